@@ -1,0 +1,1 @@
+"""Referral-mechanism curriculum builder: the core (no Streamlit outside curriculum.ui)."""

@@ -1,0 +1,86 @@
+"""The command line: `python -m curriculum …`.
+
+Exit codes: 0 success (warnings print and keep 0 unless --strict), 1 a user error (one
+line per problem on stderr, no traceback), 2 bad usage (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .problems import ContentError
+from .workspace import load_workspace
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m curriculum", description="Referral-mechanism curriculum builder.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--workspace", type=Path, help="workspace folder (default: $CURRICULUM_WORKSPACE or the bundled sample)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    validate = sub.add_parser("validate", parents=[common], help="check every file of the workspace")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    listing = sub.add_parser("list", parents=[common], help="list modules, contexts or curricula")
+    listing.add_argument("kind", choices=["modules", "contexts", "curricula"])
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--lang", choices=["fr", "en"], default="en")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ContentError as exc:
+        for line in exc.lines():
+            print(f"error: {line}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+def _validate(args) -> int:
+    workspace = load_workspace(args.workspace)
+    for problem in workspace.problems:
+        label = "error" if problem.is_error else "warning"
+        print(f"{label}: {problem}", file=sys.stderr)
+    errors, warnings = len(workspace.errors), len(workspace.warnings)
+    counts = (
+        f"{len(workspace.modules)} modules, {len(workspace.contexts)} contexts, {len(workspace.curricula)} curricula"
+    )
+    print(f"{counts} loaded; {errors} error(s), {warnings} warning(s)")
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def _list(args) -> int:
+    workspace = load_workspace(args.workspace)
+    for problem in workspace.errors:
+        print(f"error: {problem}", file=sys.stderr)
+    records = workspace.records(args.kind)
+    rows = [_row(args.kind, record, args.lang) for record in records.values()]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            print(f"{row['id']:<28} r{row['revision']:<4} {row['title']}")
+    return 0
+
+
+def _row(kind: str, record, lang: str) -> dict:
+    row = {"id": record.id, "title": record.title.get(lang), "revision": record.revision}
+    if kind == "modules":
+        row.update(theme=record.theme, sessions=len(record.sessions), minutes=record.minutes)
+    elif kind == "contexts":
+        row.update(languages=list(record.languages), overrides=len(record.overrides))
+    else:
+        row.update(days=record.schedule.days, modules=[item.module for item in record.items])
+    return row
+
+
+COMMANDS = {"validate": _validate, "list": _list}

@@ -1,0 +1,266 @@
+"""Typed records of the content model: Module, Session, Activity, Handout, Question,
+Context, Curriculum, and the localised Text they are written in.
+
+Records are frozen dataclasses. Field metadata names the check a value must pass
+(`slug`, `positive`, `clock`, a set of allowed values); `curriculum.records` turns YAML
+data into these records and collects every problem on the way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LANGS = ("fr", "en")
+
+THEMES = frozenset(
+    {"information-sharing", "risk-assessment", "trust-building", "sustainability", "monitoring-evaluation"}
+)
+BLOOM_LEVELS = ("remember", "understand", "apply", "analyse", "evaluate", "create")
+METHODS = (
+    "presentation",
+    "discussion",
+    "case-study",
+    "role-play",
+    "group-work",
+    "simulation",
+    "world-cafe",
+    "energiser",
+    "reflection",
+    "assessment",
+)
+GROUPINGS = ("plenary", "small-groups", "pairs", "individual")
+HANDOUT_KINDS = ("case-study", "checklist", "decision-tree", "template", "reading")
+QUESTION_KINDS = ("choice", "open")
+OVERRIDE_KINDS = ("replace", "minutes", "hide", "note", "swap")
+PROFILES = (
+    "judiciary",
+    "prosecution",
+    "police",
+    "prison-probation",
+    "social-work",
+    "health",
+    "education",
+    "religious-leaders",
+    "civil-society",
+    "local-authorities",
+    "families",
+    "policy-makers",
+)
+
+
+def check(rule, **extra) -> dict:
+    """Field metadata: the rule a value must pass (see records.RULES)."""
+    return {"check": rule, **extra}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A localised text; a missing language falls back to the other one."""
+
+    fr: str = ""
+    en: str = ""
+
+    def get(self, lang: str) -> str:
+        value = getattr(self, lang, "")
+        if value:
+            return value
+        return next((getattr(self, other) for other in LANGS if getattr(self, other)), "")
+
+    def missing(self) -> tuple[str, ...]:
+        """Languages without text, when at least one language has some."""
+        if not (self.fr or self.en):
+            return ()
+        return tuple(lang for lang in LANGS if not getattr(self, lang))
+
+    def __bool__(self) -> bool:
+        return bool(self.fr or self.en)
+
+
+EMPTY = Text()
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: str = field(metadata=check("slug"))
+    text: Text
+    bloom: str = field(default="understand", metadata=check(BLOOM_LEVELS))
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: str = field(metadata=check("slug"))
+    title: Text
+    method: str = field(metadata=check(METHODS))
+    minutes: int = field(metadata=check("positive"))
+    grouping: str = field(default="plenary", metadata=check(GROUPINGS))
+    instructions: Text = EMPTY
+    facilitator_notes: Text = EMPTY
+    materials: tuple[Text, ...] = ()
+    handouts: tuple[str, ...] = field(default=(), metadata=check("slug"))
+    debrief: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Session:
+    id: str = field(metadata=check("slug"))
+    title: Text
+    activities: tuple[Activity, ...] = field(metadata=check("unique-ids"))
+    objectives: tuple[str, ...] = field(default=(), metadata=check("slug"))
+    audience: tuple[str, ...] = field(default=(), metadata=check("slug"))
+
+    @property
+    def minutes(self) -> int:
+        return sum(activity.minutes for activity in self.activities)
+
+
+@dataclass(frozen=True)
+class Handout:
+    id: str = field(metadata=check("slug"))
+    title: Text
+    body: Text
+    kind: str = field(default="reading", metadata=check(HANDOUT_KINDS))
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str = field(metadata=check("slug"))
+    objective: str = field(metadata=check("slug"))
+    text: Text
+    kind: str = field(default="choice", metadata=check(QUESTION_KINDS))
+    options: tuple[Text, ...] = ()
+    answer: int | None = None
+    model_answer: Text = EMPTY
+    explanation: Text = EMPTY
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str = field(metadata=check("slug"))
+    revision: int = field(metadata=check("positive"))
+    title: Text
+    summary: Text
+    sessions: tuple[Session, ...] = field(metadata=check("unique-ids"))
+    theme: str = field(default="custom", metadata=check("slug"))
+    objectives: tuple[Objective, ...] = field(default=(), metadata=check("unique-ids"))
+    audience: tuple[str, ...] = field(default=(), metadata=check("slug"))
+    prerequisites: tuple[str, ...] = field(default=(), metadata=check("slug"))
+    references: tuple[Text, ...] = ()
+    handouts: tuple[Handout, ...] = field(default=(), metadata=check("unique-ids"))
+    questions: tuple[Question, ...] = field(default=(), metadata=check("unique-ids"))
+
+    @property
+    def minutes(self) -> int:
+        return sum(session.minutes for session in self.sessions)
+
+    def session(self, session_id: str) -> Session | None:
+        return next((s for s in self.sessions if s.id == session_id), None)
+
+    def handout(self, handout_id: str) -> Handout | None:
+        return next((h for h in self.handouts if h.id == handout_id), None)
+
+
+@dataclass(frozen=True)
+class Substitution:
+    term: str
+    replace: str
+
+
+@dataclass(frozen=True)
+class Glossary:
+    fr: tuple[Substitution, ...] = ()
+    en: tuple[Substitution, ...] = ()
+
+    def get(self, lang: str) -> tuple[Substitution, ...]:
+        return getattr(self, lang, ())
+
+
+@dataclass(frozen=True)
+class ProtectedTime:
+    start: str = field(metadata=check("clock"))
+    end: str = field(metadata=check("clock"))
+    label: Text = EMPTY
+    days: tuple[int, ...] = field(default=(), metadata=check("positive"))
+
+
+@dataclass(frozen=True)
+class Timing:
+    interpretation_factor: float = field(default=1.0, metadata=check("factor"))
+    day_start: str = field(default="", metadata=check("clock"))
+    day_end: str = field(default="", metadata=check("clock"))
+    protected_times: tuple[ProtectedTime, ...] = ()
+
+
+@dataclass(frozen=True)
+class Override:
+    target: str = field(metadata=check("target"))
+    base_revision: int = field(metadata=check("positive"))
+    kind: str = field(metadata=check(OVERRIDE_KINDS))
+    field_name: str = field(default="", metadata=check(None, key="field"))
+    value: Text = EMPTY
+    minutes: int | None = field(default=None, metadata=check("positive"))
+    note: Text = EMPTY
+    with_: str = field(default="", metadata=check("slug", key="with"))
+
+
+@dataclass(frozen=True)
+class Addition:
+    after: str = field(metadata=check("target"))
+    base_revision: int = field(metadata=check("positive"))
+    activity: Activity
+
+
+@dataclass(frozen=True)
+class Context:
+    id: str = field(metadata=check("slug"))
+    revision: int = field(metadata=check("positive"))
+    name: Text
+    country: Text = EMPTY
+    languages: tuple[str, ...] = field(default=LANGS, metadata=check(LANGS))
+    default_language: str = field(default="en", metadata=check(LANGS))
+    briefing: Text = EMPTY
+    glossary: Glossary = Glossary()
+    timing: Timing = Timing()
+    handouts: tuple[Handout, ...] = field(default=(), metadata=check("unique-ids"))
+    overrides: tuple[Override, ...] = ()
+    additions: tuple[Addition, ...] = ()
+
+    @property
+    def title(self) -> Text:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Pause:
+    start: str = field(metadata=check("clock"))
+    minutes: int = field(metadata=check("positive"))
+
+
+@dataclass(frozen=True)
+class Schedule:
+    days: int = field(default=1, metadata=check("positive"))
+    day_start: str = field(default="09:00", metadata=check("clock"))
+    day_end: str = field(default="17:00", metadata=check("clock"))
+    breaks: tuple[Pause, ...] = ()
+    lunch: Pause | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    module: str = field(metadata=check("slug"))
+    sessions: tuple[str, ...] = field(default=(), metadata=check("slug"))
+
+
+@dataclass(frozen=True)
+class Curriculum:
+    id: str = field(metadata=check("slug"))
+    revision: int = field(metadata=check("positive"))
+    title: Text
+    summary: Text = EMPTY
+    audience: tuple[str, ...] = field(default=(), metadata=check("slug"))
+    default_context: str = field(default="", metadata=check("slug"))
+    languages: tuple[str, ...] = field(default=LANGS, metadata=check(LANGS))
+    schedule: Schedule = Schedule()
+    items: tuple[Item, ...] = ()
+
+
+KINDS = {"modules": Module, "contexts": Context, "curricula": Curriculum}

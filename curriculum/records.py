@@ -1,0 +1,283 @@
+"""Turn parsed YAML data into typed records (and back), collecting every problem.
+
+Conversion is driven by the dataclass fields of `curriculum.model`: their types say what
+a value must be, their metadata which rule it must pass. Nothing stops at the first
+problem: each one is recorded with the key path where it was found, so that the store
+can report `file:line: field: what — fix` for all of them at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+import re
+import types
+import typing
+from dataclasses import dataclass
+
+from .model import LANGS, Glossary, Text
+
+KeyPath = tuple[str | int, ...]
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+TARGET = re.compile(r"^[a-z0-9-]+(?:/handout:[a-z0-9-]+|(?:/[a-z0-9-]+){0,2})$")
+_BAD = object()
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: KeyPath
+    what: str
+    fix: str
+    severity: str = "error"
+
+
+class Findings(list):
+    """The problems met while converting one file."""
+
+    def error(self, path: KeyPath, what: str, fix: str) -> None:
+        self.append(Finding(path, what, fix))
+
+    def warn(self, path: KeyPath, what: str, fix: str) -> None:
+        self.append(Finding(path, what, fix, "warning"))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self)
+
+
+@dataclass(frozen=True)
+class Spec:
+    name: str
+    key: str
+    type: object
+    required: bool
+    default: object
+    rule: object
+
+
+@functools.cache
+def specs(cls) -> tuple[Spec, ...]:
+    hints = typing.get_type_hints(cls)
+    out = []
+    for f in dataclasses.fields(cls):
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        out.append(
+            Spec(
+                name=f.name,
+                key=f.metadata.get("key", f.name),
+                type=hints[f.name],
+                required=required,
+                default=None if required else f.default,
+                rule=f.metadata.get("check"),
+            )
+        )
+    return tuple(out)
+
+
+def describe(path: KeyPath) -> str:
+    """`sessions[2].activities[1].minutes` (list positions counted from 1)."""
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _kind_of(value) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return type(value).__name__
+
+
+def build(cls, data, found: Findings, path: KeyPath = ()):
+    """The record `cls` made from `data`, or None when it cannot be made."""
+    value = _record(cls, data, found, path)
+    return None if value is _BAD else value
+
+
+def _record(cls, data, found: Findings, path: KeyPath):
+    if not isinstance(data, dict):
+        found.error(path, f"expected a mapping of fields, found {_kind_of(data)}", "write `key: value` lines")
+        return _BAD
+    fields = specs(cls)
+    keys = {s.key for s in fields}
+    for key in data:
+        if key not in keys:
+            hint = suggest(key, keys)
+            found.error(
+                path + (str(key),),
+                f"unknown field '{key}'",
+                hint or f"remove it; allowed fields are {', '.join(sorted(keys))}",
+            )
+    values = {}
+    bad = False
+    for spec in fields:
+        if spec.key not in data:
+            if spec.required:
+                found.error(path + (spec.key,), "missing required field", f"add `{spec.key}:`")
+                bad = True
+            continue
+        value = _value(spec.type, data[spec.key], found, path + (spec.key,), spec.rule)
+        if value is _BAD:
+            bad = True
+        else:
+            values[spec.name] = value
+    return _BAD if bad else cls(**values)
+
+
+def _value(tp, raw, found: Findings, path: KeyPath, rule=None):
+    origin = typing.get_origin(tp)
+    if origin in (types.UnionType, typing.Union):
+        if raw is None:
+            return None
+        inner = next(a for a in typing.get_args(tp) if a is not type(None))
+        return _value(inner, raw, found, path, rule)
+    if origin is tuple:
+        return _sequence(typing.get_args(tp)[0], raw, found, path, rule)
+    if tp is Text:
+        return _text(raw, found, path)
+    if tp is Glossary:
+        return _record(Glossary, raw if raw is not None else {}, found, path)
+    if dataclasses.is_dataclass(tp):
+        return _record(tp, raw, found, path)
+    return _scalar(tp, raw, found, path, rule)
+
+
+def _sequence(item_type, raw, found, path, rule):
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        found.error(path, f"expected a list, found {_kind_of(raw)}", "write one `- item` line per entry, or `[a, b]`")
+        return _BAD
+    items = [
+        _value(item_type, item, found, path + (i,), None if rule == "unique-ids" else rule)
+        for i, item in enumerate(raw)
+    ]
+    if any(item is _BAD for item in items):
+        return _BAD
+    if rule == "unique-ids":
+        _check_unique(items, found, path)
+    return tuple(items)
+
+
+def _check_unique(items, found, path):
+    seen = set()
+    for i, item in enumerate(items):
+        if item.id in seen:
+            found.error(path + (i, "id"), f"duplicate id '{item.id}'", "give each entry its own id")
+        seen.add(item.id)
+
+
+def _text(raw, found, path):
+    if raw is None:
+        return Text()
+    if not isinstance(raw, dict):
+        found.error(
+            path,
+            f"expected a localised text, found {_kind_of(raw)}",
+            'write `{fr: "…", en: "…"}` (one entry per language)',
+        )
+        return _BAD
+    values = {}
+    for lang, text in raw.items():
+        if lang not in LANGS:
+            found.error(path + (str(lang),), f"unknown language '{lang}'", suggest(lang, LANGS) or "use fr and en")
+            return _BAD
+        if text is None:
+            continue
+        if not isinstance(text, str):
+            if isinstance(text, (int, float)) and not isinstance(text, bool):
+                text = str(text)
+            else:
+                found.error(path + (lang,), f"expected text, found {_kind_of(text)}", "write the text as a string")
+                return _BAD
+        values[lang] = text
+    result = Text(**values)
+    for lang in result.missing():
+        name = "French" if lang == "fr" else "English"
+        found.warn(path, f"translation gap: no {name} text", f"add `{lang}:` with the {name} text")
+    return result
+
+
+def _scalar(tp, raw, found, path, rule):
+    if rule == "clock" and isinstance(raw, int) and not isinstance(raw, bool):
+        raw = f"{raw // 60:02d}:{raw % 60:02d}"  # YAML 1.1 reads 10:30 as 630 (base 60)
+    if tp is float and isinstance(raw, int) and not isinstance(raw, bool):
+        raw = float(raw)
+    ok = isinstance(raw, tp) and not (tp is not bool and isinstance(raw, bool))
+    if not ok:
+        expected = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}[tp]
+        fix = "write a whole number, e.g. `30`" if tp is int else f"write {expected}"
+        found.error(path, f"expected {expected}, found {_kind_of(raw)}", fix)
+        return _BAD
+    return raw if _passes(rule, raw, found, path) else _BAD
+
+
+def _passes(rule, value, found, path) -> bool:
+    if rule is None or value == "":
+        return True
+    if isinstance(rule, tuple):
+        if value in rule:
+            return True
+        hint = suggest(value, rule)
+        found.error(path, f"'{value}' is not allowed", hint or f"use one of: {', '.join(rule)}")
+        return False
+    if rule == "slug" and not SLUG.match(value):
+        found.error(
+            path,
+            f"'{value}' is not a valid id",
+            "use lower-case letters, digits and single hyphens only (no /, \\, .., spaces or accents)",
+        )
+        return False
+    if rule == "positive" and value <= 0:
+        found.error(path, f"{value} is not a positive whole number", "write a whole number above 0, e.g. `30`")
+        return False
+    if rule == "clock" and not CLOCK.match(value):
+        found.error(path, f"'{value}' is not a clock time", 'write 24-hour time in quotes, e.g. "09:00"')
+        return False
+    if rule == "factor" and not 0.5 <= value <= 3:
+        found.error(path, f"{value} is out of range", "write a factor between 0.5 and 3 (1.0 means no interpretation)")
+        return False
+    if rule == "target" and not TARGET.match(value):
+        found.error(
+            path, f"'{value}' is not a target path", "write module[/session[/activity]] or module/handout:ID by ids"
+        )
+        return False
+    return True
+
+
+def to_data(record) -> dict:
+    """The YAML-ready form of a record: fields in model order, defaults left out."""
+    out = {}
+    for spec in specs(type(record)):
+        value = getattr(record, spec.name)
+        if not spec.required and value == spec.default:
+            continue
+        out[spec.key] = _plain(value)
+    return out
+
+
+def _plain(value):
+    if isinstance(value, Text):
+        return {lang: getattr(value, lang) for lang in LANGS if getattr(value, lang)}
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if dataclasses.is_dataclass(value):
+        return to_data(value)
+    return value

@@ -1,0 +1,1 @@
+"""Streamlit faces of the core: pages read, call the core and render."""

@@ -1,0 +1,41 @@
+"""The frame around every page: language switch and workspace status panel."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from curriculum.ui.state import LANG_KEY, lang, tr, workspace
+
+
+def language_switch() -> str:
+    if LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = "en"
+    st.sidebar.radio(
+        tr("lang.label"),
+        options=["en", "fr"],
+        format_func=lambda code: {"en": "English", "fr": "Français"}[code],
+        key=LANG_KEY,
+        horizontal=True,
+    )
+    return lang()
+
+
+def status_panel() -> None:
+    ws = workspace()
+    if ws is None:
+        return
+    invalid = ws.invalid_files()
+    with st.sidebar.expander(tr("status.title"), expanded=bool(invalid)):
+        st.caption(tr("status.folder", path=ws.root))
+        st.write(tr("status.counts", modules=len(ws.modules), contexts=len(ws.contexts), curricula=len(ws.curricula)))
+        if invalid:
+            st.error(tr("status.invalid", n=len(invalid)))
+            for problems in invalid.values():
+                for problem in problems:
+                    st.code(str(problem), language=None, wrap_lines=True)
+        else:
+            st.success(tr("status.ok"))
+        if ws.warnings:
+            st.caption(tr("status.warnings", n=len(ws.warnings)))
+            for problem in ws.warnings[:50]:
+                st.caption(str(problem))

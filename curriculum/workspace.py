@@ -1,0 +1,260 @@
+"""The workspace store: load and validate a folder of YAML content, save records safely.
+
+A workspace holds `modules/`, `contexts/` and `curricula/`, one record per file named
+after its id. Loading never stops at a broken file: a file with errors is left out and
+its problems listed, the rest loads. Parsed files are cached by path, size and
+modification time, so a reload after one save re-parses that file only.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import yamlfile
+from .model import KINDS, Context, Curriculum, Module
+from .problems import ConflictError, ContentError, Problem, UnknownIdError
+from .records import SLUG, Findings, build, describe, to_data
+from .validate import check_record, check_workspace
+
+HISTORY = ".history"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_WORKSPACE = REPO_ROOT / "workspace"
+
+
+def default_root() -> Path:
+    return Path(os.environ.get("CURRICULUM_WORKSPACE") or DEFAULT_WORKSPACE)
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+    modules: Mapping[str, Module]
+    contexts: Mapping[str, Context]
+    curricula: Mapping[str, Curriculum]
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+    def records(self, kind: str) -> Mapping:
+        return {"modules": self.modules, "contexts": self.contexts, "curricula": self.curricula}[kind]
+
+    def get(self, kind: str, record_id: str):
+        found = self.records(kind).get(record_id)
+        if found is None:
+            singular = {"modules": "module", "contexts": "context", "curricula": "curriculum"}[kind]
+            known = ", ".join(sorted(self.records(kind))) or "none"
+            raise UnknownIdError(f"unknown {singular} '{record_id}' (known: {known})")
+        return found
+
+    def path(self, kind: str, record_id: str) -> Path:
+        return record_path(self.root, kind, record_id)
+
+    def invalid_files(self) -> dict[str, list[Problem]]:
+        out: dict[str, list[Problem]] = {}
+        for problem in self.errors:
+            out.setdefault(problem.file, []).append(problem)
+        return out
+
+
+def record_path(root: Path, kind: str, record_id: str) -> Path:
+    if kind not in KINDS:
+        raise ContentError(f"unknown kind '{kind}': use modules, contexts or curricula")
+    if not isinstance(record_id, str) or not SLUG.match(record_id):
+        raise ContentError(f"'{record_id}' is not a valid id — use lower-case letters, digits and single hyphens only")
+    return root / kind / f"{record_id}.yaml"
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    stamp: tuple[int, int]
+    record: object
+    problems: tuple[Problem, ...]
+
+
+class Store:
+    """Loads workspaces, remembering parsed files until they change on disk."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, _Parsed] = {}
+        self._lock = threading.Lock()
+
+    def load(self, root: Path | str | None = None) -> Workspace:
+        root = Path(root) if root is not None else default_root()
+        if not root.is_dir():
+            raise ContentError(f"workspace folder not found: {root} — pass --workspace DIR or set CURRICULUM_WORKSPACE")
+        found: dict[str, dict] = {kind: {} for kind in KINDS}
+        problems: list[Problem] = []
+        for kind, cls in KINDS.items():
+            for path in sorted((root / kind).glob("*.yaml")):
+                parsed = self._parse(root, path, cls)
+                problems.extend(parsed.problems)
+                if parsed.record is not None:
+                    found[kind][parsed.record.id] = parsed.record
+        workspace = Workspace(root, found["modules"], found["contexts"], found["curricula"], ())
+        problems.extend(check_workspace(workspace))
+        return replace(workspace, problems=tuple(problems))
+
+    def forget(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+    def _parse(self, root: Path, path: Path, cls) -> _Parsed:
+        try:
+            stat = path.stat()
+        except OSError:
+            return _Parsed((0, 0), None, ())
+        stamp = (stat.st_size, stat.st_mtime_ns)
+        with self._lock:
+            cached = self._cache.get(path)
+        if cached is not None and cached.stamp == stamp:
+            return cached
+        parsed = _Parsed(stamp, *read_record(root, path, cls))
+        with self._lock:
+            self._cache[path] = parsed
+        return parsed
+
+
+STORE = Store()
+
+
+def load_workspace(root: Path | str | None = None) -> Workspace:
+    return STORE.load(root)
+
+
+def read_record(root: Path, path: Path, cls) -> tuple[object, tuple[Problem, ...]]:
+    """The record in one file (None when it has errors) and the file's problems."""
+    name = _relative(root, path)
+    try:
+        text = yamlfile.read_text(path)
+        data = yamlfile.parse(text)
+    except yamlfile.ReadError as exc:
+        return None, (Problem(name, exc.line, "", exc.what, exc.fix),)
+    except OSError as exc:
+        return None, (Problem(name, None, "", f"cannot read the file ({exc.strerror})", "check its permissions"),)
+    found = Findings()
+    record = build(cls, data, found)
+    if record is not None:
+        check_record(record, found)
+        expected = path.stem
+        if record.id != expected:
+            found.error(
+                ("id",),
+                f"id '{record.id}' does not match the file name '{path.name}'",
+                f"rename the file to {record.id}.yaml or set `id: {expected}`",
+            )
+    if not found:
+        return record, ()
+    problems = tuple(
+        Problem(name, yamlfile.locate(text, f.path), describe(f.path), f.what, f.fix, f.severity) for f in found
+    )
+    return (None if found.has_errors else record), problems
+
+
+def _relative(root: Path, path: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _revision_on_disk(path: Path) -> int | None:
+    if not path.exists():
+        return None
+    try:
+        data = yamlfile.parse(yamlfile.read_text(path))
+    except yamlfile.ReadError:
+        return -1
+    revision = data.get("revision") if isinstance(data, dict) else None
+    return revision if isinstance(revision, int) else -1
+
+
+def save(root: Path | str, kind: str, record, loaded_revision: int | None):
+    """Write `record` as the next revision of its file and return the saved record.
+
+    `loaded_revision` is the revision the editor started from (None for a new record).
+    If the file moved on since, nothing is written and ConflictError says so; the
+    caller still holds the user's text.
+    """
+    root = Path(root)
+    path = record_path(root, kind, record.id)
+    expected_type = KINDS[kind]
+    if not isinstance(record, expected_type):
+        raise ContentError(f"a {type(record).__name__} cannot be saved as {kind}")
+    found = Findings()
+    rebuilt = build(expected_type, to_data(record), found)  # the same rules as loading
+    if rebuilt is not None:
+        check_record(rebuilt, found)
+    errors = [f for f in found if f.severity == "error"]
+    if errors:
+        raise ContentError(
+            f"{path.name}: not saved, the content has {len(errors)} problem(s)",
+            [Problem(_relative(root, path), None, describe(f.path), f.what, f.fix) for f in errors],
+        )
+    with _locked(path.parent):
+        current = _revision_on_disk(path)
+        if current != loaded_revision:
+            raise ConflictError(_conflict_message(path, loaded_revision, current))
+        saved = replace(record, revision=(loaded_revision or 0) + 1)
+        text = yamlfile.dump(to_data(saved))
+        yamlfile.write_atomic(path, text)
+        yamlfile.write_atomic(root / HISTORY / kind / saved.id / f"{saved.revision}.yaml", text)
+    return saved
+
+
+def _conflict_message(path: Path, loaded: int | None, current: int | None) -> str:
+    if loaded is None:
+        return f"{path.name} already exists — choose another id, or open the existing one to edit it"
+    if current is None:
+        return f"{path.name} was deleted since you opened it (revision {loaded}) — your text is kept; save it under a new id or restore the file"
+    if current == -1:
+        return f"{path.name} is currently broken on disk — fix the file (see the workspace problems) and try again; your text is kept"
+    return (
+        f"{path.name} was changed by someone else since you opened it (you started from revision {loaded}, "
+        f"it is now at revision {current}) — your text is kept: reload to see their version and apply your changes again"
+    )
+
+
+def delete(root: Path | str, kind: str, record_id: str, loaded_revision: int) -> None:
+    """Remove a record's file, refused if it changed since it was loaded; history keeps it."""
+    root = Path(root)
+    path = record_path(root, kind, record_id)
+    with _locked(path.parent):
+        current = _revision_on_disk(path)
+        if current is None:
+            raise UnknownIdError(f"{path.name} does not exist")
+        if current != loaded_revision:
+            raise ConflictError(_conflict_message(path, loaded_revision, current))
+        path.unlink()
+
+
+def history(root: Path | str, kind: str, record_id: str) -> dict[int, Path]:
+    """Saved revisions of a record: revision -> file in the workspace history."""
+    folder = record_path(Path(root), kind, record_id).parent.parent / HISTORY / kind / record_id
+    revisions = {}
+    for path in folder.glob("*.yaml"):
+        if path.stem.isdigit():
+            revisions[int(path.stem)] = path
+    return dict(sorted(revisions.items()))

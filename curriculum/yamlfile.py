@@ -1,0 +1,151 @@
+"""Reading and writing YAML content files safely.
+
+Reads use libyaml's C parser where available with PyYAML's *safe* constructor, refuse
+oversized files before reading them, non-UTF-8 bytes, and anchors/aliases (an alias
+bomb stops at its first alias). Line numbers are looked up only when a file has a
+problem to report, so the common path stays as fast as plain parsing.
+
+Writes are atomic: a temporary file in the same folder, fsync, then rename.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .records import KeyPath
+
+MAX_BYTES = 2 * 1024 * 1024
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class ReadError(Exception):
+    """A file that cannot be read as content: `line` is 1-based or None."""
+
+    def __init__(self, what: str, fix: str, line: int | None = None):
+        super().__init__(what)
+        self.what, self.fix, self.line = what, fix, line
+
+
+class _Loader(_Base):
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects:
+            mark = node.start_mark
+            raise ReadError(
+                "anchors and aliases (&name / *name) are not allowed",
+                "write the value out in full instead of referring to an anchor",
+                mark.line + 1,
+            )
+        return super().construct_object(node, deep)
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ReadError(
+            f"file is too large ({size:,} bytes, the limit is {max_bytes:,})",
+            "split the content into several files or remove what does not belong",
+        )
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ReadError(
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+            "save the file with UTF-8 encoding",
+            line,
+        ) from None
+
+
+def parse(text: str):
+    """The data of one YAML document, or ReadError naming the line."""
+    try:
+        loader = _Loader(text)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = (exc.problem or "malformed YAML").strip()
+        if exc.context:
+            what = f"{exc.context.strip()}: {what}"
+        raise ReadError(
+            f"malformed YAML: {what}",
+            "check indentation and quoting on this line (quote text that contains ': ' or starts with a symbol)",
+            mark.line + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ReadError(f"malformed YAML: {exc}", "check the file's syntax") from None
+
+
+def locate(text: str, path: KeyPath) -> int | None:
+    """The 1-based line of the value at `path`, or of the deepest part of it that exists."""
+    try:
+        node = yaml.compose(text, Loader=_Base)
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node else None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            match = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+            if match is None:
+                return line
+            line, node = match[0].start_mark.line + 1, match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+class _BlockDumper(_Dumper):
+    pass
+
+
+def _str(dumper, value: str):
+    style = "|" if "\n" in value else None
+    if style:
+        value = "\n".join(line.rstrip() for line in value.split("\n"))
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_BlockDumper.add_representer(str, _str)
+
+
+def dump(data) -> str:
+    return yaml.dump(data, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` completely or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

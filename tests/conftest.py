@@ -1,0 +1,131 @@
+"""Fixtures: small workspaces built in a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from curriculum.workspace import STORE
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED = REPO / "workspace"
+
+MODULE = """\
+id: sharing
+revision: 1
+theme: information-sharing
+title: {fr: "Partager l’information", en: Sharing information}
+summary: {fr: Un résumé., en: A summary.}
+objectives:
+  - id: o1
+    bloom: understand
+    text: {fr: Comprendre, en: Understand}
+  - id: o2
+    bloom: apply
+    text: {fr: Appliquer, en: Apply}
+audience: [police, social-work]
+sessions:
+  - id: basics
+    title: {fr: Les bases, en: The basics}
+    objectives: [o1]
+    activities:
+      - id: intro
+        title: {fr: Introduction, en: Introduction}
+        method: presentation
+        minutes: 20
+        instructions: {fr: "1. Présenter", en: "1. Present"}
+      - id: case
+        title: {fr: Étude de cas, en: Case study}
+        method: case-study
+        minutes: 40
+        grouping: small-groups
+        instructions: {fr: "1. Lire le cas", en: "1. Read the case"}
+        handouts: [case-one]
+  - id: practice
+    title: {fr: Pratique, en: Practice}
+    objectives: [o2]
+    activities:
+      - id: role-play
+        title: {fr: Jeu de rôle, en: Role play}
+        method: role-play
+        minutes: 45
+        instructions: {fr: "1. Jouer", en: "1. Play"}
+handouts:
+  - id: case-one
+    kind: case-study
+    title: {fr: Cas fictif, en: Fictional case}
+    body: {fr: "Cas fictif.", en: "Fictional case."}
+questions:
+  - id: q1
+    objective: o1
+    kind: choice
+    text: {fr: Question ?, en: Question?}
+    options:
+      - {fr: Oui, en: "Yes"}
+      - {fr: Non, en: "No"}
+    answer: 0
+  - id: q2
+    objective: o2
+    kind: open
+    text: {fr: Pourquoi ?, en: Why?}
+    model_answer: {fr: Parce que., en: Because.}
+"""
+
+CONTEXT = """\
+id: generic
+revision: 1
+name: {fr: Générique, en: Generic}
+languages: [fr, en]
+default_language: en
+"""
+
+CURRICULUM = """\
+id: short
+revision: 1
+title: {fr: Court, en: Short}
+default_context: generic
+schedule:
+  days: 1
+  day_start: "09:00"
+  day_end: "17:00"
+  breaks:
+    - {start: "10:30", minutes: 15}
+  lunch: {start: "12:30", minutes: 60}
+items:
+  - module: sharing
+"""
+
+
+def write(folder: Path, relative: str, text: str) -> Path:
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _fresh_store():
+    STORE.forget()
+    yield
+    STORE.forget()
+
+
+@pytest.fixture
+def small(tmp_path) -> Path:
+    """A valid workspace with one module, one context and one curriculum."""
+    root = tmp_path / "ws"
+    write(root, "modules/sharing.yaml", MODULE)
+    write(root, "contexts/generic.yaml", CONTEXT)
+    write(root, "curricula/short.yaml", CURRICULUM)
+    return root
+
+
+@pytest.fixture
+def bundled(tmp_path) -> Path:
+    """A copy of the bundled sample workspace, safe to change."""
+    root = tmp_path / "bundled"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".history", ".lock", "*.sqlite*"))
+    return root

@@ -1,0 +1,85 @@
+"""AppTest: every page renders in both languages; the Library edits and saves."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from curriculum.workspace import load_workspace
+from tests.conftest import REPO, write
+
+PAGES = ["library", "composer", "contexts", "export", "review"]
+
+
+def app(root, monkeypatch, lang="en") -> AppTest:
+    monkeypatch.setenv("CURRICULUM_WORKSPACE", str(root))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    at.session_state["ui_lang"] = lang
+    return at
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_both_languages(small, monkeypatch, page, lang):
+    at = app(small, monkeypatch, lang).run()
+    at.switch_page(str(REPO / f"curriculum/ui/pages/{page}.py")).run()
+    assert not at.exception, at.exception
+    assert at.title, "each page has a title"
+
+
+def test_language_switch_translates_the_interface(small, monkeypatch):
+    at = app(small, monkeypatch).run()
+    assert at.title[0].value == "Module library"
+    at.sidebar.radio[0].set_value("fr").run()
+    assert at.title[0].value == "Bibliothèque de modules"
+
+
+def edit_minutes(at, module, session, activity_row, minutes):
+    key = next(
+        d.key for d in at.data_editor if d.key.startswith(f"lib.{module}.") and d.key.endswith(f".{session}.activities")
+    )
+    at.session_state[key] = {"edited_rows": {activity_row: {"minutes": minutes}}, "added_rows": [], "deleted_rows": []}
+
+
+def test_editing_minutes_in_the_library_persists_to_disk(small, monkeypatch):
+    at = app(small, monkeypatch).run()
+    edit_minutes(at, "sharing", "basics", 1, 35)
+    at.run()
+    at.button(key="library.save").click().run()
+    assert not at.exception
+    assert any("Saved: modules/sharing.yaml, revision 2" in s.value for s in at.success)
+    module = load_workspace(small).modules["sharing"]
+    assert module.revision == 2 and module.sessions[0].activities[1].minutes == 35
+
+
+def test_conflicting_save_is_refused_and_the_edit_stays_on_screen(small, monkeypatch):
+    at = app(small, monkeypatch).run()
+    edit_minutes(at, "sharing", "basics", 1, 50)
+    at.run()
+    # a colleague saves the same module meanwhile
+    text = (small / "modules/sharing.yaml").read_text(encoding="utf-8")
+    write(
+        small, "modules/sharing.yaml", text.replace("revision: 1", "revision: 2").replace("minutes: 20", "minutes: 25")
+    )
+    at.button(key="library.save").click().run()
+    assert any("Conflict" in e.value and "revision 2" in e.value for e in at.error)
+    table = next(d for d in at.data_editor if d.key and d.key.endswith("basics.activities"))
+    assert at.session_state[table.key]["edited_rows"] == {1: {"minutes": 50}}
+    on_disk = load_workspace(small).modules["sharing"]
+    assert on_disk.revision == 2 and on_disk.sessions[0].activities[0].minutes == 25
+
+
+def test_broken_file_is_listed_in_the_status_panel_and_the_rest_works(small, monkeypatch):
+    write(small, "modules/broken.yaml", "id: broken\ntitle: [\n")
+    at = app(small, monkeypatch).run()
+    assert not at.exception
+    codes = [c.value for c in at.sidebar.code]
+    assert any(c.startswith("modules/broken.yaml:") and "malformed YAML" in c for c in codes)
+    assert at.selectbox(key="library.module").value == "sharing"
+
+
+def test_empty_workspace_says_what_to_do(tmp_path, monkeypatch):
+    (tmp_path / "modules").mkdir()
+    at = app(tmp_path, monkeypatch).run()
+    assert not at.exception
+    assert "No valid module" in at.info[0].value

@@ -1,0 +1,169 @@
+"""Each kind of broken file is reported as `path:line: field: what — fix`, and the rest loads."""
+
+from __future__ import annotations
+
+from curriculum.workspace import load_workspace
+from tests.conftest import MODULE, write
+
+
+def problems_for(root, name):
+    ws = load_workspace(root)
+    return ws, [p for p in ws.problems if p.file == name]
+
+
+def only_error(root, name):
+    ws, problems = problems_for(root, name)
+    errors = [p for p in problems if p.is_error]
+    assert errors, f"expected an error for {name}, got {problems}"
+    return ws, errors
+
+
+def test_small_workspace_is_clean(small):
+    ws = load_workspace(small)
+    assert ws.problems == ()
+    assert set(ws.modules) == {"sharing"}
+    assert ws.modules["sharing"].sessions[0].activities[1].minutes == 40
+
+
+def test_malformed_yaml_names_file_and_line_and_the_rest_loads(small):
+    write(small, "modules/broken.yaml", "id: broken\ntitle: {fr: a, en: b\nrevision: 1\n")
+    ws, errors = only_error(small, "modules/broken.yaml")
+    assert errors[0].line in (2, 3)
+    assert "malformed YAML" in errors[0].what
+    assert str(errors[0]).startswith(f"modules/broken.yaml:{errors[0].line}: malformed YAML")
+    assert "sharing" in ws.modules and "short" in ws.curricula
+
+
+def test_wrong_type_names_field_line_and_fix(small):
+    write(small, "modules/sharing.yaml", MODULE.replace("minutes: 40", "minutes: forty"))
+    ws, errors = only_error(small, "modules/sharing.yaml")
+    (error,) = errors
+    assert error.line == 27
+    assert error.field == "sessions[1].activities[2].minutes"
+    assert str(error) == (
+        "modules/sharing.yaml:27: sessions[1].activities[2].minutes: expected a whole number, found text"
+        " — write a whole number, e.g. `30`"
+    )
+    assert "sharing" not in ws.modules
+
+
+def test_minutes_must_be_positive(small):
+    write(small, "modules/sharing.yaml", MODULE.replace("minutes: 40", "minutes: 0"))
+    _, errors = only_error(small, "modules/sharing.yaml")
+    assert errors[0].line == 27 and "0 is not a positive whole number" in errors[0].what
+
+
+def test_missing_required_field(small):
+    write(small, "modules/sharing.yaml", MODULE.replace("        method: role-play\n", ""))
+    _, errors = only_error(small, "modules/sharing.yaml")
+    assert errors[0].field == "sessions[2].activities[1].method"
+    assert errors[0].what == "missing required field" and errors[0].fix == "add `method:`"
+    assert errors[0].line == 35  # the activity that lacks it
+
+
+def test_unknown_key_suggests_the_close_match(small):
+    write(small, "modules/sharing.yaml", MODULE.replace("grouping: small-groups", "groupin: small-groups"))
+    _, errors = only_error(small, "modules/sharing.yaml")
+    assert errors[0].what == "unknown field 'groupin'"
+    assert errors[0].fix == "did you mean 'grouping'?"
+    assert errors[0].line == 28
+
+
+def test_unknown_method_value_suggests(small):
+    write(small, "modules/sharing.yaml", MODULE.replace("method: role-play", "method: roleplay"))
+    _, errors = only_error(small, "modules/sharing.yaml")
+    assert "'roleplay' is not allowed" in errors[0].what and "role-play" in errors[0].fix
+
+
+def test_duplicate_ids(small):
+    write(small, "modules/sharing.yaml", MODULE.replace("id: case\n", "id: intro\n"))
+    _, errors = only_error(small, "modules/sharing.yaml")
+    assert errors[0].what == "duplicate id 'intro'"
+    assert errors[0].line == 24
+
+
+def test_dangling_handout_reference(small):
+    write(small, "modules/sharing.yaml", MODULE.replace("handouts: [case-one]", "handouts: [case-on]"))
+    _, errors = only_error(small, "modules/sharing.yaml")
+    assert errors[0].what == "unknown handout 'case-on'" and "case-one" in errors[0].fix
+
+
+def test_curriculum_naming_missing_module_and_session(small):
+    write(
+        small,
+        "curricula/short.yaml",
+        (small / "curricula/short.yaml").read_text()
+        + "  - module: sharin\n  - module: sharing\n    sessions: [nope]\n",
+    )
+    ws, errors = only_error(small, "curricula/short.yaml")
+    whats = [e.what for e in errors]
+    assert "unknown module 'sharin'" in whats and "did you mean 'sharing'?" in [e.fix for e in errors]
+    assert "module 'sharing' has no session 'nope'" in whats
+    assert {e.line for e in errors} == {14, 16}
+    assert "short" in ws.curricula  # a dangling reference is reported; the curriculum still opens
+
+
+def test_id_must_be_a_slug_without_path_tricks(small):
+    write(small, "modules/evil.yaml", MODULE.replace("id: sharing", "id: ../etc/passwd", 1))
+    _, errors = only_error(small, "modules/evil.yaml")
+    assert errors[0].line == 1 and "is not a valid id" in errors[0].what and "no /" in errors[0].fix
+
+
+def test_file_name_must_match_id(small):
+    write(small, "modules/other.yaml", MODULE)
+    _, errors = only_error(small, "modules/other.yaml")
+    assert errors[0].what == "id 'sharing' does not match the file name 'other.yaml'"
+
+
+def test_non_utf8_file_names_the_line(small):
+    path = small / "modules/latin.yaml"
+    path.write_bytes('id: latin\nrevision: 1\ntitle: {fr: "Référence"}\n'.encode("latin-1"))
+    _, errors = only_error(small, "modules/latin.yaml")
+    assert errors[0].line == 3 and "not UTF-8" in errors[0].what and "UTF-8" in errors[0].fix
+
+
+def test_alias_bomb_is_refused_fast(small):
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    write(small, "modules/bomb.yaml", "\n".join(lines) + "\n")
+    _, errors = only_error(small, "modules/bomb.yaml")
+    assert errors[0].line == 1 and "anchors and aliases" in errors[0].what
+
+
+def test_oversized_file_is_refused_before_reading(small):
+    (small / "modules/huge.yaml").write_text("id: huge\n" + "# padding\n" * 300_000)
+    _, errors = only_error(small, "modules/huge.yaml")
+    assert "too large" in errors[0].what and errors[0].line is None
+
+
+def test_missing_translation_is_a_warning_not_an_error(small):
+    write(
+        small,
+        "modules/sharing.yaml",
+        MODULE.replace("title: {fr: Introduction, en: Introduction}", "title: {en: Introduction}"),
+    )
+    ws, problems = problems_for(small, "modules/sharing.yaml")
+    assert [p.severity for p in problems] == ["warning"]
+    assert problems[0].what == "translation gap: no French text"
+    assert problems[0].line == 20
+    assert "sharing" in ws.modules
+    assert ws.modules["sharing"].sessions[0].activities[0].title.get("fr") == "Introduction"
+
+
+def test_clock_written_without_quotes_is_read_as_time(small):
+    text = (small / "curricula/short.yaml").read_text().replace('"10:30"', "10:30")
+    write(small, "curricula/short.yaml", text)
+    ws = load_workspace(small)
+    assert ws.curricula["short"].schedule.breaks[0].start == "10:30"
+
+
+def test_every_problem_is_reported_not_only_the_first(small):
+    broken = (
+        MODULE.replace("minutes: 40", "minutes: -5")
+        .replace("method: role-play", "method: nope")
+        .replace("bloom: apply", "bloom: apply\n    colour: red")
+    )
+    write(small, "modules/sharing.yaml", broken)
+    _, errors = only_error(small, "modules/sharing.yaml")
+    assert len(errors) == 3
