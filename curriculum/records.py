@@ -16,7 +16,8 @@ import types
 import typing
 from dataclasses import dataclass
 
-from .model import LANGS, Glossary, Text
+from .model import EMPTY as EMPTY_TEXT
+from .model import LANGS, Text
 
 KeyPath = tuple[str | int, ...]
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -106,72 +107,91 @@ def _kind_of(value) -> str:
 
 
 def build(cls, data, found: Findings, path: KeyPath = ()):
-    """The record `cls` made from `data`, or None when it cannot be made."""
+    """The record `cls` made from `data`, or None when it cannot be made.
+
+    `data` comes from YAML read without implicit typing (every scalar is text), or from
+    `to_data`; numbers written as text are read as numbers where a field expects one.
+    """
     value = _record(cls, data, found, path)
     return None if value is _BAD else value
+
+
+NULLS = ("", "null", "~", None)
+
+
+def _is_null(raw) -> bool:
+    return raw is None or (isinstance(raw, str) and raw in NULLS)
 
 
 def _record(cls, data, found: Findings, path: KeyPath):
     if not isinstance(data, dict):
         found.error(path, f"expected a mapping of fields, found {_kind_of(data)}", "write `key: value` lines")
         return _BAD
-    fields = specs(cls)
-    keys = {s.key for s in fields}
-    for key in data:
-        if key not in keys:
-            hint = suggest(key, keys)
-            found.error(
-                path + (str(key),),
-                f"unknown field '{key}'",
-                hint or f"remove it; allowed fields are {', '.join(sorted(keys))}",
-            )
+    fields = _compiled(cls)
+    keys = _keys(cls)
+    if not keys.issuperset(data):
+        for key in data:
+            if key not in keys:
+                hint = suggest(key, keys)
+                found.error(
+                    path + (str(key),),
+                    f"unknown field '{key}'",
+                    hint or f"remove it; allowed fields are {', '.join(sorted(keys))}",
+                )
     values = {}
     bad = False
-    for spec in fields:
-        if spec.key not in data:
-            if spec.required:
-                found.error(path + (spec.key,), "missing required field", f"add `{spec.key}:`")
+    for name, key, required, convert in fields:
+        raw = data.get(key)
+        if _is_null(raw):
+            if required:
+                found.error(path + (key,), "missing required field", f"add `{key}:` with a value")
                 bad = True
             continue
-        value = _value(spec.type, data[spec.key], found, path + (spec.key,), spec.rule)
+        value = convert(raw, found, path + (key,))
         if value is _BAD:
             bad = True
         else:
-            values[spec.name] = value
+            values[name] = value
     return _BAD if bad else cls(**values)
 
 
-def _value(tp, raw, found: Findings, path: KeyPath, rule=None):
+@functools.cache
+def _keys(cls) -> frozenset:
+    return frozenset(s.key for s in specs(cls))
+
+
+@functools.cache
+def _compiled(cls) -> tuple:
+    return tuple((s.name, s.key, s.required, _converter(s.type, s.rule)) for s in specs(cls))
+
+
+@functools.cache
+def _converter(tp, rule):
+    """A function (raw, found, path) -> value or _BAD for values of type `tp`."""
     origin = typing.get_origin(tp)
     if origin in (types.UnionType, typing.Union):
-        if raw is None:
-            return None
-        inner = next(a for a in typing.get_args(tp) if a is not type(None))
-        return _value(inner, raw, found, path, rule)
+        inner = _converter(next(a for a in typing.get_args(tp) if a is not type(None)), rule)
+        return lambda raw, found, path: None if _is_null(raw) else inner(raw, found, path)
     if origin is tuple:
-        return _sequence(typing.get_args(tp)[0], raw, found, path, rule)
+        item = _converter(typing.get_args(tp)[0], None if rule == "unique-ids" else rule)
+        return functools.partial(_sequence, item, rule == "unique-ids")
     if tp is Text:
-        return _text(raw, found, path)
-    if tp is Glossary:
-        return _record(Glossary, raw if raw is not None else {}, found, path)
+        return _text
     if dataclasses.is_dataclass(tp):
-        return _record(tp, raw, found, path)
-    return _scalar(tp, raw, found, path, rule)
+        return functools.partial(_record, tp)
+    return functools.partial(_scalar, tp, rule)
 
 
-def _sequence(item_type, raw, found, path, rule):
-    if raw is None:
+def _sequence(item, unique: bool, raw, found, path):
+    if _is_null(raw):
         return ()
     if not isinstance(raw, list):
         found.error(path, f"expected a list, found {_kind_of(raw)}", "write one `- item` line per entry, or `[a, b]`")
         return _BAD
-    items = [
-        _value(item_type, item, found, path + (i,), None if rule == "unique-ids" else rule)
-        for i, item in enumerate(raw)
-    ]
-    if any(item is _BAD for item in items):
+    items = [item(value, found, path + (i,)) for i, value in enumerate(raw)]
+    if any(value is _BAD for value in items):
         return _BAD
-    if rule == "unique-ids":
+    if unique:
         _check_unique(items, found, path)
     return tuple(items)
 
@@ -185,8 +205,8 @@ def _check_unique(items, found, path):
 
 
 def _text(raw, found, path):
-    if raw is None:
-        return Text()
+    if _is_null(raw):
+        return EMPTY_TEXT
     if not isinstance(raw, dict):
         found.error(
             path,
@@ -194,12 +214,15 @@ def _text(raw, found, path):
             'write `{fr: "…", en: "…"}` (one entry per language)',
         )
         return _BAD
+    fr, en = raw.get("fr"), raw.get("en")
+    if len(raw) > 2 or (len(raw) == 2 and (fr is None or en is None)) or (len(raw) == 1 and fr is None and en is None):
+        for lang in raw:
+            if lang not in LANGS:
+                found.error(path + (str(lang),), f"unknown language '{lang}'", suggest(lang, LANGS) or "use fr and en")
+                return _BAD
     values = {}
-    for lang, text in raw.items():
-        if lang not in LANGS:
-            found.error(path + (str(lang),), f"unknown language '{lang}'", suggest(lang, LANGS) or "use fr and en")
-            return _BAD
-        if text is None:
+    for lang, text in (("fr", fr), ("en", en)):
+        if _is_null(text):
             continue
         if not isinstance(text, str):
             if isinstance(text, (int, float)) and not isinstance(text, bool):
@@ -208,6 +231,8 @@ def _text(raw, found, path):
                 found.error(path + (lang,), f"expected text, found {_kind_of(text)}", "write the text as a string")
                 return _BAD
         values[lang] = text
+    if len(values) == 2:
+        return Text(values["fr"], values["en"])
     result = Text(**values)
     for lang in result.missing():
         name = "French" if lang == "fr" else "English"
@@ -215,18 +240,41 @@ def _text(raw, found, path):
     return result
 
 
-def _scalar(tp, raw, found, path, rule):
-    if rule == "clock" and isinstance(raw, int) and not isinstance(raw, bool):
-        raw = f"{raw // 60:02d}:{raw % 60:02d}"  # YAML 1.1 reads 10:30 as 630 (base 60)
-    if tp is float and isinstance(raw, int) and not isinstance(raw, bool):
-        raw = float(raw)
-    ok = isinstance(raw, tp) and not (tp is not bool and isinstance(raw, bool))
-    if not ok:
-        expected = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}[tp]
-        fix = "write a whole number, e.g. `30`" if tp is int else f"write {expected}"
-        found.error(path, f"expected {expected}, found {_kind_of(raw)}", fix)
+INTEGER = re.compile(r"^[-+]?[0-9]+$")
+NUMBER = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)$")
+_EXPECTED = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+
+
+def _scalar(tp, rule, raw, found, path):
+    value = _typed(tp, rule, raw)
+    if value is _BAD:
+        found_text = f"'{raw}'" if isinstance(raw, str) else _kind_of(raw)
+        fix = "write a whole number, e.g. `30`" if tp is int else f"write {_EXPECTED[tp]}"
+        found.error(path, f"expected {_EXPECTED[tp]}, found {found_text}", fix)
         return _BAD
-    return raw if _passes(rule, raw, found, path) else _BAD
+    return value if _passes(rule, value, found, path) else _BAD
+
+
+def _typed(tp, rule, raw):
+    if tp is str:
+        if isinstance(raw, str):
+            return raw
+        if rule == "clock" and isinstance(raw, int) and not isinstance(raw, bool):
+            return f"{raw // 60:02d}:{raw % 60:02d}"  # YAML 1.1 typing reads 10:30 as 630
+        return _BAD
+    if isinstance(raw, bool):
+        return raw if tp is bool else _BAD
+    if tp is bool:
+        return {"true": True, "false": False}.get(raw.lower(), _BAD) if isinstance(raw, str) else _BAD
+    if tp is int:
+        if isinstance(raw, int):
+            return raw
+        return int(raw) if isinstance(raw, str) and INTEGER.match(raw) else _BAD
+    if tp is float:
+        if isinstance(raw, (int, float)):
+            return float(raw)
+        return float(raw) if isinstance(raw, str) and NUMBER.match(raw) else _BAD
+    return _BAD
 
 
 def _passes(rule, value, found, path) -> bool:

@@ -11,6 +11,7 @@ Writes are atomic: a temporary file in the same folder, fsync, then rename.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -21,6 +22,11 @@ from .records import KeyPath
 MAX_BYTES = 2 * 1024 * 1024
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Content is read without implicit typing (every scalar is text: "10:30" stays a time,
+# "Yes" stays a word); records.build turns text into numbers where a field wants one.
+_Fast = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+# An anchor can only start a node; text without one cannot hold an alias bomb.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s,\[{])&[^\s,\[\]{}]", re.MULTILINE)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -32,7 +38,7 @@ class ReadError(Exception):
         self.what, self.fix, self.line = what, fix, line
 
 
-class _Loader(_Base):
+class _Guarded(_Fast):
     def construct_object(self, node, deep=False):
         if node in self.constructed_objects:
             mark = node.start_mark
@@ -66,7 +72,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
 def parse(text: str):
     """The data of one YAML document, or ReadError naming the line."""
     try:
-        loader = _Loader(text)
+        loader = _Guarded(text) if _MAYBE_ANCHOR.search(text) else _Fast(text)
         try:
             return loader.get_single_data()
         finally:

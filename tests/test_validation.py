@@ -41,7 +41,7 @@ def test_wrong_type_names_field_line_and_fix(small):
     assert error.line == 27
     assert error.field == "sessions[1].activities[2].minutes"
     assert str(error) == (
-        "modules/sharing.yaml:27: sessions[1].activities[2].minutes: expected a whole number, found text"
+        "modules/sharing.yaml:27: sessions[1].activities[2].minutes: expected a whole number, found 'forty'"
         " — write a whole number, e.g. `30`"
     )
     assert "sharing" not in ws.modules
@@ -57,7 +57,7 @@ def test_missing_required_field(small):
     write(small, "modules/sharing.yaml", MODULE.replace("        method: role-play\n", ""))
     _, errors = only_error(small, "modules/sharing.yaml")
     assert errors[0].field == "sessions[2].activities[1].method"
-    assert errors[0].what == "missing required field" and errors[0].fix == "add `method:`"
+    assert errors[0].what == "missing required field" and errors[0].fix == "add `method:` with a value"
     assert errors[0].line == 35  # the activity that lacks it
 
 

@@ -1,0 +1,92 @@
+"""Generate a large workspace for benchmarks: N modules × 6 sessions × 5 activities, bilingual.
+
+python benchmarks/generate.py OUT_DIR [--modules 500]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+from curriculum import yamlfile
+from curriculum.model import METHODS
+
+WORDS_FR = "partage information consentement secret professionnel cellule suivi famille confiance acteur terrain orientation prise charge évaluation".split()
+WORDS_EN = "sharing information consent professional secrecy panel follow-up family trust actor field referral support assessment".split()
+
+
+def _text(rng: random.Random, words: int) -> dict:
+    return {
+        "fr": " ".join(rng.choice(WORDS_FR) for _ in range(words)).capitalize() + ".",
+        "en": " ".join(rng.choice(WORDS_EN) for _ in range(words)).capitalize() + ".",
+    }
+
+
+def _paragraphs(rng, count):
+    fr = "\n".join(f"{i}. " + _text(rng, 14)["fr"] for i in range(1, count + 1))
+    en = "\n".join(f"{i}. " + _text(rng, 14)["en"] for i in range(1, count + 1))
+    return {"fr": fr, "en": en}
+
+
+def module(index: int, rng: random.Random) -> dict:
+    sessions = []
+    for s in range(6):
+        activities = [
+            {
+                "id": f"a{a + 1}",
+                "title": _text(rng, 4),
+                "method": METHODS[(s + a) % len(METHODS)],
+                "minutes": rng.choice([10, 15, 20, 25, 30]),
+                "grouping": "plenary",
+                "instructions": _paragraphs(rng, 3),
+                "facilitator_notes": _paragraphs(rng, 3),
+                "materials": [_text(rng, 3)],
+                "handouts": ["h1"],
+                "debrief": [_text(rng, 8), _text(rng, 8)],
+            }
+            for a in range(5)
+        ]
+        sessions.append({"id": f"s{s + 1}", "title": _text(rng, 5), "objectives": ["o1"], "activities": activities})
+    return {
+        "id": f"module-{index:04d}",
+        "revision": 1,
+        "theme": "information-sharing",
+        "title": _text(rng, 5),
+        "summary": _paragraphs(rng, 2),
+        "objectives": [{"id": "o1", "bloom": "apply", "text": _text(rng, 10)}],
+        "audience": ["police", "social-work"],
+        "sessions": sessions,
+        "handouts": [{"id": "h1", "kind": "case-study", "title": _text(rng, 4), "body": _paragraphs(rng, 4)}],
+        "questions": [
+            {
+                "id": "q1",
+                "objective": "o1",
+                "kind": "choice",
+                "text": _text(rng, 10),
+                "options": [_text(rng, 4), _text(rng, 4)],
+                "answer": 0,
+            }
+        ],
+    }
+
+
+def generate(root: Path, modules: int = 500, seed: int = 7) -> Path:
+    rng = random.Random(seed)
+    folder = root / "modules"
+    folder.mkdir(parents=True, exist_ok=True)
+    (root / "contexts").mkdir(exist_ok=True)
+    (root / "curricula").mkdir(exist_ok=True)
+    for index in range(modules):
+        data = module(index, rng)
+        (folder / f"{data['id']}.yaml").write_text(yamlfile.dump(data), encoding="utf-8")
+    return root
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--modules", type=int, default=500)
+    args = parser.parse_args()
+    generate(args.out, args.modules)
+    print(f"wrote {args.modules} modules under {args.out}")
