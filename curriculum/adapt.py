@@ -1,10 +1,20 @@
-"""Cultural-context adaptation: where an override points, and whether it still fits."""
+"""Cultural-context adaptation: apply a context's overrides and additions to modules.
+
+The module library is never forked: a context is a list of changes, each aimed at a path
+(`module`, `module/session`, `module/session/activity`, `module/handout:ID`) and recording
+the module revision it was written against. `adapt_module` returns the adapted module and
+which paths changed; `target_state` says whether an adaptation is current, stale (the base
+moved on) or orphaned (its target is gone). Glossary substitution is in `glossary.py`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field, replace
 
-from .model import Activity, Handout, Module, Session
+from .model import Activity, Context, Handout, Module, Session, Text
+
+STATES = ("current", "stale", "orphaned")
 
 
 @dataclass(frozen=True)
@@ -29,7 +39,7 @@ class Target:
             return None, f"module '{self.module}'"
         if self.handout:
             handout = module.handout(self.handout)
-            return handout, "" if handout else f"handout '{self.module}/{self.handout}'"
+            return handout, "" if handout else f"handout '{self.module}/handout:{self.handout}'"
         if not self.session:
             return module, ""
         session = module.session(self.session)
@@ -43,10 +53,151 @@ class Target:
 
 def target_state(workspace, target: str, base_revision: int) -> tuple[str, object]:
     """("current", None), ("stale", current revision) or ("orphaned", what is missing)."""
-    item, missing = Target.parse(target).find(workspace.modules)
+    parsed = Target.parse(target)
+    item, missing = parsed.find(workspace.modules)
     if item is None:
         return "orphaned", missing
-    module = workspace.modules[Target.parse(target).module]
-    if module.revision > base_revision:
-        return "stale", module.revision
+    revision = workspace.modules[parsed.module].revision
+    if revision > base_revision:
+        return "stale", revision
     return "current", None
+
+
+@dataclass(frozen=True)
+class Adapted:
+    """A module after a context's changes: which paths changed, and notes added at
+    session or module level."""
+
+    module: Module
+    changed: frozenset[str] = frozenset()
+    added: frozenset[str] = frozenset()
+    notes: dict[str, tuple[Text, ...]] = field(default_factory=dict)
+
+
+def adapt_module(module: Module, context: Context | None) -> Adapted:
+    """Apply every override and addition of `context` aimed at `module`.
+
+    Changes whose target is missing are skipped (validation reports them as orphaned).
+    """
+    if context is None:
+        return Adapted(module)
+    changed: set[str] = set()
+    notes: dict[str, tuple[Text, ...]] = {}
+    local = {h.id: h for h in context.handouts}
+    for override in context.overrides:
+        target = Target.parse(override.target)
+        if target.module != module.id or target.find({module.id: module})[0] is None:
+            continue
+        updated = _apply(module, target, override, local, notes)
+        if updated is not None:
+            module = updated
+            changed.add(override.target)
+    added: set[str] = set()
+    for addition in context.additions:
+        target = Target.parse(addition.after)
+        if target.module != module.id or not target.activity or target.find({module.id: module})[0] is None:
+            continue
+        module = _insert_after(module, target, addition.activity)
+        added.add(f"{module.id}/{target.session}/{addition.activity.id}")
+    return Adapted(module, frozenset(changed), frozenset(added), notes)
+
+
+def _apply(module: Module, target: Target, override, local: dict, notes: dict) -> Module | None:
+    kind = override.kind
+    if kind == "swap":
+        swap = local.get(override.with_)
+        if swap is None or not target.handout:
+            return None
+        handouts = tuple(replace(swap, id=h.id) if h.id == target.handout else h for h in module.handouts)
+        return replace(module, handouts=handouts)
+    if kind == "hide":
+        return _hide(module, target)
+    if kind == "minutes":
+        if not target.activity or not override.minutes:
+            return None
+        return _change(module, target, lambda a: replace(a, minutes=override.minutes))
+    if kind == "note":
+        if target.activity:
+            return _change(
+                module, target, lambda a: replace(a, facilitator_notes=_append(a.facilitator_notes, override.note))
+            )
+        key = f"{target.module}/{target.session}" if target.session else target.module
+        notes[key] = notes.get(key, ()) + (override.note,)
+        return module
+    if kind == "replace":
+        return _change(module, target, lambda item: _replace_field(item, override.field_name, override.value))
+    return None
+
+
+def _append(base: Text, note: Text) -> Text:
+    def join(a: str, b: str) -> str:
+        return f"{a}\n\n{b}" if a and b else a or b
+
+    return Text(fr=join(base.fr, note.fr), en=join(base.en, note.en))
+
+
+def _replace_field(item, name: str, value: Text):
+    names = {f.name for f in dataclasses.fields(item)}
+    if name not in names or not isinstance(getattr(item, name), Text):
+        return None
+    return replace(item, **{name: value})
+
+
+def _change(module: Module, target: Target, change) -> Module | None:
+    """`change` applied to the item at `target`; None when it does not apply."""
+    if target.handout:
+        handouts = []
+        for handout in module.handouts:
+            if handout.id == target.handout:
+                handout = change(handout)
+                if handout is None:
+                    return None
+            handouts.append(handout)
+        return replace(module, handouts=tuple(handouts))
+    if not target.session:
+        return change(module)
+    sessions = []
+    for session in module.sessions:
+        if session.id == target.session:
+            session = change(session) if not target.activity else _change_activity(session, target.activity, change)
+            if session is None:
+                return None
+        sessions.append(session)
+    return replace(module, sessions=tuple(sessions))
+
+
+def _change_activity(session: Session, activity_id: str, change) -> Session | None:
+    activities = []
+    for activity in session.activities:
+        if activity.id == activity_id:
+            activity = change(activity)
+            if activity is None:
+                return None
+        activities.append(activity)
+    return replace(session, activities=tuple(activities))
+
+
+def _hide(module: Module, target: Target) -> Module | None:
+    if target.handout:
+        return replace(module, handouts=tuple(h for h in module.handouts if h.id != target.handout))
+    if not target.session:
+        return None  # a whole module is left out by the curriculum, not hidden by a context
+    if not target.activity:
+        return replace(module, sessions=tuple(s for s in module.sessions if s.id != target.session))
+    return _change(
+        module,
+        Target(target.module, target.session),
+        lambda s: replace(s, activities=tuple(a for a in s.activities if a.id != target.activity)),
+    )
+
+
+def _insert_after(module: Module, anchor: Target, activity: Activity) -> Module:
+    def insert(session: Session) -> Session:
+        out = []
+        for existing in session.activities:
+            out.append(existing)
+            if existing.id == anchor.activity:
+                out.append(activity)
+        return replace(session, activities=tuple(out))
+
+    return _change(module, Target(anchor.module, anchor.session), insert) or module

@@ -11,7 +11,9 @@ import json
 import sys
 from pathlib import Path
 
+from .agenda import agenda_table
 from .problems import ContentError
+from .resolve import resolve
 from .workspace import load_workspace
 
 
@@ -30,6 +32,12 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("kind", choices=["modules", "contexts", "curricula"])
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.add_argument("--lang", choices=["fr", "en"], default="en")
+
+    agenda = sub.add_parser("agenda", parents=[common], help="print the timed agenda of a curriculum")
+    agenda.add_argument("curriculum")
+    agenda.add_argument("--context", required=True)
+    agenda.add_argument("--lang", choices=["fr", "en"], required=True)
+    agenda.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -83,4 +91,16 @@ def _row(kind: str, record, lang: str) -> dict:
     return row
 
 
-COMMANDS = {"validate": _validate, "list": _list}
+def _agenda(args) -> int:
+    workspace = load_workspace(args.workspace)
+    programme = resolve(workspace, args.curriculum, args.context, args.lang)
+    if args.json:
+        print(json.dumps(programme.agenda(), ensure_ascii=False, indent=2))
+        return 0
+    print(agenda_table(programme))
+    for warning in programme.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"validate": _validate, "list": _list, "agenda": _agenda}

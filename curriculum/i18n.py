@@ -96,6 +96,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "anchored comments, threads and review rounds",
     },
     "contexts.list": {"fr": "Contextes disponibles", "en": "Available contexts"},
+    "agenda.day": {"fr": "Jour {day}", "en": "Day {day}"},
+    "agenda.break": {"fr": "Pause", "en": "Break"},
+    "agenda.lunch": {"fr": "Déjeuner", "en": "Lunch"},
+    "agenda.activity": {"fr": "Activité", "en": "Activity"},
+    "method.presentation": {"fr": "exposé", "en": "presentation"},
+    "method.discussion": {"fr": "discussion", "en": "discussion"},
+    "method.case-study": {"fr": "étude de cas", "en": "case study"},
+    "method.role-play": {"fr": "jeu de rôle", "en": "role play"},
+    "method.group-work": {"fr": "travail en groupe", "en": "group work"},
+    "method.simulation": {"fr": "simulation", "en": "simulation"},
+    "method.world-cafe": {"fr": "World Café", "en": "world café"},
+    "method.energiser": {"fr": "dynamiseur", "en": "energiser"},
+    "method.reflection": {"fr": "réflexion", "en": "reflection"},
+    "method.assessment": {"fr": "évaluation", "en": "assessment"},
 }
 
 
@@ -106,3 +120,55 @@ def t(key: str, lang: str, **values) -> str:
         return key
     text = entry.get(lang) or entry.get("en") or key
     return text.format(**values) if values else text
+
+
+NOTICES: dict[str, dict[str, str]] = {
+    "overflow": {
+        "fr": "Jour {day} : le programme déborde de {minutes} min après la fin de journée.",
+        "en": "Day {day}: the programme overflows the end of the day by {minutes} min.",
+    },
+    "break-skipped": {
+        "fr": "Jour {day} : la pause de {time} est absorbée par l’activité « {activity} », plus longue que le temps entre deux pauses.",
+        "en": "Day {day}: the {time} break is taken up by the activity “{activity}”, longer than the time between breaks.",
+    },
+    "missing-module": {
+        "fr": "Le module « {module} » n’existe pas ou est invalide : il est ignoré.",
+        "en": "Module '{module}' does not exist or is invalid: it is left out.",
+    },
+    "missing-session": {
+        "fr": "Le module « {module} » n’a pas de séance « {session} » : elle est ignorée.",
+        "en": "Module '{module}' has no session '{session}': it is left out.",
+    },
+    "prerequisite-missing": {
+        "fr": "Le module « {module} » suppose le module « {prerequisite} », absent de ce curriculum.",
+        "en": "Module '{module}' builds on module '{prerequisite}', which this curriculum does not include.",
+    },
+    "prerequisite-order": {
+        "fr": "Le module « {module} » est placé avant son prérequis « {prerequisite} ».",
+        "en": "Module '{module}' is placed before its prerequisite '{prerequisite}'.",
+    },
+    "objective-uncovered": {
+        "fr": "Module « {module} » : l’objectif {objective} n’est travaillé par aucune séance.",
+        "en": "Module '{module}': objective {objective} is not covered by any session.",
+    },
+    "objective-untested": {
+        "fr": "Module « {module} » : l’objectif {objective} n’est vérifié par aucune question du test.",
+        "en": "Module '{module}': objective {objective} is not checked by any test question.",
+    },
+    "audience": {
+        "fr": "Séance « {module}/{session} » : elle vise {profiles}, publics que le curriculum ne cible pas.",
+        "en": "Session '{module}/{session}' is aimed at {profiles}, profiles the curriculum does not target.",
+    },
+    "presentation-share": {
+        "fr": "Jour {day} : {percent} % du temps en exposé (plus de la moitié).",
+        "en": "Day {day}: {percent}% of the time is presentation (more than half).",
+    },
+}
+
+
+def notice_text(notice, lang: str) -> str:
+    """A schedule or content notice as a sentence in `lang`."""
+    entry = NOTICES.get(notice.code)
+    if entry is None:
+        return f"{notice.code}: {notice.values}"
+    return entry.get(lang, entry["en"]).format(**notice.values)

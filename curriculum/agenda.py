@@ -1,0 +1,52 @@
+"""The agenda of a Programme as rows: for tables on screen, CSV and the command line."""
+
+from __future__ import annotations
+
+from .i18n import t
+from .resolve import Programme
+from .schedule import clock
+
+COLUMNS = ("day", "start", "end", "kind", "module", "session", "activity", "title", "method", "minutes")
+
+
+def agenda_rows(programme: Programme) -> list[dict]:
+    """One row per slot, in clock order, with the session and module titles of activities."""
+    sessions = {(s.module, s.id): s.title for s in programme.sessions}
+    rows = []
+    for number, slots in enumerate(programme.days, start=1):
+        for slot in slots:
+            title = slot.title or t(f"agenda.{slot.kind}", programme.lang)
+            rows.append(
+                {
+                    "day": number,
+                    "start": clock(slot.start),
+                    "end": clock(slot.end),
+                    "kind": slot.kind,
+                    "module": slot.module,
+                    "session": sessions.get((slot.module, slot.session), ""),
+                    "activity": slot.activity,
+                    "title": title,
+                    "method": slot.method,
+                    "minutes": slot.minutes,
+                }
+            )
+    return rows
+
+
+def agenda_table(programme: Programme) -> str:
+    """A plain-text table for terminals."""
+    lang = programme.lang
+    lines = [f"{programme.title} — {programme.context_name} ({lang})"]
+    current, session = None, None
+    for row in agenda_rows(programme):
+        if row["day"] != current:
+            current, session = row["day"], None
+            lines.append("")
+            lines.append(t("agenda.day", lang, day=current))
+        if row["kind"] == "activity" and row["session"] != session:
+            session = row["session"]
+            lines.append(f"  [{session}]")
+        label = row["title"] if row["kind"] == "activity" else f"— {row['title']} —"
+        method = row["method"] and t(f"method.{row['method']}", lang)
+        lines.append(f"  {row['start']}–{row['end']}  {row['minutes']:>3} min  {label:<58.58} {method}")
+    return "\n".join(lines)
