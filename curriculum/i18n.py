@@ -172,3 +172,85 @@ def notice_text(notice, lang: str) -> str:
     if entry is None:
         return f"{notice.code}: {notice.values}"
     return entry.get(lang, entry["en"]).format(**notice.values)
+
+
+STRINGS.update(
+    {
+        "composer.intro": {
+            "fr": "Choisissez les modules et les séances, réglez les journées ; l’agenda se recalcule à chaque modification.",
+            "en": "Pick modules and sessions, set the days; the agenda is recomputed with every change.",
+        },
+        "composer.empty": {
+            "fr": "Aucun curriculum pour l’instant : créez-en un ci-dessous.",
+            "en": "No curriculum yet: create one below.",
+        },
+        "composer.no_modules": {
+            "fr": "La bibliothèque ne contient aucun module valide : ajoutez-en un dans la Bibliothèque d’abord.",
+            "en": "The library holds no valid module: add one in the Library first.",
+        },
+        "composer.curriculum": {"fr": "Curriculum", "en": "Curriculum"},
+        "composer.context": {"fr": "Contexte de l’aperçu", "en": "Context for the preview"},
+        "composer.none": {"fr": "(aucun)", "en": "(none)"},
+        "composer.modules": {"fr": "Modules et séances", "en": "Modules and sessions"},
+        "composer.sessions_of": {"fr": "Séances de « {module} »", "en": "Sessions of “{module}”"},
+        "composer.up": {"fr": "Monter", "en": "Move up"},
+        "composer.down": {"fr": "Descendre", "en": "Move down"},
+        "composer.remove": {"fr": "Retirer", "en": "Remove"},
+        "composer.add_module": {"fr": "Module à ajouter", "en": "Module to add"},
+        "composer.add": {"fr": "Ajouter le module", "en": "Add module"},
+        "composer.no_items": {
+            "fr": "Ce curriculum ne contient encore aucun module : ajoutez-en un ci-dessous.",
+            "en": "This curriculum has no module yet: add one below.",
+        },
+        "composer.days_settings": {"fr": "Journées", "en": "Days"},
+        "composer.days": {"fr": "Nombre de jours", "en": "Number of days"},
+        "composer.day_start": {"fr": "Début de journée", "en": "Day starts"},
+        "composer.day_end": {"fr": "Fin de journée", "en": "Day ends"},
+        "composer.lunch_start": {"fr": "Déjeuner à", "en": "Lunch at"},
+        "composer.lunch_minutes": {"fr": "Durée du déjeuner (min)", "en": "Lunch length (min)"},
+        "composer.breaks": {"fr": "Pauses (mêmes heures chaque jour)", "en": "Breaks (same times every day)"},
+        "composer.break_start": {"fr": "Heure (HH:MM)", "en": "Time (HH:MM)"},
+        "composer.bad_break": {
+            "fr": "Pause ligne {row} ignorée : « {value} » n’est pas une heure HH:MM suivie d’une durée en minutes.",
+            "en": "Break on row {row} ignored: '{value}' is not an HH:MM time with a length in minutes.",
+        },
+        "composer.agenda": {"fr": "Agenda", "en": "Agenda"},
+        "composer.timeline": {"fr": "Frise par jour", "en": "Timeline per day"},
+        "composer.totals_day": {"fr": "Totaux par jour", "en": "Totals per day"},
+        "composer.totals_module": {"fr": "Totaux par module", "en": "Totals per module"},
+        "composer.warnings": {"fr": "Points d’attention", "en": "Warnings"},
+        "composer.no_warnings": {
+            "fr": "Aucun point d’attention : tout tient dans les journées.",
+            "en": "No warnings: everything fits the days.",
+        },
+        "composer.unsaved": {"fr": "Modifications non enregistrées.", "en": "Unsaved changes."},
+        "composer.revert": {"fr": "Annuler mes modifications", "en": "Discard my changes"},
+        "composer.new": {"fr": "Nouveau curriculum", "en": "New curriculum"},
+        "composer.new_id": {"fr": "Identifiant (ex. : base-2-jours)", "en": "Id (e.g. core-2-day)"},
+        "composer.new_title_fr": {"fr": "Titre (FR)", "en": "Title (FR)"},
+        "composer.new_title_en": {"fr": "Titre (EN)", "en": "Title (EN)"},
+        "composer.create": {"fr": "Créer", "en": "Create"},
+        "composer.duplicate": {"fr": "Dupliquer comme point de départ", "en": "Duplicate as a starting point"},
+        "composer.duplicate_id": {"fr": "Identifiant de la copie", "en": "Id of the copy"},
+        "composer.duplicate_go": {"fr": "Dupliquer", "en": "Duplicate"},
+        "composer.delete": {"fr": "Supprimer ce curriculum", "en": "Delete this curriculum"},
+        "composer.delete_confirm": {
+            "fr": "Je confirme la suppression de « {name} » (l’historique garde ses révisions).",
+            "en": "I confirm deleting “{name}” (the history keeps its revisions).",
+        },
+        "composer.delete_go": {"fr": "Supprimer définitivement", "en": "Delete for good"},
+        "composer.deleted": {"fr": "Curriculum « {name} » supprimé.", "en": "Curriculum “{name}” deleted."},
+        "composer.created": {"fr": "Curriculum « {name} » créé.", "en": "Curriculum “{name}” created."},
+        "col.day": {"fr": "Jour", "en": "Day"},
+        "col.start": {"fr": "Début", "en": "Start"},
+        "col.end": {"fr": "Fin", "en": "End"},
+        "col.session": {"fr": "Séance", "en": "Session"},
+        "col.activity": {"fr": "Activité", "en": "Activity"},
+        "col.method": {"fr": "Méthode", "en": "Method"},
+        "col.minutes": {"fr": "Minutes", "en": "Minutes"},
+        "col.module": {"fr": "Module", "en": "Module"},
+        "col.sessions": {"fr": "Séances", "en": "Sessions"},
+        "col.activities": {"fr": "Activités", "en": "Activities"},
+        "col.pauses": {"fr": "Pauses (min)", "en": "Breaks (min)"},
+    }
+)

@@ -1,6 +1,314 @@
+"""Composer: pick modules and sessions, order them, set the days, watch the agenda."""
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
 import streamlit as st
 
-from curriculum.ui.state import tr
+from curriculum import compose
+from curriculum.agenda import agenda_rows
+from curriculum.model import Pause, Text
+from curriculum.problems import ConflictError, ContentError
+from curriculum.records import CLOCK
+from curriculum.resolve import resolve_records
+from curriculum.ui.state import lang, root, tr, workspace
+from curriculum.workspace import delete, save
 
 st.title(tr("composer.title"))
-st.info(tr("common.coming", what=tr("composer.coming")))
+L = lang()  # captured once: format_func callbacks may run outside the script run
+ws = workspace()
+if ws is None:
+    st.stop()
+if not ws.modules:
+    st.info(tr("composer.no_modules"))
+    st.stop()
+st.caption(tr("composer.intro"))
+for kind, message in st.session_state.pop("composer.flash", []):
+    getattr(st, kind)(message)
+
+drafts = st.session_state.setdefault("composer.drafts", {})  # id -> {"record", "loaded", "gen"}
+if "composer.select" in st.session_state:
+    st.session_state["composer.pick"] = st.session_state.pop("composer.select")
+
+
+def _flash(kind: str, message: str) -> None:
+    st.session_state.setdefault("composer.flash", []).append((kind, message))
+
+
+def _create(new_id: str, title_fr: str, title_en: str) -> None:
+    try:
+        record = compose.new_curriculum(new_id.strip(), Text(title_fr, title_en), next(iter(sorted(ws.contexts)), ""))
+        saved = save(root(), "curricula", record, loaded_revision=None)
+    except ContentError as exc:
+        _flash("error", tr("common.not_saved", error=exc))
+        return
+    drafts.pop(saved.id, None)
+    st.session_state["composer.select"] = saved.id
+    _flash("success", tr("composer.created", name=saved.title.get(L)))
+
+
+def _duplicate(source, new_id: str) -> None:
+    try:
+        saved = save(root(), "curricula", compose.duplicate(source, new_id.strip()), loaded_revision=None)
+    except ContentError as exc:
+        _flash("error", tr("common.not_saved", error=exc))
+        return
+    st.session_state["composer.select"] = saved.id
+    _flash("success", tr("composer.created", name=saved.title.get(L)))
+
+
+with st.expander(tr("composer.new"), expanded=not ws.curricula):
+    new_id = st.text_input(tr("composer.new_id"), key="composer.new.id")
+    new_fr = st.text_input(tr("composer.new_title_fr"), key="composer.new.fr")
+    new_en = st.text_input(tr("composer.new_title_en"), key="composer.new.en")
+    st.button(tr("composer.create"), key="composer.create", on_click=_create, args=(new_id, new_fr, new_en))
+
+if not ws.curricula:
+    st.info(tr("composer.empty"))
+    st.stop()
+
+ids = sorted(ws.curricula, key=lambda c: ws.curricula[c].title.get(L))
+if st.session_state.get("composer.pick") not in ids:
+    st.session_state["composer.pick"] = ids[0]
+left, right = st.columns(2)
+curriculum_id = left.selectbox(
+    tr("composer.curriculum"), ids, format_func=lambda c: f"{ws.curricula[c].title.get(L)} ({c})", key="composer.pick"
+)
+on_disk = ws.curricula[curriculum_id]
+draft = drafts.setdefault(curriculum_id, {"record": on_disk, "loaded": on_disk.revision, "gen": 0})
+record = draft["record"]
+contexts = [""] + sorted(ws.contexts)
+default_context = record.default_context if record.default_context in ws.contexts else ""
+context_id = right.selectbox(
+    tr("composer.context"),
+    contexts,
+    index=contexts.index(default_context),
+    format_func=lambda c: ws.contexts[c].name.get(L) if c else tr("composer.none"),
+    key=f"composer.{curriculum_id}.context",
+)
+prefix = f"composer.{curriculum_id}.{draft['loaded']}.{draft['gen']}"
+
+
+def _update(change, *args) -> None:
+    draft["record"] = change(draft["record"], *args)
+
+
+def _sessions_changed(index: int, key: str, all_sessions: list[str]) -> None:
+    _update(compose.set_sessions, index, st.session_state[key], all_sessions)
+
+
+# --- modules and sessions ---------------------------------------------------------------
+st.subheader(tr("composer.modules"))
+if not record.items:
+    st.info(tr("composer.no_items"))
+for index, item in enumerate(record.items):
+    module = ws.modules.get(item.module)
+    row = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
+    if module is None:
+        row[0].warning(tr("common.not_saved", error=item.module))
+    else:
+        all_sessions = [s.id for s in module.sessions]
+        key = f"{prefix}.{item.module}.{index}.sessions"
+        row[0].multiselect(
+            tr("composer.sessions_of", module=module.title.get(L)),
+            all_sessions,
+            default=list(item.sessions or all_sessions),
+            format_func=lambda s, m=module: f"{m.session(s).title.get(L)} ({m.session(s).minutes} min)",
+            key=key,
+            on_change=_sessions_changed,
+            args=(index, key, all_sessions),
+        )
+    row[1].button(
+        "↑",
+        key=f"{prefix}.{index}.up",
+        help=tr("composer.up"),
+        on_click=_update,
+        args=(compose.move_item, index, -1),
+        disabled=index == 0,
+    )
+    row[2].button(
+        "↓",
+        key=f"{prefix}.{index}.down",
+        help=tr("composer.down"),
+        on_click=_update,
+        args=(compose.move_item, index, 1),
+        disabled=index == len(record.items) - 1,
+    )
+    row[3].button(
+        "✕",
+        key=f"{prefix}.{index}.remove",
+        help=tr("composer.remove"),
+        on_click=_update,
+        args=(compose.remove_item, index),
+    )
+
+add_left, add_right = st.columns([6, 3], vertical_alignment="bottom")
+to_add = add_left.selectbox(
+    tr("composer.add_module"),
+    sorted(ws.modules, key=lambda m: ws.modules[m].title.get(L)),
+    format_func=lambda m: ws.modules[m].title.get(L),
+    key=f"{prefix}.add",
+)
+add_right.button(tr("composer.add"), key="composer.add", on_click=_update, args=(compose.add_item, to_add))
+
+# --- days -------------------------------------------------------------------------------
+st.subheader(tr("composer.days_settings"))
+
+
+def _time(text: str) -> dt.time:
+    hours, minutes = text.split(":")
+    return dt.time(int(hours), int(minutes))
+
+
+schedule = record.schedule
+cols = st.columns(5)
+days = cols[0].number_input(tr("composer.days"), min_value=1, max_value=10, value=schedule.days, key=f"{prefix}.days")
+day_start = cols[1].time_input(tr("composer.day_start"), _time(schedule.day_start), step=300, key=f"{prefix}.start")
+day_end = cols[2].time_input(tr("composer.day_end"), _time(schedule.day_end), step=300, key=f"{prefix}.end")
+lunch = schedule.lunch or Pause("12:30", 60)
+lunch_start = cols[3].time_input(tr("composer.lunch_start"), _time(lunch.start), step=300, key=f"{prefix}.lunch")
+lunch_minutes = cols[4].number_input(
+    tr("composer.lunch_minutes"),
+    min_value=0,
+    max_value=180,
+    step=5,
+    value=lunch.minutes if schedule.lunch else 0,
+    key=f"{prefix}.lunch_minutes",
+)
+breaks_table = st.data_editor(
+    pd.DataFrame([{"start": b.start, "minutes": b.minutes} for b in schedule.breaks], columns=["start", "minutes"]),
+    num_rows="dynamic",
+    hide_index=True,
+    key=f"{prefix}.breaks",
+    column_config={
+        "start": st.column_config.TextColumn(tr("composer.break_start"), validate=r"^\d{2}:\d{2}$"),
+        "minutes": st.column_config.NumberColumn(tr("common.minutes"), min_value=5, max_value=120, step=5),
+    },
+)
+breaks = []
+for number, row in enumerate(breaks_table.to_dict("records"), start=1):
+    start, minutes = str(row.get("start") or "").strip(), row.get("minutes")
+    if CLOCK.match(start) and isinstance(minutes, (int, float)) and minutes == minutes and minutes > 0:
+        breaks.append(Pause(start, int(minutes)))
+    elif start or (minutes == minutes and minutes):
+        st.warning(tr("composer.bad_break", row=number, value=start))
+record = compose.set_schedule(
+    record,
+    days=int(days),
+    day_start=day_start.strftime("%H:%M"),
+    day_end=day_end.strftime("%H:%M"),
+    breaks=tuple(sorted(breaks, key=lambda b: b.start)),
+    lunch=Pause(lunch_start.strftime("%H:%M"), int(lunch_minutes)) if lunch_minutes else None,
+)
+draft["record"] = record
+
+# --- agenda -----------------------------------------------------------------------------
+context = ws.contexts.get(context_id)
+programme = resolve_records(record, context, ws.modules, L)
+rows = agenda_rows(programme)
+st.subheader(tr("composer.agenda"))
+table = pd.DataFrame(
+    rows, columns=["day", "start", "end", "kind", "module", "session", "activity", "title", "method", "minutes"]
+)
+shown = table.assign(activity=table["title"], method=table["method"].map(lambda m: tr(f"method.{m}") if m else ""))
+st.dataframe(
+    shown[["day", "start", "end", "session", "activity", "method", "minutes"]].rename(
+        columns={c: tr(f"col.{c}") for c in ["day", "start", "end", "session", "activity", "method", "minutes"]}
+    ),
+    hide_index=True,
+    width="stretch",
+    key="composer.agenda",
+)
+
+if rows:
+    st.subheader(tr("composer.timeline"))
+    base = dt.datetime(2000, 1, 1)
+    chart_data = shown.assign(
+        begin=[base + dt.timedelta(hours=int(r["start"][:2]), minutes=int(r["start"][3:])) for r in rows],
+        finish=[base + dt.timedelta(hours=int(r["end"][:2]), minutes=int(r["end"][3:])) for r in rows],
+        label=[tr("agenda.day", day=r["day"]) for r in rows],
+        colour=[tr(f"method.{r['method']}") if r["method"] else tr(f"agenda.{r['kind']}") for r in rows],
+    )
+    chart = (
+        alt.Chart(chart_data)
+        .mark_bar()
+        .encode(
+            x=alt.X("begin:T", title=None, axis=alt.Axis(format="%H:%M")),
+            x2="finish:T",
+            y=alt.Y("label:N", title=None, sort=None),
+            color=alt.Color("colour:N", title=tr("col.method")),
+            tooltip=[
+                alt.Tooltip("title:N", title=tr("col.activity")),
+                alt.Tooltip("start:N", title=tr("col.start")),
+                alt.Tooltip("end:N", title=tr("col.end")),
+                alt.Tooltip("minutes:Q", title=tr("col.minutes")),
+            ],
+        )
+        .properties(height=60 * max(1, len(programme.days)))
+    )
+    st.altair_chart(chart, width="stretch")
+
+left, right = st.columns(2)
+with left:
+    st.caption(tr("composer.totals_day"))
+    per_day = pd.DataFrame(compose.totals_per_day(programme))
+    st.dataframe(
+        per_day.rename(columns={c: tr(f"col.{c}") for c in per_day.columns}), hide_index=True, key="composer.totals_day"
+    )
+with right:
+    st.caption(tr("composer.totals_module"))
+    per_module = pd.DataFrame(compose.totals_per_module(programme))
+    st.dataframe(
+        per_module.rename(columns={c: tr(f"col.{c}") for c in per_module.columns}),
+        hide_index=True,
+        key="composer.totals_module",
+    )
+
+st.subheader(tr("composer.warnings"))
+if programme.warnings:
+    for warning in programme.warnings:
+        st.warning(warning)
+else:
+    st.success(tr("composer.no_warnings"))
+
+# --- save, discard, duplicate, delete ------------------------------------------------------
+if record != on_disk or draft["loaded"] != on_disk.revision:
+    st.caption(tr("composer.unsaved"))
+save_col, revert_col = st.columns(2)
+if save_col.button(tr("common.save"), type="primary", key="composer.save"):
+    try:
+        saved = save(root(), "curricula", record, loaded_revision=draft["loaded"])
+    except ConflictError as exc:
+        st.error(tr("common.conflict", error=exc))
+        st.warning(tr("common.kept"))
+    except ContentError as exc:
+        st.error(tr("common.not_saved", error="; ".join(exc.lines())))
+    else:
+        drafts[curriculum_id] = {"record": saved, "loaded": saved.revision, "gen": draft["gen"] + 1}
+        _flash("success", tr("common.saved", name=f"curricula/{curriculum_id}.yaml", revision=saved.revision))
+        st.rerun()
+if revert_col.button(tr("composer.revert"), key="composer.revert"):
+    drafts[curriculum_id] = {"record": on_disk, "loaded": on_disk.revision, "gen": draft["gen"] + 1}
+    st.rerun()
+
+with st.expander(tr("composer.duplicate")):
+    copy_id = st.text_input(
+        tr("composer.duplicate_id"), value=f"{curriculum_id}-copy", key=f"composer.{curriculum_id}.copy_id"
+    )
+    st.button(tr("composer.duplicate_go"), key="composer.duplicate", on_click=_duplicate, args=(record, copy_id))
+
+with st.expander(tr("composer.delete")):
+    confirmed = st.checkbox(
+        tr("composer.delete_confirm", name=on_disk.title.get(L)), key=f"composer.{curriculum_id}.confirm"
+    )
+    if st.button(tr("composer.delete_go"), key="composer.delete", disabled=not confirmed):
+        try:
+            delete(root(), "curricula", curriculum_id, loaded_revision=draft["loaded"])
+        except ContentError as exc:
+            st.error(tr("common.not_saved", error=exc))
+        else:
+            drafts.pop(curriculum_id, None)
+            st.session_state.pop("composer.pick", None)
+            _flash("success", tr("composer.deleted", name=on_disk.title.get(L)))
+            st.rerun()
