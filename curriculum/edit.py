@@ -93,3 +93,109 @@ def find_activity(session: Session, activity_id: str) -> Activity:
         if activity.id == activity_id:
             return activity
     raise UnknownIdError(f"session '{session.id}' has no activity '{activity_id}'")
+
+
+# --- structure: modules, sessions and activities ----------------------------------------
+
+
+def _check_id(new_id: str, taken, what: str) -> str:
+    from .records import SLUG
+
+    new_id = (new_id or "").strip()
+    if not SLUG.match(new_id):
+        raise ContentError(f"'{new_id}' is not a valid {what} id — use lower-case letters, digits and single hyphens")
+    if new_id in taken:
+        raise ContentError(f"a {what} with id '{new_id}' already exists — choose another id")
+    return new_id
+
+
+def _free_id(base: str, taken) -> str:
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def blank_activity(activity_id: str) -> Activity:
+    return Activity(id=activity_id, title=Text("Nouvelle activité", "New activity"), method="discussion", minutes=15)
+
+
+def new_module(module_id: str, title: Text, taken=()) -> Module:
+    module_id = _check_id(module_id, taken, "module")
+    session = Session(id="session-1", title=Text("Séance 1", "Session 1"), activities=(blank_activity("activity-1"),))
+    return Module(id=module_id, revision=1, title=title, summary=Text(), sessions=(session,))
+
+
+def duplicate_module(module: Module, new_id: str, taken=()) -> Module:
+    new_id = _check_id(new_id, taken, "module")
+    suffix = {"fr": " (copie)", "en": " (copy)"}
+    title = Text(
+        *(getattr(module.title, lang) + suffix[lang] if getattr(module.title, lang) else "" for lang in ("fr", "en"))
+    )
+    return replace(module, id=new_id, revision=1, title=title)
+
+
+def add_session(module: Module, session_id: str) -> Module:
+    session_id = _check_id(session_id, {s.id for s in module.sessions}, "session")
+    session = Session(
+        id=session_id, title=Text("Nouvelle séance", "New session"), activities=(blank_activity("activity-1"),)
+    )
+    return replace(module, sessions=module.sessions + (session,))
+
+
+def duplicate_session(module: Module, session_id: str) -> Module:
+    session = _session(module, session_id)
+    copy = replace(session, id=_free_id(f"{session_id}-copy", {s.id for s in module.sessions}))
+    sessions = []
+    for existing in module.sessions:
+        sessions.append(existing)
+        if existing.id == session_id:
+            sessions.append(copy)
+    return replace(module, sessions=tuple(sessions))
+
+
+def delete_session(module: Module, session_id: str) -> Module:
+    _session(module, session_id)
+    return replace(module, sessions=tuple(s for s in module.sessions if s.id != session_id))
+
+
+def add_activity(module: Module, session_id: str, activity_id: str) -> Module:
+    session = _session(module, session_id)
+    activity_id = _check_id(activity_id, {a.id for a in session.activities}, "activity")
+    return replace_session(module, session_id, activities=session.activities + (blank_activity(activity_id),))
+
+
+def duplicate_activity(module: Module, session_id: str, activity_id: str) -> Module:
+    session = _session(module, session_id)
+    original = find_activity(session, activity_id)
+    copy = replace(original, id=_free_id(f"{activity_id}-copy", {a.id for a in session.activities}))
+    activities = []
+    for existing in session.activities:
+        activities.append(existing)
+        if existing.id == activity_id:
+            activities.append(copy)
+    return replace_session(module, session_id, activities=tuple(activities))
+
+
+def delete_activity(module: Module, session_id: str, activity_id: str) -> Module:
+    session = _session(module, session_id)
+    find_activity(session, activity_id)
+    if len(session.activities) == 1:
+        raise ContentError(
+            "a session needs at least one activity — add another before deleting this one, or delete the session"
+        )
+    return replace_session(module, session_id, activities=tuple(a for a in session.activities if a.id != activity_id))
+
+
+def move_activity(module: Module, session_id: str, activity_id: str, step: int) -> Module:
+    """Move an activity up (step -1) or down (+1) within its session; at an end nothing moves."""
+    session = _session(module, session_id)
+    activities = list(session.activities)
+    index = next(i for i, a in enumerate(activities) if a.id == find_activity(session, activity_id).id)
+    target = index + step
+    if not 0 <= target < len(activities):
+        return module
+    activities[index], activities[target] = activities[target], activities[index]
+    return replace_session(module, session_id, activities=tuple(activities))

@@ -254,3 +254,63 @@ STRINGS.update(
         "col.pauses": {"fr": "Pauses (min)", "en": "Breaks (min)"},
     }
 )
+
+STRINGS.update(
+    {
+        "library.new": {"fr": "Nouveau module", "en": "New module"},
+        "library.new_id": {"fr": "Identifiant (ex. : partage-local)", "en": "Id (e.g. local-sharing)"},
+        "library.create": {"fr": "Créer le module", "en": "Create module"},
+        "library.created": {"fr": "Module « {name} » créé.", "en": "Module “{name}” created."},
+        "library.actions": {"fr": "Dupliquer ou supprimer ce module", "en": "Duplicate or delete this module"},
+        "library.duplicate_id": {"fr": "Identifiant de la copie", "en": "Id of the copy"},
+        "library.duplicate": {"fr": "Dupliquer le module", "en": "Duplicate module"},
+        "library.delete_confirm": {
+            "fr": "Je confirme la suppression du module « {name} » (l’historique garde ses révisions).",
+            "en": "I confirm deleting module “{name}” (the history keeps its revisions).",
+        },
+        "library.delete": {"fr": "Supprimer le module", "en": "Delete module"},
+        "library.deleted": {"fr": "Module « {name} » supprimé.", "en": "Module “{name}” deleted."},
+        "library.impact": {"fr": "Avant de modifier", "en": "Before you edit"},
+        "library.used_by": {"fr": "Utilisé par les curricula : {ids}", "en": "Used by curricula: {ids}"},
+        "library.unused": {"fr": "Aucun curriculum n’utilise ce module.", "en": "No curriculum uses this module."},
+        "library.adapted_by": {
+            "fr": "Adapté par les contextes : {items}",
+            "en": "Adapted by contexts: {items}",
+        },
+        "library.not_adapted": {"fr": "Aucun contexte n’adapte ce module.", "en": "No context adapts this module."},
+        "library.adaptation_count": {
+            "fr": "{context} ({n}, dont {stale} à revoir)",
+            "en": "{context} ({n}, {stale} to review)",
+        },
+        "library.session_actions": {
+            "fr": "Ajouter, dupliquer ou supprimer une séance",
+            "en": "Add, duplicate or delete a session",
+        },
+        "library.new_session_id": {"fr": "Identifiant de la nouvelle séance", "en": "Id of the new session"},
+        "library.add_session": {"fr": "Ajouter une séance", "en": "Add session"},
+        "library.duplicate_session": {"fr": "Dupliquer cette séance", "en": "Duplicate this session"},
+        "library.delete_session_confirm": {
+            "fr": "Je confirme la suppression de cette séance",
+            "en": "I confirm deleting this session",
+        },
+        "library.delete_session": {"fr": "Supprimer cette séance", "en": "Delete this session"},
+        "library.activity_actions": {
+            "fr": "Ordre et structure des activités",
+            "en": "Order and structure of activities",
+        },
+        "library.new_activity_id": {"fr": "Identifiant de la nouvelle activité", "en": "Id of the new activity"},
+        "library.add_activity": {"fr": "Ajouter une activité", "en": "Add activity"},
+        "library.duplicate_activity": {"fr": "Dupliquer l’activité", "en": "Duplicate activity"},
+        "library.delete_activity": {"fr": "Supprimer l’activité", "en": "Delete activity"},
+        "library.move_up": {"fr": "Monter l’activité", "en": "Move activity up"},
+        "library.move_down": {"fr": "Descendre l’activité", "en": "Move activity down"},
+        "library.no_sessions": {
+            "fr": "Ce module n’a pas encore de séance : ajoutez-en une.",
+            "en": "This module has no session yet: add one.",
+        },
+        "library.gaps": {
+            "fr": "{n} traduction(s) manquante(s) dans ce module",
+            "en": "{n} missing translation(s) in this module",
+        },
+    }
+)

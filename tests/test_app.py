@@ -83,3 +83,47 @@ def test_empty_workspace_says_what_to_do(tmp_path, monkeypatch):
     at = app(tmp_path, monkeypatch).run()
     assert not at.exception
     assert "No valid module" in at.info[0].value
+
+
+def test_add_move_and_delete_an_activity_in_the_library(small, monkeypatch):
+    at = app(small, monkeypatch).run()
+    at.text_input(key="library.activity.new_id").set_value("warm-up")
+    at.button(key="library.activity.add").click().run()
+    assert not at.exception, at.exception
+    module = load_workspace(small).modules["sharing"]
+    assert [a.id for a in module.sessions[0].activities] == ["intro", "case", "warm-up"]
+    # the new activity is selected: move it up
+    at.button(key="library.activity.up").click().run()
+    module = load_workspace(small).modules["sharing"]
+    assert [a.id for a in module.sessions[0].activities] == ["intro", "warm-up", "case"]
+    at.button(key="library.activity.delete").click().run()
+    module = load_workspace(small).modules["sharing"]
+    assert [a.id for a in module.sessions[0].activities] == ["intro", "case"] and module.revision == 4
+
+
+def test_create_duplicate_and_delete_a_module(small, monkeypatch):
+    at = app(small, monkeypatch).run()
+    at.text_input(key="library.new.id").set_value("local-actors")
+    at.text_input(key="library.new.fr").set_value("Acteurs locaux")
+    at.text_input(key="library.new.en").set_value("Local actors").run()
+    at.button(key="library.create").click().run()
+    assert at.selectbox(key="library.module").value == "local-actors"
+    at.button(key="library.duplicate").click().run()
+    assert at.selectbox(key="library.module").value == "local-actors-copy"
+    ws = load_workspace(small)
+    assert ws.modules["local-actors-copy"].title.en == "Local actors (copy)"
+    next(c for c in at.checkbox if c.key == "library.local-actors-copy.confirm").check().run()
+    at.button(key="library.delete").click().run()
+    assert not (small / "modules/local-actors-copy.yaml").exists()
+
+
+def test_invalid_new_id_is_refused_with_a_clear_message(small, monkeypatch):
+    at = app(small, monkeypatch).run()
+    at.text_input(key="library.new.id").set_value("../evil").run()
+    at.button(key="library.create").click().run()
+    assert any("is not a valid module id" in e.value for e in at.error)
+
+
+def test_library_shows_where_a_module_is_used(small, monkeypatch):
+    at = app(small, monkeypatch).run()
+    assert any("Used by curricula: short" in c.value for c in at.caption)

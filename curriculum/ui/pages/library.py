@@ -1,4 +1,4 @@
-"""Library: browse modules, edit a module's fields, sessions and activities, save safely."""
+"""Library: browse modules; edit fields, sessions and activities FR | EN; every change saves safely."""
 
 from dataclasses import replace
 
@@ -9,21 +9,45 @@ from curriculum import edit
 from curriculum.model import GROUPINGS, METHODS, PROFILES
 from curriculum.problems import ConflictError, ContentError
 from curriculum.ui.state import lang, root, text_pair, tr, workspace
-from curriculum.workspace import save
+from curriculum.usage import adaptations, curricula_using
+from curriculum.workspace import delete, save
 
 st.title(tr("library.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
 ws = workspace()
-if ws is None or not ws.modules:
+if ws is None:
+    st.stop()
+for kind, message in st.session_state.pop("library.flash", []):
+    getattr(st, kind)(message)
+
+
+def _flash(kind: str, message: str) -> None:
+    st.session_state.setdefault("library.flash", []).append((kind, message))
+
+
+with st.expander(tr("library.new"), expanded=not ws.modules):
+    new_id = st.text_input(tr("library.new_id"), key="library.new.id")
+    new_title = {code: st.text_input(tr(f"library.title_{code}"), key=f"library.new.{code}") for code in ("fr", "en")}
+    if st.button(tr("library.create"), key="library.create"):
+        try:
+            created = save(
+                root(), "modules", edit.new_module(new_id, edit.text(new_title), ws.modules), loaded_revision=None
+            )
+        except ContentError as exc:
+            st.error(tr("common.not_saved", error="; ".join(exc.lines())))
+        else:
+            st.session_state["library.select"] = created.id
+            _flash("success", tr("library.created", name=created.title.get(L)))
+            st.rerun()
+
+if not ws.modules:
     st.info(tr("library.empty"))
     st.stop()
 
 st.caption(tr("library.intro"))
-flash = st.session_state.pop("library.flash", None)
-if flash:
-    st.success(flash)
-
 module_ids = sorted(ws.modules, key=lambda m: ws.modules[m].title.get(L))
+if st.session_state.get("library.select") in module_ids:
+    st.session_state["library.module"] = st.session_state.pop("library.select")
 module_id = st.selectbox(
     tr("library.module"),
     module_ids,
@@ -37,7 +61,27 @@ module = ws.modules[module_id]
 pins = st.session_state.setdefault("library.pins", {})
 loaded = pins.setdefault(module_id, module.revision)
 prefix = f"lib.{module_id}.{loaded}"
-st.caption(tr("common.revision", revision=module.revision))
+for key, value in st.session_state.pop("library.pending", {}).items():
+    st.session_state[f"{prefix}.{key}"] = value
+
+with st.container(border=True):
+    st.markdown(f"**{tr('library.impact')}** · {tr('common.revision', revision=module.revision)}")
+    used = curricula_using(ws, module_id)
+    st.caption(tr("library.used_by", ids=", ".join(used)) if used else tr("library.unused"))
+    by_context: dict[str, list] = {}
+    for adaptation in adaptations(ws, module_id):
+        by_context.setdefault(adaptation.context, []).append(adaptation)
+    if by_context:
+        items = [
+            tr("library.adaptation_count", context=c, n=len(a), stale=sum(x.state != "current" for x in a))
+            for c, a in sorted(by_context.items())
+        ]
+        st.caption(tr("library.adapted_by", items=", ".join(items)))
+    else:
+        st.caption(tr("library.not_adapted"))
+    gaps = [p for p in ws.warnings if p.file == f"modules/{module_id}.yaml" and "translation gap" in p.what]
+    if gaps:
+        st.warning(tr("library.gaps", n=len(gaps)))
 
 with st.expander(tr("library.details"), expanded=False):
     title = text_pair(tr("common.title"), module.title, f"{prefix}.title")
@@ -50,77 +94,149 @@ with st.expander(tr("library.details"), expanded=False):
         key=f"{prefix}.audience",
     )
 
-st.subheader(tr("library.sessions"))
-session_id = st.selectbox(
-    tr("library.session"),
-    [s.id for s in module.sessions],
-    format_func=lambda s: f"{module.session(s).title.get(L)} — {module.session(s).minutes} min",
-    key=f"{prefix}.session",
-)
-session = module.session(session_id)
-session_title = text_pair(tr("library.session_title"), session.title, f"{prefix}.{session_id}.title")
-
-table = st.data_editor(
-    pd.DataFrame(edit.activity_rows(session)),
-    key=f"{prefix}.{session_id}.activities",
-    hide_index=True,
-    num_rows="fixed",
-    width="stretch",
-    column_config={
-        "id": st.column_config.TextColumn(tr("common.id"), disabled=True),
-        "title_fr": st.column_config.TextColumn(tr("library.title_fr")),
-        "title_en": st.column_config.TextColumn(tr("library.title_en")),
-        "method": st.column_config.SelectboxColumn(tr("common.method"), options=list(METHODS), required=True),
-        "minutes": st.column_config.NumberColumn(
-            tr("common.minutes"), min_value=5, max_value=480, step=5, required=True
-        ),
-        "grouping": st.column_config.SelectboxColumn(tr("common.grouping"), options=list(GROUPINGS), required=True),
-    },
-)
-st.caption(tr("library.session_minutes", minutes=int(pd.to_numeric(table["minutes"], errors="coerce").fillna(0).sum())))
-
-activity_id = st.selectbox(
-    tr("library.activity"),
-    [a.id for a in session.activities],
-    format_func=lambda a: edit.find_activity(session, a).title.get(L),
-    key=f"{prefix}.{session_id}.activity",
-)
-activity = edit.find_activity(session, activity_id)
-akey = f"{prefix}.{session_id}.{activity_id}"
-instructions = text_pair(
-    tr("library.instructions"), activity.instructions, f"{akey}.instructions", area=True, height=220
-)
-notes = text_pair(tr("library.notes"), activity.facilitator_notes, f"{akey}.notes", area=True, height=160)
-
 
 def _edited():
-    changed = edit.apply_activity_rows(module, session_id, table.to_dict("records"))
-    changed = edit.replace_session(changed, session_id, title=edit.text(session_title))
-    changed = edit.replace_activity(
-        changed, session_id, activity_id, instructions=edit.text(instructions), facilitator_notes=edit.text(notes)
+    """The module as it stands on screen: the record plus every unsaved field typed here."""
+    changed = replace(
+        module, title=edit.text(title), summary=edit.text(summary), theme=theme.strip(), audience=tuple(audience)
     )
-    return replace(
-        changed, title=edit.text(title), summary=edit.text(summary), theme=theme.strip(), audience=tuple(audience)
+    if session is None:
+        return changed
+    changed = edit.apply_activity_rows(changed, session.id, table.to_dict("records"))
+    changed = edit.replace_session(changed, session.id, title=edit.text(session_title))
+    return edit.replace_activity(
+        changed, session.id, activity.id, instructions=edit.text(instructions), facilitator_notes=edit.text(notes)
     )
 
 
-left, right = st.columns([1, 3])
-if left.button(tr("common.save"), type="primary", key="library.save"):
+def _commit(change=None, **select) -> None:
+    """Save what is on screen, with a structural change applied; refuse on conflict."""
     try:
-        saved = save(root(), "modules", _edited(), loaded_revision=loaded)
+        record = _edited()
+        if change is not None:
+            record = change(record)
+        saved = save(root(), "modules", record, loaded_revision=loaded)
     except ConflictError as exc:
         st.error(tr("common.conflict", error=exc))
         st.warning(tr("common.kept"))
+        return
     except ContentError as exc:
         st.error(tr("common.not_saved", error="; ".join(exc.lines())))
-    else:
-        pins[module_id] = saved.revision
-        st.session_state["library.flash"] = tr(
-            "common.saved", name=f"modules/{module_id}.yaml", revision=saved.revision
-        )
-        st.rerun()
+        return
+    pins[module_id] = saved.revision
+    st.session_state["library.pending"] = select
+    _flash("success", tr("common.saved", name=f"modules/{module_id}.yaml", revision=saved.revision))
+    st.rerun()
+
+
+st.subheader(tr("library.sessions"))
+session = activity = table = session_title = instructions = notes = None
+if not module.sessions:
+    st.info(tr("library.no_sessions"))
+else:
+    session_id = st.selectbox(
+        tr("library.session"),
+        [s.id for s in module.sessions],
+        format_func=lambda s: f"{module.session(s).title.get(L)} — {module.session(s).minutes} min",
+        key=f"{prefix}.session",
+    )
+    session = module.session(session_id)
+    session_title = text_pair(tr("library.session_title"), session.title, f"{prefix}.{session_id}.title")
+    table = st.data_editor(
+        pd.DataFrame(edit.activity_rows(session)),
+        key=f"{prefix}.{session_id}.activities",
+        hide_index=True,
+        num_rows="fixed",
+        width="stretch",
+        column_config={
+            "id": st.column_config.TextColumn(tr("common.id"), disabled=True),
+            "title_fr": st.column_config.TextColumn(tr("library.title_fr")),
+            "title_en": st.column_config.TextColumn(tr("library.title_en")),
+            "method": st.column_config.SelectboxColumn(tr("common.method"), options=list(METHODS), required=True),
+            "minutes": st.column_config.NumberColumn(
+                tr("common.minutes"), min_value=5, max_value=480, step=5, required=True
+            ),
+            "grouping": st.column_config.SelectboxColumn(tr("common.grouping"), options=list(GROUPINGS), required=True),
+        },
+    )
+    total = int(pd.to_numeric(table["minutes"], errors="coerce").fillna(0).sum())
+    st.caption(tr("library.session_minutes", minutes=total))
+
+    activity_id = st.selectbox(
+        tr("library.activity"),
+        [a.id for a in session.activities],
+        format_func=lambda a: edit.find_activity(session, a).title.get(L),
+        key=f"{prefix}.{session_id}.activity",
+    )
+    activity = edit.find_activity(session, activity_id)
+    akey = f"{prefix}.{session_id}.{activity_id}"
+    instructions = text_pair(
+        tr("library.instructions"), activity.instructions, f"{akey}.instructions", area=True, height=220
+    )
+    notes = text_pair(tr("library.notes"), activity.facilitator_notes, f"{akey}.notes", area=True, height=160)
+
+    with st.expander(tr("library.activity_actions")):
+        cols = st.columns(4)
+        if cols[0].button("↑ " + tr("library.move_up"), key="library.activity.up"):
+            _commit(
+                lambda m: edit.move_activity(m, session_id, activity_id, -1),
+                **{f"{session_id}.activity": activity_id, "session": session_id},
+            )
+        if cols[1].button("↓ " + tr("library.move_down"), key="library.activity.down"):
+            _commit(
+                lambda m: edit.move_activity(m, session_id, activity_id, 1),
+                **{f"{session_id}.activity": activity_id, "session": session_id},
+            )
+        if cols[2].button(tr("library.duplicate_activity"), key="library.activity.duplicate"):
+            _commit(lambda m: edit.duplicate_activity(m, session_id, activity_id), session=session_id)
+        if cols[3].button(tr("library.delete_activity"), key="library.activity.delete"):
+            _commit(lambda m: edit.delete_activity(m, session_id, activity_id), session=session_id)
+        new_activity = st.text_input(tr("library.new_activity_id"), key="library.activity.new_id")
+        if st.button(tr("library.add_activity"), key="library.activity.add"):
+            _commit(
+                lambda m: edit.add_activity(m, session_id, new_activity.strip()),
+                **{"session": session_id, f"{session_id}.activity": new_activity.strip()},
+            )
+
+with st.expander(tr("library.session_actions")):
+    new_session = st.text_input(tr("library.new_session_id"), key="library.session.new_id")
+    if st.button(tr("library.add_session"), key="library.session.add"):
+        _commit(lambda m: edit.add_session(m, new_session.strip()), session=new_session.strip())
+    if session is not None:
+        if st.button(tr("library.duplicate_session"), key="library.session.duplicate"):
+            _commit(lambda m: edit.duplicate_session(m, session.id))
+        confirm = st.checkbox(tr("library.delete_session_confirm"), key="library.session.confirm")
+        if st.button(tr("library.delete_session"), key="library.session.delete", disabled=not confirm):
+            _commit(lambda m: edit.delete_session(m, session.id))
+
+left, right = st.columns([1, 3])
+if left.button(tr("common.save"), type="primary", key="library.save"):
+    _commit()
 if right.button(tr("common.reload"), key="library.reload"):
     pins.pop(module_id, None)
     for key in [k for k in st.session_state if str(k).startswith(prefix + ".")]:
         del st.session_state[key]
     st.rerun()
+
+with st.expander(tr("library.actions")):
+    copy_id = st.text_input(tr("library.duplicate_id"), value=f"{module_id}-copy", key=f"library.{module_id}.copy_id")
+    if st.button(tr("library.duplicate"), key="library.duplicate"):
+        try:
+            copy = save(root(), "modules", edit.duplicate_module(_edited(), copy_id, ws.modules), loaded_revision=None)
+        except ContentError as exc:
+            st.error(tr("common.not_saved", error="; ".join(exc.lines())))
+        else:
+            st.session_state["library.select"] = copy.id
+            _flash("success", tr("library.created", name=copy.title.get(L)))
+            st.rerun()
+    confirmed = st.checkbox(tr("library.delete_confirm", name=module.title.get(L)), key=f"library.{module_id}.confirm")
+    if st.button(tr("library.delete"), key="library.delete", disabled=not confirmed):
+        try:
+            delete(root(), "modules", module_id, loaded_revision=loaded)
+        except ContentError as exc:
+            st.error(tr("common.not_saved", error=exc))
+        else:
+            pins.pop(module_id, None)
+            st.session_state.pop("library.module", None)
+            _flash("success", tr("library.deleted", name=module.title.get(L)))
+            st.rerun()

@@ -1,0 +1,60 @@
+"""Pure edits of modules and curricula."""
+
+from __future__ import annotations
+
+import pytest
+
+from curriculum import compose, edit
+from curriculum.model import Text
+from curriculum.problems import ContentError
+from curriculum.workspace import load_workspace
+
+
+def test_activity_structure_verbs(small):
+    module = load_workspace(small).modules["sharing"]
+    module = edit.duplicate_activity(module, "basics", "intro")
+    assert [a.id for a in module.sessions[0].activities] == ["intro", "intro-copy", "case"]
+    module = edit.move_activity(module, "basics", "case", -1)
+    assert [a.id for a in module.sessions[0].activities] == ["intro", "case", "intro-copy"]
+    assert edit.move_activity(module, "basics", "intro", -1) == module  # already first
+    module = edit.delete_activity(module, "basics", "intro-copy")
+    with pytest.raises(ContentError, match="already exists"):
+        edit.add_activity(module, "basics", "case")
+    with pytest.raises(ContentError, match="at least one activity"):
+        edit.delete_activity(module, "practice", "role-play")
+
+
+def test_session_structure_verbs(small):
+    module = load_workspace(small).modules["sharing"]
+    module = edit.add_session(module, "extra")
+    assert [s.id for s in module.sessions] == ["basics", "practice", "extra"]
+    module = edit.duplicate_session(module, "basics")
+    assert [s.id for s in module.sessions] == ["basics", "basics-copy", "practice", "extra"]
+    module = edit.delete_session(module, "extra")
+    assert "extra" not in [s.id for s in module.sessions]
+    with pytest.raises(ContentError, match="not a valid session id"):
+        edit.add_session(module, "Bad Id")
+
+
+def test_new_and_duplicated_modules(small):
+    module = edit.new_module("local", Text("Local", "Local"), taken={"sharing"})
+    assert module.sessions[0].activities[0].minutes == 15
+    with pytest.raises(ContentError, match="already exists"):
+        edit.new_module("sharing", Text("x", "x"), taken={"sharing"})
+    copy = edit.duplicate_module(load_workspace(small).modules["sharing"], "sharing-2")
+    assert (copy.id, copy.revision, copy.title.fr) == ("sharing-2", 1, "Partager l’information (copie)")
+
+
+def test_curriculum_verbs(small):
+    curriculum = load_workspace(small).curricula["short"]
+    curriculum = compose.add_item(curriculum, "other")
+    curriculum = compose.move_item(curriculum, 1, -1)
+    assert [i.module for i in curriculum.items] == ["other", "sharing"]
+    curriculum = compose.set_sessions(curriculum, 1, ["practice"], ["basics", "practice"])
+    assert curriculum.items[1].sessions == ("practice",)
+    curriculum = compose.set_sessions(curriculum, 1, ["practice", "basics"], ["basics", "practice"])
+    assert curriculum.items[1].sessions == ()  # every session: stored as "all"
+    curriculum = compose.remove_item(curriculum, 0)
+    assert [i.module for i in curriculum.items] == ["sharing"]
+    with pytest.raises(ContentError, match="not a valid id"):
+        compose.duplicate(curriculum, "a/b")
