@@ -201,3 +201,59 @@ def _insert_after(module: Module, anchor: Target, activity: Activity) -> Module:
         return replace(session, activities=tuple(out))
 
     return _change(module, Target(anchor.module, anchor.session), insert) or module
+
+
+def mark_reviewed(context: Context, index: int, is_addition: bool, revision: int) -> Context:
+    """The context with one adaptation re-based on `revision` of its module."""
+    if is_addition:
+        additions = list(context.additions)
+        additions[index] = replace(additions[index], base_revision=revision)
+        return replace(context, additions=tuple(additions))
+    overrides = list(context.overrides)
+    overrides[index] = replace(overrides[index], base_revision=revision)
+    return replace(context, overrides=tuple(overrides))
+
+
+def remove_adaptation(context: Context, index: int, is_addition: bool) -> Context:
+    if is_addition:
+        return replace(context, additions=tuple(a for i, a in enumerate(context.additions) if i != index))
+    return replace(context, overrides=tuple(o for i, o in enumerate(context.overrides) if i != index))
+
+
+def retarget(context: Context, index: int, is_addition: bool, target: str, revision: int) -> Context:
+    """Re-attach an adaptation to another item (written against `revision` of it)."""
+    if is_addition:
+        additions = list(context.additions)
+        additions[index] = replace(additions[index], after=target, base_revision=revision)
+        return replace(context, additions=tuple(additions))
+    overrides = list(context.overrides)
+    overrides[index] = replace(overrides[index], target=target, base_revision=revision)
+    return replace(context, overrides=tuple(overrides))
+
+
+def item_texts(item, lang: str) -> dict[str, str]:
+    """The readable fields of a module, session, activity or handout, in one language."""
+    if item is None:
+        return {}
+    out = {}
+    for f in dataclasses.fields(item):
+        value = getattr(item, f.name)
+        if isinstance(value, Text):
+            out[f.name] = value.get(lang)
+        elif isinstance(value, (int, str)) and f.name not in ("id", "revision"):
+            out[f.name] = str(value)
+        elif isinstance(value, tuple) and value and isinstance(value[0], Text):
+            out[f.name] = "\n".join(f"- {t.get(lang)}" for t in value)
+        elif isinstance(value, tuple) and value and isinstance(value[0], Activity):
+            out[f.name] = "\n".join(f"- {a.title.get(lang)} ({a.minutes} min)" for a in value)
+    return out
+
+
+def compare(then, now, lang: str) -> list[tuple[str, str, str]]:
+    """(field, then, now) for every readable field that differs between two versions of an item."""
+    before, after = item_texts(then, lang), item_texts(now, lang)
+    return [
+        (name, before.get(name, ""), after.get(name, ""))
+        for name in dict.fromkeys([*before, *after])
+        if before.get(name, "") != after.get(name, "")
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from .model import Activity, Module, Session, Text
+from .model import Activity, Context, Glossary, Module, Session, Substitution, Text
 from .problems import ContentError, UnknownIdError
 
 
@@ -199,3 +199,23 @@ def move_activity(module: Module, session_id: str, activity_id: str, step: int) 
         return module
     activities[index], activities[target] = activities[target], activities[index]
     return replace_session(module, session_id, activities=tuple(activities))
+
+
+# --- contexts --------------------------------------------------------------------------
+
+
+def new_context(context_id: str, name: Text, taken=()) -> Context:
+    context_id = _check_id(context_id, taken, "context")
+    return Context(id=context_id, revision=1, name=name, languages=("fr", "en"), default_language="fr")
+
+
+def glossary_from_rows(rows_by_lang: dict[str, list[dict]]) -> Glossary:
+    """Glossary entries from table rows {term, replace}; rows without a term are dropped."""
+    entries = {}
+    for lang, rows in rows_by_lang.items():
+        entries[lang] = tuple(
+            Substitution(str(r.get("term") or "").strip(), str(r.get("replace") or "").strip())
+            for r in rows
+            if str(r.get("term") or "").strip()
+        )
+    return Glossary(**entries)

@@ -314,3 +314,100 @@ STRINGS.update(
         },
     }
 )
+
+STRINGS.update(
+    {
+        "contexts.intro": {
+            "fr": "Un contexte adapte le curriculum à un pays sans dupliquer les modules : briefing, glossaire, minutage et adaptations.",
+            "en": "A context adapts the curriculum to a country without forking the modules: briefing, glossary, timing and adaptations.",
+        },
+        "contexts.empty": {"fr": "Aucun contexte : créez-en un ci-dessous.", "en": "No context yet: create one below."},
+        "contexts.pick": {"fr": "Contexte", "en": "Context"},
+        "contexts.new": {"fr": "Nouveau contexte", "en": "New context"},
+        "contexts.new_id": {"fr": "Identifiant (ex. : sahel-niger)", "en": "Id (e.g. sahel-niger)"},
+        "contexts.new_name_fr": {"fr": "Nom (FR)", "en": "Name (FR)"},
+        "contexts.new_name_en": {"fr": "Nom (EN)", "en": "Name (EN)"},
+        "contexts.create": {"fr": "Créer le contexte", "en": "Create context"},
+        "contexts.created": {"fr": "Contexte « {name} » créé.", "en": "Context “{name}” created."},
+        "contexts.badge_stale": {"fr": "⚠ {n} adaptation(s) à revoir", "en": "⚠ {n} adaptation(s) to review"},
+        "contexts.badge_orphaned": {"fr": "⛔ {n} adaptation(s) orpheline(s)", "en": "⛔ {n} orphaned adaptation(s)"},
+        "contexts.badge_ok": {"fr": "✓ adaptations à jour", "en": "✓ adaptations up to date"},
+        "contexts.tab_settings": {"fr": "Briefing, glossaire, minutage", "en": "Briefing, glossary, timing"},
+        "contexts.tab_adaptations": {"fr": "Adaptations", "en": "Adaptations"},
+        "contexts.tab_compare": {"fr": "Base et version adaptée", "en": "Base vs adapted"},
+        "contexts.name": {"fr": "Nom", "en": "Name"},
+        "contexts.briefing": {"fr": "Briefing de l’animateur", "en": "Facilitator briefing"},
+        "contexts.glossary": {"fr": "Glossaire ({code})", "en": "Glossary ({code})"},
+        "contexts.term": {"fr": "Terme", "en": "Term"},
+        "contexts.replace": {"fr": "Remplacé par", "en": "Replaced by"},
+        "contexts.factor": {
+            "fr": "Facteur d’interprétation (1,0 = aucune)",
+            "en": "Interpretation factor (1.0 = none)",
+        },
+        "contexts.day_start": {
+            "fr": "Début de journée (vide = celui du curriculum)",
+            "en": "Day start (empty = the curriculum's)",
+        },
+        "contexts.day_end": {
+            "fr": "Fin de journée (vide = celle du curriculum)",
+            "en": "Day end (empty = the curriculum's)",
+        },
+        "contexts.protected": {
+            "fr": "Temps protégés (chaque jour, ou jours listés)",
+            "en": "Protected times (every day, or listed days)",
+        },
+        "contexts.bad_time": {
+            "fr": "Ligne {row} ignorée : « {value} » n’est pas une heure HH:MM.",
+            "en": "Row {row} ignored: '{value}' is not an HH:MM time.",
+        },
+        "contexts.filter": {"fr": "Afficher les adaptations", "en": "Show adaptations"},
+        "contexts.state.current": {"fr": "à jour", "en": "current"},
+        "contexts.state.stale": {"fr": "à revoir (la base a changé)", "en": "stale (the base changed)"},
+        "contexts.state.orphaned": {"fr": "orpheline (cible disparue)", "en": "orphaned (target gone)"},
+        "contexts.none_listed": {"fr": "Aucune adaptation dans cet état.", "en": "No adaptation in this state."},
+        "contexts.col.kind": {"fr": "Type", "en": "Kind"},
+        "contexts.col.target": {"fr": "Cible", "en": "Target"},
+        "contexts.col.base": {"fr": "Écrite pour la révision", "en": "Written against"},
+        "contexts.col.now": {"fr": "Révision actuelle", "en": "Current revision"},
+        "contexts.col.state": {"fr": "État", "en": "State"},
+        "contexts.review": {"fr": "Adaptation à examiner", "en": "Adaptation to look at"},
+        "contexts.then": {"fr": "Base alors (révision {revision})", "en": "Base then (revision {revision})"},
+        "contexts.now": {"fr": "Base maintenant (révision {revision})", "en": "Base now (revision {revision})"},
+        "contexts.no_history": {
+            "fr": "La révision {revision} n’a pas été conservée : comparez avec la base actuelle ci-dessous.",
+            "en": "Revision {revision} was not kept: compare with the current base below.",
+        },
+        "contexts.no_change": {
+            "fr": "Aucune différence de texte sur cet élément.",
+            "en": "No text difference on this item.",
+        },
+        "contexts.mark_reviewed": {
+            "fr": "Marquer comme revue (révision {revision})",
+            "en": "Mark reviewed (revision {revision})",
+        },
+        "contexts.reviewed": {"fr": "Adaptation marquée comme revue.", "en": "Adaptation marked reviewed."},
+        "contexts.orphan_help": {
+            "fr": "La cible n’existe plus : rattachez l’adaptation à un élément existant ou supprimez-la.",
+            "en": "The target no longer exists: re-attach the adaptation to an existing item or delete it.",
+        },
+        "contexts.new_target": {
+            "fr": "Nouvelle cible (module/séance/activité)",
+            "en": "New target (module/session/activity)",
+        },
+        "contexts.reattach": {"fr": "Rattacher", "en": "Re-attach"},
+        "contexts.remove": {"fr": "Supprimer l’adaptation", "en": "Delete adaptation"},
+        "contexts.unknown_target": {"fr": "Cible inconnue : {target}", "en": "Unknown target: {target}"},
+        "contexts.compare_module": {"fr": "Module", "en": "Module"},
+        "contexts.compare_item": {"fr": "Élément", "en": "Item"},
+        "contexts.base": {"fr": "Base", "en": "Base"},
+        "contexts.adapted": {"fr": "Adapté pour ce contexte", "en": "Adapted for this context"},
+        "contexts.not_adapted": {
+            "fr": "Cet élément n’est pas adapté par ce contexte.",
+            "en": "This item is not adapted by this context.",
+        },
+        "contexts.hidden": {
+            "fr": "Cet élément est masqué dans ce contexte.",
+            "en": "This item is hidden in this context.",
+        },
+    }
+)

@@ -151,7 +151,7 @@ def load_workspace(root: Path | str | None = None) -> Workspace:
     return STORE.load(root)
 
 
-def read_record(root: Path, path: Path, cls) -> tuple[object, tuple[Problem, ...]]:
+def read_record(root: Path, path: Path, cls, expected_id: str | None = None) -> tuple[object, tuple[Problem, ...]]:
     """The record in one file (None when it has errors) and the file's problems."""
     name = _relative(root, path)
     try:
@@ -165,7 +165,7 @@ def read_record(root: Path, path: Path, cls) -> tuple[object, tuple[Problem, ...
     record = build(cls, data, found)
     if record is not None:
         check_record(record, found)
-        expected = path.stem
+        expected = expected_id or path.stem
         if record.id != expected:
             found.error(
                 ("id",),
@@ -237,6 +237,8 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None):
             raise ConflictError(_conflict_message(path, loaded_revision, current))
         saved = replace(record, revision=(loaded_revision or 0) + 1)
         text = yamlfile.dump(to_data(saved))
+        if current is not None:
+            _keep_in_history(root, kind, record.id, current, path)
         yamlfile.write_atomic(path, text)
         yamlfile.write_atomic(root / HISTORY / kind / saved.id / f"{saved.revision}.yaml", text)
     return saved
@@ -266,6 +268,22 @@ def delete(root: Path | str, kind: str, record_id: str, loaded_revision: int) ->
         if current != loaded_revision:
             raise ConflictError(_conflict_message(path, loaded_revision, current))
         path.unlink()
+
+
+def _keep_in_history(root: Path, kind: str, record_id: str, revision: int, path: Path) -> None:
+    """Make sure the revision about to be replaced stays readable (adaptations point at it)."""
+    kept = root / HISTORY / kind / record_id / f"{revision}.yaml"
+    if not kept.exists():
+        yamlfile.write_atomic(kept, path.read_text(encoding="utf-8"))
+
+
+def record_at(root: Path | str, kind: str, record_id: str, revision: int):
+    """A record as it was at `revision`, from the history; None when that revision was never kept."""
+    path = history(root, kind, record_id).get(revision)
+    if path is None:
+        return None
+    record, _ = read_record(Path(root), path, KINDS[kind], expected_id=record_id)
+    return record
 
 
 def history(root: Path | str, kind: str, record_id: str) -> dict[int, Path]:

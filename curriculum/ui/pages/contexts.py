@@ -1,6 +1,272 @@
+"""Contexts: briefing, glossary and timing; adaptations with their state; base vs adapted."""
+
+from dataclasses import replace
+
+import pandas as pd
 import streamlit as st
 
-from curriculum.ui.state import tr
+from curriculum import edit
+from curriculum.adapt import Target, adapt_module, compare, item_texts, mark_reviewed, remove_adaptation, retarget
+from curriculum.diff import word_diff
+from curriculum.model import ProtectedTime, Text, Timing
+from curriculum.problems import ConflictError, ContentError
+from curriculum.records import CLOCK
+from curriculum.ui.state import lang, root, text_pair, tr, workspace
+from curriculum.usage import adaptations
+from curriculum.workspace import record_at, save
 
 st.title(tr("contexts.title"))
-st.info(tr("common.coming", what=tr("contexts.coming")))
+L = lang()  # captured once: format_func callbacks may run outside the script run
+ws = workspace()
+if ws is None:
+    st.stop()
+st.caption(tr("contexts.intro"))
+for kind, message in st.session_state.pop("contexts.flash", []):
+    getattr(st, kind)(message)
+
+
+def _flash(kind: str, message: str) -> None:
+    st.session_state.setdefault("contexts.flash", []).append((kind, message))
+
+
+with st.expander(tr("contexts.new"), expanded=not ws.contexts):
+    new_id = st.text_input(tr("contexts.new_id"), key="contexts.new.id")
+    names = {code: st.text_input(tr(f"contexts.new_name_{code}"), key=f"contexts.new.{code}") for code in ("fr", "en")}
+    if st.button(tr("contexts.create"), key="contexts.create"):
+        try:
+            created = save(
+                root(), "contexts", edit.new_context(new_id, edit.text(names), ws.contexts), loaded_revision=None
+            )
+        except ContentError as exc:
+            st.error(tr("common.not_saved", error="; ".join(exc.lines())))
+        else:
+            st.session_state["contexts.select"] = created.id
+            _flash("success", tr("contexts.created", name=created.name.get(L)))
+            st.rerun()
+
+if not ws.contexts:
+    st.info(tr("contexts.empty"))
+    st.stop()
+
+all_adaptations = adaptations(ws)
+
+
+def _badge(context_id: str) -> str:
+    mine = [a for a in all_adaptations if a.context == context_id]
+    stale = sum(a.state == "stale" for a in mine)
+    orphaned = sum(a.state == "orphaned" for a in mine)
+    parts = [tr("contexts.badge_stale", n=stale)] if stale else []
+    parts += [tr("contexts.badge_orphaned", n=orphaned)] if orphaned else []
+    return " · ".join(parts) or tr("contexts.badge_ok")
+
+
+ids = sorted(ws.contexts, key=lambda c: ws.contexts[c].name.get(L))
+if st.session_state.get("contexts.select") in ids:
+    st.session_state["contexts.pick"] = st.session_state.pop("contexts.select")
+context_id = st.selectbox(
+    tr("contexts.pick"), ids, format_func=lambda c: f"{ws.contexts[c].name.get(L)} — {_badge(c)}", key="contexts.pick"
+)
+context = ws.contexts[context_id]
+pins = st.session_state.setdefault("contexts.pins", {})
+loaded = pins.setdefault(context_id, context.revision)
+prefix = f"ctx.{context_id}.{loaded}"
+st.caption(f"{_badge(context_id)} · {tr('common.revision', revision=context.revision)}")
+
+
+def _save(record) -> None:
+    try:
+        saved = save(root(), "contexts", record, loaded_revision=loaded)
+    except ConflictError as exc:
+        st.error(tr("common.conflict", error=exc))
+        st.warning(tr("common.kept"))
+    except ContentError as exc:
+        st.error(tr("common.not_saved", error="; ".join(exc.lines())))
+    else:
+        pins[context_id] = saved.revision
+        _flash("success", tr("common.saved", name=f"contexts/{context_id}.yaml", revision=saved.revision))
+        st.rerun()
+
+
+settings, adapted_tab, compare_tab = st.tabs(
+    [tr("contexts.tab_settings"), tr("contexts.tab_adaptations"), tr("contexts.tab_compare")]
+)
+
+with settings:
+    name = text_pair(tr("contexts.name"), context.name, f"{prefix}.name")
+    briefing = text_pair(tr("contexts.briefing"), context.briefing, f"{prefix}.briefing", area=True, height=260)
+    glossary_rows = {}
+    for column, code in zip(st.columns(2), ("fr", "en"), strict=True):
+        with column:
+            st.caption(tr("contexts.glossary", code=code.upper()))
+            frame = pd.DataFrame(
+                [{"term": e.term, "replace": e.replace} for e in context.glossary.get(code)],
+                columns=["term", "replace"],
+            )
+            glossary_rows[code] = st.data_editor(
+                frame,
+                num_rows="dynamic",
+                hide_index=True,
+                key=f"{prefix}.glossary.{code}",
+                column_config={
+                    "term": st.column_config.TextColumn(tr("contexts.term")),
+                    "replace": st.column_config.TextColumn(tr("contexts.replace")),
+                },
+            ).to_dict("records")
+    timing = context.timing
+    cols = st.columns(3)
+    factor = cols[0].number_input(
+        tr("contexts.factor"),
+        min_value=0.5,
+        max_value=3.0,
+        step=0.05,
+        value=float(timing.interpretation_factor),
+        key=f"{prefix}.factor",
+    )
+    day_start = cols[1].text_input(tr("contexts.day_start"), timing.day_start, key=f"{prefix}.day_start")
+    day_end = cols[2].text_input(tr("contexts.day_end"), timing.day_end, key=f"{prefix}.day_end")
+    st.caption(tr("contexts.protected"))
+    protected_frame = pd.DataFrame(
+        [
+            {
+                "start": p.start,
+                "end": p.end,
+                "days": ", ".join(str(d) for d in p.days),
+                "label_fr": p.label.fr,
+                "label_en": p.label.en,
+            }
+            for p in timing.protected_times
+        ],
+        columns=["start", "end", "days", "label_fr", "label_en"],
+    )
+    protected_rows = st.data_editor(
+        protected_frame, num_rows="dynamic", hide_index=True, key=f"{prefix}.protected"
+    ).to_dict("records")
+    protected = []
+    for number, row in enumerate(protected_rows, start=1):
+        start, end = str(row.get("start") or "").strip(), str(row.get("end") or "").strip()
+        if not (start or end):
+            continue
+        if not (CLOCK.match(start) and CLOCK.match(end)):
+            st.warning(tr("contexts.bad_time", row=number, value=start if not CLOCK.match(start) else end))
+            continue
+        days = tuple(int(d) for d in str(row.get("days") or "").replace(";", ",").split(",") if d.strip().isdigit())
+        protected.append(
+            ProtectedTime(start, end, Text(str(row.get("label_fr") or ""), str(row.get("label_en") or "")), days)
+        )
+    if st.button(tr("common.save"), type="primary", key="contexts.save"):
+        new_timing = Timing(float(factor), day_start.strip(), day_end.strip(), tuple(protected))
+        _save(
+            replace(
+                context,
+                name=edit.text(name),
+                briefing=edit.text(briefing),
+                glossary=edit.glossary_from_rows(glossary_rows),
+                timing=new_timing,
+            )
+        )
+
+with adapted_tab:
+    states = ["current", "stale", "orphaned"]
+    shown_states = st.multiselect(
+        tr("contexts.filter"),
+        states,
+        default=states,
+        format_func=lambda s: tr(f"contexts.state.{s}"),
+        key="contexts.filter",
+    )
+    mine = [a for a in all_adaptations if a.context == context_id and a.state in shown_states]
+    if not mine:
+        st.info(tr("contexts.none_listed"))
+    else:
+        rows = [
+            {
+                tr("contexts.col.kind"): a.kind,
+                tr("contexts.col.target"): a.target,
+                tr("contexts.col.base"): a.base_revision,
+                tr("contexts.col.now"): ws.modules[a.target.split("/")[0]].revision
+                if a.target.split("/")[0] in ws.modules
+                else None,
+                tr("contexts.col.state"): tr(f"contexts.state.{a.state}"),
+            }
+            for a in mine
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="contexts.adaptations")
+        labels = {f"{a.kind} → {a.target} ({tr('contexts.state.' + a.state)})": a for a in mine}
+        chosen = labels[st.selectbox(tr("contexts.review"), list(labels), key=f"{prefix}.review")]
+        target = Target.parse(chosen.target)
+        module = ws.modules.get(target.module)
+        if chosen.state == "orphaned":
+            st.error(tr("contexts.orphan_help"))
+            new_target = st.text_input(tr("contexts.new_target"), chosen.target, key=f"{prefix}.retarget")
+            left, right = st.columns(2)
+            if left.button(tr("contexts.reattach"), key="contexts.reattach"):
+                parsed = Target.parse(new_target.strip())
+                item, missing = parsed.find(ws.modules)
+                if item is None:
+                    st.error(tr("contexts.unknown_target", target=missing or new_target))
+                else:
+                    revision = ws.modules[parsed.module].revision
+                    _save(retarget(context, chosen.index, chosen.is_addition, new_target.strip(), revision))
+            if right.button(tr("contexts.remove"), key="contexts.remove"):
+                _save(remove_adaptation(context, chosen.index, chosen.is_addition))
+        else:
+            now_item, _ = target.find(ws.modules)
+            if chosen.state == "stale":
+                then_module = record_at(root(), "modules", target.module, chosen.base_revision)
+                if then_module is None:
+                    st.info(tr("contexts.no_history", revision=chosen.base_revision))
+                then_item = target.find({target.module: then_module})[0] if then_module else None
+                changes = compare(then_item, now_item, L) if then_item is not None else []
+                if then_item is not None and not changes:
+                    st.success(tr("contexts.no_change"))
+                for field_name, before, after in changes:
+                    st.markdown(f"**{field_name}**")
+                    left, right = st.columns(2)
+                    left.caption(tr("contexts.then", revision=chosen.base_revision))
+                    left.text(before)
+                    right.caption(tr("contexts.now", revision=module.revision))
+                    right.text(after)
+                    st.markdown(
+                        "".join(
+                            f":red[~~{t.strip()}~~] "
+                            if op == "removed"
+                            else (f":green[**{t.strip()}**] " if op == "added" else t)
+                            for op, t in word_diff(before, after)
+                            if t.strip() or op == "same"
+                        )
+                    )
+                if st.button(tr("contexts.mark_reviewed", revision=module.revision), key="contexts.mark_reviewed"):
+                    _save(mark_reviewed(context, chosen.index, chosen.is_addition, module.revision))
+            if st.button(tr("contexts.remove"), key="contexts.remove_current"):
+                _save(remove_adaptation(context, chosen.index, chosen.is_addition))
+
+with compare_tab:
+    module_id = st.selectbox(
+        tr("contexts.compare_module"),
+        sorted(ws.modules),
+        format_func=lambda m: ws.modules[m].title.get(L),
+        key="contexts.compare.module",
+    )
+    base = ws.modules[module_id]
+    adapted = adapt_module(base, context)
+    paths = [module_id] + [f"{module_id}/{s.id}" for s in base.sessions]
+    paths += [f"{module_id}/{s.id}/{a.id}" for s in adapted.module.sessions for a in s.activities]
+    paths += [f"{module_id}/handout:{h.id}" for h in base.handouts]
+    paths = list(dict.fromkeys(paths))
+    path = st.selectbox(tr("contexts.compare_item"), paths, key="contexts.compare.item")
+    target = Target.parse(path)
+    base_item, adapted_item = target.find(ws.modules)[0], target.find({module_id: adapted.module})[0]
+    changed = path in adapted.changed or path in adapted.added
+    if adapted_item is None:
+        st.warning(tr("contexts.hidden"))
+    elif not changed:
+        st.info(tr("contexts.not_adapted"))
+    left, right = st.columns(2)
+    left.markdown(f"**{tr('contexts.base')}**")
+    right.markdown(f"**{tr('contexts.adapted')}**")
+    before, after = item_texts(base_item, L), item_texts(adapted_item, L)
+    for field_name in dict.fromkeys([*before, *after]):
+        left.caption(field_name)
+        left.text(before.get(field_name, ""))
+        right.caption(field_name + (" ✎" if before.get(field_name) != after.get(field_name) else ""))
+        right.text(after.get(field_name, ""))

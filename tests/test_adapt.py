@@ -1,0 +1,174 @@
+"""Context adaptation: override kinds, glossary, staleness, orphans, A vs B."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from curriculum import edit
+from curriculum.adapt import adapt_module, mark_reviewed
+from curriculum.glossary import substitute
+from curriculum.model import Substitution
+from curriculum.resolve import resolve
+from curriculum.usage import adaptations
+from curriculum.workspace import load_workspace, record_at, save
+from tests.conftest import REPO, write
+
+CONTEXT_A = """\
+id: ctx-a
+revision: 1
+name: {fr: Contexte A, en: Context A}
+languages: [fr, en]
+default_language: fr
+handouts:
+  - id: local-case
+    kind: case-study
+    title: {fr: Cas local, en: Local case}
+    body: {fr: "Cas fictif local.", en: "Local fictional case."}
+overrides:
+  - {target: sharing/basics/intro, base_revision: 1, kind: replace, field: title, value: {fr: Ouverture locale, en: Local opening}}
+  - {target: sharing/basics/case, base_revision: 1, kind: minutes, minutes: 55}
+  - {target: sharing/practice/role-play, base_revision: 1, kind: note, note: {fr: "Inviter le parquet.", en: "Invite the prosecutor."}}
+  - {target: "sharing/handout:case-one", base_revision: 1, kind: swap, with: local-case}
+  - {target: sharing/basics/intro, base_revision: 1, kind: hide}
+additions:
+  - after: sharing/basics/case
+    base_revision: 1
+    activity:
+      id: local-map
+      title: {fr: Carte des acteurs, en: Map of actors}
+      method: group-work
+      minutes: 20
+      instructions: {fr: "1. Cartographier", en: "1. Map"}
+"""
+
+CONTEXT_B = """\
+id: ctx-b
+revision: 1
+name: {fr: Contexte B, en: Context B}
+languages: [fr, en]
+default_language: en
+glossary:
+  en:
+    - {term: case study, replace: scenario}
+overrides:
+  - {target: sharing/practice/role-play, base_revision: 1, kind: minutes, minutes: 30}
+"""
+
+
+def with_contexts(root):
+    write(root, "contexts/ctx-a.yaml", CONTEXT_A)
+    write(root, "contexts/ctx-b.yaml", CONTEXT_B)
+    return load_workspace(root)
+
+
+def test_each_override_kind(small):
+    ws = with_contexts(small)
+    adapted = adapt_module(ws.modules["sharing"], ws.contexts["ctx-a"])
+    module = adapted.module
+    basics = module.session("basics")
+    assert [a.id for a in basics.activities] == ["case", "local-map"]  # intro hidden, local-map added after case
+    assert basics.activities[0].minutes == 55
+    role_play = module.session("practice").activities[0]
+    assert role_play.facilitator_notes.en == "Invite the prosecutor."
+    assert module.handout("case-one").body.fr == "Cas fictif local."  # swapped, id kept for references
+    assert "sharing/basics/case" in adapted.changed and "sharing/basics/local-map" in adapted.added
+
+
+def test_replace_applies_when_not_hidden(small):
+    text = CONTEXT_A.replace("  - {target: sharing/basics/intro, base_revision: 1, kind: hide}\n", "")
+    write(small, "contexts/ctx-a.yaml", text)
+    ws = load_workspace(small)
+    programme = resolve(ws, "short", "ctx-a", "en")
+    intro = next(a for a in programme.activities if a.id == "intro")
+    assert intro.title == "Local opening" and intro.adapted
+    assert next(a for a in programme.activities if a.id == "role-play").adapted
+
+
+def test_programmes_for_two_contexts_differ_exactly_where_the_overrides_say(small):
+    ws = with_contexts(small)
+    a = {x.path: x for x in resolve(ws, "short", "ctx-a", "en").activities}
+    b = {x.path: x for x in resolve(ws, "short", "ctx-b", "en").activities}
+    assert set(a) ^ set(b) == {"sharing/basics/intro", "sharing/basics/local-map"}
+    assert (a["sharing/basics/case"].minutes, b["sharing/basics/case"].minutes) == (55, 40)
+    assert (a["sharing/practice/role-play"].minutes, b["sharing/practice/role-play"].minutes) == (45, 30)
+    assert b["sharing/basics/case"].title == "Scenario"  # ctx-b glossary, capital kept
+    assert a["sharing/basics/case"].title == "Case study"
+    assert b["sharing/practice/role-play"].facilitator_notes == ""
+    assert a["sharing/practice/role-play"].facilitator_notes == "Invite the prosecutor."
+    assert [x.adapted for x in b.values()] == [False, False, True]
+
+
+def test_glossary_whole_words_case_and_accents():
+    entries = (
+        Substitution("travailleur social", "agent de développement social"),
+        Substitution("préfet", "gouverneur"),
+    )
+    assert substitute("Le travailleur social appelle.", entries) == "Le agent de développement social appelle."
+    assert substitute("Travailleur social référent", entries) == "Agent de développement social référent"
+    assert substitute("TRAVAILLEUR SOCIAL", entries) == "AGENT DE DÉVELOPPEMENT SOCIAL"
+    assert substitute("Le préfet décide ; les préfets aussi.", entries) == "Le gouverneur décide ; les préfets aussi."
+    assert substitute("sous-préfet", entries) == "sous-préfet"  # inside a longer word: untouched
+
+
+def test_glossary_leaves_links_code_and_ids_untouched():
+    entries = (Substitution("case", "scenario"),)
+    text = "Read the case [case notes](https://example.org/case) and `case` then <https://x.org/case>."
+    assert (
+        substitute(text, entries)
+        == "Read the scenario [scenario notes](https://example.org/case) and `case` then <https://x.org/case>."
+    )
+    assert substitute("```\ncase\n```", entries) == "```\ncase\n```"
+    assert substitute("showcase cases", entries) == "showcase cases"
+
+
+def test_stale_override_is_flagged_after_base_save(small):
+    ws = with_contexts(small)
+    assert {a.state for a in adaptations(ws, "sharing")} == {"current"}
+    module = ws.modules["sharing"]
+    save(small, "modules", edit.replace_activity(module, "basics", "case", minutes=50), loaded_revision=1)
+    ws = load_workspace(small)
+    stale = [a for a in adaptations(ws, "sharing") if a.state == "stale"]
+    assert len(stale) == 7  # every adaptation of ctx-a (6) and ctx-b (1) aimed at sharing
+    warnings = [str(p) for p in ws.warnings if "stale" in p.what]
+    assert any(
+        "stale adaptation in context 'ctx-a': module 'sharing' target 'sharing/basics/case' was written against revision 1, the module is now at revision 2"
+        in w
+        for w in warnings
+    )
+    assert record_at(small, "modules", "sharing", 1).sessions[0].activities[1].minutes == 40  # base then is kept
+
+
+def test_validate_prints_stale_and_orphaned_but_exits_0(small):
+    with_contexts(small)
+    text = (small / "contexts/ctx-b.yaml").read_text().replace("sharing/practice/role-play", "sharing/practice/gone")
+    write(small, "contexts/ctx-b.yaml", text)
+    module = load_workspace(small).modules["sharing"]
+    save(small, "modules", module, loaded_revision=1)
+    result = subprocess.run(
+        [sys.executable, "-m", "curriculum", "validate", "--workspace", str(small)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0
+    assert "orphaned: activity 'sharing/practice/gone' no longer exists" in result.stderr
+    assert "stale adaptation in context 'ctx-a'" in result.stderr
+
+
+def test_orphaned_override_is_reported_never_a_crash(small):
+    with_contexts(small)
+    write(small, "contexts/ctx-b.yaml", CONTEXT_B.replace("sharing/practice/role-play", "sharing/practice/gone"))
+    ws = load_workspace(small)
+    assert [a.state for a in adaptations(ws) if a.context == "ctx-b"] == ["orphaned"]
+    programme = resolve(ws, "short", "ctx-b", "en")
+    assert [a.minutes for a in programme.activities if a.id == "role-play"] == [45]
+
+
+def test_mark_reviewed_bumps_the_base_revision(small):
+    ws = with_contexts(small)
+    save(small, "modules", ws.modules["sharing"], loaded_revision=1)
+    ws = load_workspace(small)
+    context = mark_reviewed(ws.contexts["ctx-b"], 0, False, 2)
+    save(small, "contexts", context, loaded_revision=1)
+    assert [a.state for a in adaptations(load_workspace(small)) if a.context == "ctx-b"] == ["current"]
