@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 from .agenda import agenda_table
+from .export.formats import export, file_stem, write_pack
+from .export.pack import scope
 from .problems import ContentError
 from .resolve import resolve
 from .workspace import load_workspace
@@ -38,6 +40,17 @@ def _parser() -> argparse.ArgumentParser:
     agenda.add_argument("--context", required=True)
     agenda.add_argument("--lang", choices=["fr", "en"], required=True)
     agenda.add_argument("--json", action="store_true", help="print JSON")
+
+    export = sub.add_parser("export", parents=[common], help="write a facilitator or participant pack")
+    export.add_argument("curriculum")
+    export.add_argument("--context", required=True)
+    export.add_argument("--lang", choices=["fr", "en"], required=True)
+    export.add_argument("--pack", choices=["facilitator", "participant"], required=True)
+    export.add_argument("--format", choices=["pdf", "html", "md", "docx", "zip"], required=True)
+    export.add_argument("--out", type=Path, required=True, help="folder to write the pack into")
+    scope = export.add_mutually_exclusive_group()
+    scope.add_argument("--day", type=int, help="only this day (1, 2, …)")
+    scope.add_argument("--session", help="only this session, as MODULE/SESSION")
     return parser
 
 
@@ -103,4 +116,16 @@ def _agenda(args) -> int:
     return 0
 
 
-COMMANDS = {"validate": _validate, "list": _list, "agenda": _agenda}
+def _export(args) -> int:
+    workspace = load_workspace(args.workspace)
+    programme = scope(resolve(workspace, args.curriculum, args.context, args.lang), args.day, args.session)
+    stem = file_stem(programme, args.pack, args.day, args.session)
+    name, data = export(programme, args.pack, args.format, stem)
+    path = write_pack(args.out, name, data)
+    print(path)
+    for warning in programme.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"validate": _validate, "list": _list, "agenda": _agenda, "export": _export}

@@ -1,0 +1,75 @@
+"""A neutral document: what a pack says, before any format.
+
+`pack.build_pack(programme, …)` turns a Programme into a Document of blocks; each exporter
+(`pdf`, `html`, `markdown`, `docx`) renders the same blocks. What goes into a facilitator
+or a participant pack is therefore decided once, in `pack.py`.
+
+Text in `Para`, `Note`, `Bullets` and `Table` cells is the user's Markdown (already in the
+pack's language); exporters render it through `markup.py` or the markdown package and
+never trust it as markup of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int  # 1 part, 2 section, 3 sub-section
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str  # Markdown
+    style: str = ""  # "" or "small" or "meta"
+
+
+@dataclass(frozen=True)
+class Note:
+    """Set apart in a shaded box (facilitator notes, context notes)."""
+
+    title: str
+    text: str  # Markdown
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]  # Markdown, one line each
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]  # Markdown cells
+    widths: tuple[float, ...] = ()  # relative column widths
+    blank_rows: int = 0  # empty rows to fill in by hand (attendance sheet, forms)
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class Contents:
+    """Where the table of contents goes."""
+
+    title: str
+
+
+Block = Heading | Para | Note | Bullets | Table | PageBreak | Contents
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    subtitle: str
+    lang: str
+    meta: tuple[tuple[str, str], ...]  # (label, value) shown on the cover
+    footer: str  # title and version, shown with "page X of Y"
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    page_label: str = "Page {page} of {pages}"

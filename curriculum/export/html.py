@@ -1,0 +1,161 @@
+"""Document -> one self-contained HTML file (inline CSS, print stylesheet, works offline).
+
+User Markdown goes through `markup.to_html` (rendered, then sanitised by nh3); every other
+string is escaped here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
+from .markup import inline_html, to_html
+
+CSS = """
+:root { --ink: #1f2328; --muted: #5c6370; --line: #d0d4da; --accent: #8a3b12; --note: #f6f1e7; }
+* { box-sizing: border-box; }
+body { font: 16px/1.55 "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: var(--ink); margin: 0; background: #fff; }
+main { max-width: 52rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+header.cover { border-bottom: 3px solid var(--accent); padding-bottom: 1.5rem; margin-bottom: 2rem; }
+header.cover h1 { font-size: 2.1rem; line-height: 1.2; margin: 0 0 .4rem; }
+header.cover p.subtitle { font-size: 1.3rem; color: var(--accent); margin: 0 0 1rem; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; }
+dl.meta dt { font-weight: bold; color: var(--muted); }
+dl.meta dd { margin: 0; }
+h2 { font-size: 1.6rem; margin: 2.4rem 0 .8rem; border-bottom: 1px solid var(--line); padding-bottom: .3rem; }
+h3 { font-size: 1.25rem; margin: 1.8rem 0 .6rem; }
+h4 { font-size: 1.05rem; margin: 1.4rem 0 .4rem; }
+a { color: #0b5cad; }
+nav.contents ol { padding-left: 1.2rem; }
+nav.contents li.level-2 { margin-left: 1.2rem; }
+nav.contents li.level-3 { margin-left: 2.4rem; font-size: .92em; }
+p.meta { color: var(--muted); font-style: italic; margin-top: -.2rem; }
+p.small, div.small { font-size: .9em; color: var(--muted); }
+aside.note { background: var(--note); border-left: 4px solid var(--accent); padding: .7rem 1rem; margin: 1rem 0; }
+aside.note p.note-title { font-weight: bold; margin: 0 0 .3rem; }
+table { border-collapse: collapse; width: 100%; margin: .8rem 0 1.2rem; font-size: .95em; }
+th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; text-align: left; }
+th { background: #eef0f3; }
+td.blank { height: 2.2rem; }
+pre, code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .9em; }
+pre { background: #f3f4f6; padding: .6rem; overflow-x: auto; }
+footer { margin-top: 3rem; color: var(--muted); font-size: .85em; border-top: 1px solid var(--line); padding-top: .6rem; }
+@media print {
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  h2, h3, h4 { break-after: avoid; }
+  table, aside.note { break-inside: auto; }
+  tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  div.page-break { break-after: page; }
+  nav.contents { break-after: page; }
+  @page { size: A4; margin: 18mm 16mm 20mm; }
+}
+"""
+
+
+def _e(text: str) -> str:
+    return html.escape(text or "", quote=True)
+
+
+def render(document: Document) -> bytes:
+    headings = [b for b in document.blocks if isinstance(b, Heading)]
+    anchors = _anchors(headings)
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_e(document.lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(document.title)} — {_e(document.subtitle)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        '<header class="cover">',
+        f"<h1>{_e(document.title)}</h1>",
+        f'<p class="subtitle">{_e(document.subtitle)}</p>',
+        '<dl class="meta">',
+        *(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in document.meta),
+        "</dl>",
+        "</header>",
+    ]
+    heading_index, level = 0, 1
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            parts.append(_heading(block, anchors[heading_index]))
+            heading_index += 1
+            level = min(max(block.level, 1), 3) + 1
+        elif isinstance(block, Contents):
+            parts.append(_contents(block, headings, anchors))
+            level = 2
+        else:
+            parts.append(_demoted(_block(block), level))
+    parts += [f"<footer>{_e(document.footer)}</footer>", "</main>", "</body>", "</html>", ""]
+    return "\n".join(p for p in parts if p).encode("utf-8")
+
+
+def _anchors(headings: list[Heading]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for number, heading in enumerate(headings, start=1):
+        base = "".join(c if c.isalnum() or c in "-_" else "-" for c in (heading.anchor or f"h{number}")) or f"h{number}"
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        out.append(base if count == 0 else f"{base}-{count + 1}")
+    return out
+
+
+_USER_HEADING = re.compile(r"<(/?)h([1-6])>")
+
+
+def _demoted(body: str, level: int) -> str:
+    """User headings placed below the pack heading they sit under (h1 in a text under an h3 becomes h4)."""
+    found = [int(n) for _, n in _USER_HEADING.findall(body)]
+    if not found:
+        return body
+    shift = level + 1 - min(found)
+    return _USER_HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}>", body)
+
+
+def _heading(block: Heading, anchor: str) -> str:
+    level = min(max(block.level, 1), 3) + 1  # h1 is the document title
+    return f'<h{level} id="{_e(anchor)}">{_e(block.text)}</h{level}>'
+
+
+def _contents(block: Contents, headings: list[Heading], anchors: list[str]) -> str:
+    items = [
+        f'<li class="level-{h.level}"><a href="#{_e(a)}">{_e(h.text)}</a></li>'
+        for h, a in zip(headings, anchors, strict=True)
+        if h.level <= 2
+    ]
+    return f'<nav class="contents" aria-label="{_e(block.title)}"><h2>{_e(block.title)}</h2><ol>{"".join(items)}</ol></nav>'
+
+
+def _block(block) -> str:
+    if isinstance(block, Para):
+        body = to_html(block.text)
+        return f'<div class="{block.style}">{body}</div>' if block.style else body
+    if isinstance(block, Note):
+        return f'<aside class="note"><p class="note-title">{_e(block.title)}</p>{to_html(block.text)}</aside>'
+    if isinstance(block, Bullets):
+        if not block.items:
+            return ""
+        tag = "ol" if block.ordered else "ul"
+        return f"<{tag}>" + "".join(f"<li>{inline_html(item)}</li>" for item in block.items) + f"</{tag}>"
+    if isinstance(block, Table):
+        return _table(block)
+    if isinstance(block, PageBreak):
+        return '<div class="page-break"></div>'
+    return ""
+
+
+def _table(block: Table) -> str:
+    if not block.header:
+        return ""
+    head = "".join(f'<th scope="col">{_e(cell)}</th>' for cell in block.header)
+    rows = ["<tr>" + "".join(f"<td>{inline_html(cell)}</td>" for cell in row) + "</tr>" for row in block.rows]
+    rows += ["<tr>" + '<td class="blank"></td>' * len(block.header) + "</tr>"] * block.blank_rows
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

@@ -1,0 +1,66 @@
+"""Document -> Markdown: the same content as the other formats, for editing and diffing.
+
+User text is already Markdown and is written as it is, except that anything that could
+start raw HTML (`<tag`, `<!`, `</`) is escaped so a Markdown viewer shows it as text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
+
+_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def _safe(text: str) -> str:
+    return _RAW_HTML.sub(r"\\<", text or "")
+
+
+def _cell(text: str) -> str:
+    return _safe(text).replace("|", "\\|").replace("\n", " ")
+
+
+def render(document: Document) -> bytes:
+    lines = [f"# {_safe(document.title)}", "", f"**{_safe(document.subtitle)}**", ""]
+    lines += [
+        f"- **{_safe(k)}** : {_safe(v)}" if document.lang == "fr" else f"- **{_safe(k)}**: {_safe(v)}"
+        for k, v in document.meta
+    ]
+    lines.append("")
+    headings = [b for b in document.blocks if isinstance(b, Heading)]
+    for block in document.blocks:
+        lines += _block(block, headings)
+    lines += ["---", "", f"*{_safe(document.footer)}*", ""]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).encode("utf-8")
+
+
+def _block(block, headings) -> list[str]:
+    if isinstance(block, Heading):
+        return [f"{'#' * (min(block.level, 4) + 1)} {_safe(block.text)}", ""]
+    if isinstance(block, Contents):
+        items = [f"{'  ' * (h.level - 1)}- {_safe(h.text)}" for h in headings if h.level <= 2]
+        return [f"## {_safe(block.title)}", "", *items, ""]
+    if isinstance(block, Para):
+        text = _safe(block.text).strip()
+        return [f"*{text}*" if block.style == "meta" and "\n" not in text else text, ""] if text else []
+    if isinstance(block, Note):
+        body = [f"> {line}" if line else ">" for line in _safe(block.text).strip().splitlines()]
+        return [f"> **{_safe(block.title)}**", ">", *body, ""]
+    if isinstance(block, Bullets):
+        marker = (lambda i: f"{i}.") if block.ordered else (lambda i: "-")
+        return [f"{marker(i)} {_safe(item)}" for i, item in enumerate(block.items, start=1)] + [""]
+    if isinstance(block, Table):
+        if not block.header:
+            return []
+        rows = [
+            "| " + " | ".join(_cell(h) for h in block.header) + " |",
+            "|" + "|".join(" --- " for _ in block.header) + "|",
+        ]
+        rows += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
+        rows += ["| " + " | ".join(" " for _ in block.header) + " |"] * min(block.blank_rows, 5)
+        return rows + [""]
+    if isinstance(block, PageBreak):
+        return []
+    return []

@@ -1,0 +1,270 @@
+"""User Markdown -> sanitised HTML, and -> simple blocks of styled runs.
+
+Every exporter goes through here: HTML takes `to_html` (rendered by the markdown package,
+then cleaned by nh3, the Ammonia sanitiser: no script, no event handlers, no
+`javascript:` links); PDF and DOCX take `parse`, a list of paragraphs, lists, tables,
+headings and code made of plain-text runs, so that no user text is ever read as
+ReportLab or Word markup.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import markdown as markdown_lib
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "b", "em", "i", "a", "ul", "ol", "li", "code", "pre", "blockquote",
+    "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "del", "sup", "sub",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+_LIST_ITEM = re.compile(r"^( *)([-*+]|\d+[.)]) +\S")
+_FENCE = re.compile(r"^ *(```|~~~)")
+
+
+def normalise(text: str) -> str:
+    """Adjust CommonMark habits to Python-Markdown: a list may start right after a line of
+    text, and nested items may be indented by two or three spaces."""
+    out: list[str] = []
+    in_fence = in_list = False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        item = None if in_fence else _LIST_ITEM.match(line)
+        if item:
+            indent = len(item.group(1))
+            if indent and in_list:
+                line = " " * (4 * max(1, (indent + 2) // 4)) + line.lstrip(" ")
+            elif out and out[-1].strip() and not in_list:
+                out.append("")
+            in_list = True
+        elif not line.strip():
+            in_list = in_list and not in_fence
+        elif not line.startswith(" "):
+            in_list = False
+        out.append(line)
+    return "\n".join(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def to_html(text: str) -> str:
+    """Markdown rendered and sanitised: safe to put inside an HTML page."""
+    if not text:
+        return ""
+    rendered = markdown_lib.markdown(
+        normalise(text), extensions=["tables", "sane_lists", "fenced_code"], output_format="html"
+    )
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def inline_html(text: str) -> str:
+    """One line of Markdown as sanitised inline HTML (no surrounding paragraph)."""
+    html = to_html(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return html
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    href: str = ""
+    strike: bool = False
+
+
+@dataclass
+class MParagraph:
+    runs: list[Run] = field(default_factory=list)
+    kind: str = "p"  # p, h1..h6, quote
+
+
+@dataclass
+class MList:
+    ordered: bool
+    items: list[list[MParagraph | MList]] = field(default_factory=list)
+
+
+@dataclass
+class MTable:
+    rows: list[list[list[Run]]] = field(default_factory=list)
+    header_rows: int = 0
+
+
+@dataclass
+class MCode:
+    text: str
+
+
+MBlock = MParagraph | MList | MTable | MCode
+
+
+def parse(text: str) -> list[MBlock]:
+    """Markdown as blocks of plain-text runs (sanitised first)."""
+    if not text:
+        return []
+    parser = _BlockParser()
+    parser.feed(to_html(text))
+    parser.close()
+    return parser.finish()
+
+
+def plain(runs: list[Run]) -> str:
+    return "".join(r.text for r in runs)
+
+
+class _BlockParser(HTMLParser):
+    """Builds MBlocks from the small, sanitised HTML vocabulary of `to_html`."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[MBlock] = []
+        self.stack: list = []  # open MList / MTable containers
+        self.para: MParagraph | None = None
+        self.cell: list[Run] | None = None
+        self.style = {"bold": 0, "italic": 0, "code": 0, "strike": 0}
+        self.href: list[str] = []
+        self.pre: list[str] | None = None
+        self.in_thead = False
+
+    # --- structure -----------------------------------------------------------------
+    def _target(self) -> list:
+        if self.stack and isinstance(self.stack[-1], MList):
+            return self.stack[-1].items[-1] if self.stack[-1].items else self.blocks
+        return self.blocks
+
+    def _open_para(self, kind: str = "p") -> None:
+        self._close_para()
+        self.para = MParagraph(kind=kind)
+
+    def _close_para(self) -> None:
+        if self.para is not None and (self.para.runs and plain(self.para.runs).strip()):
+            self._target().append(self.para)
+        self.para = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "pre":
+            self._close_para()
+            self.pre = []
+        elif self.pre is not None:
+            return
+        elif tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6"):
+            if self.cell is None:
+                self._open_para(tag)
+        elif tag == "blockquote":
+            self._open_para("quote")
+        elif tag in ("ul", "ol"):
+            self._close_para()
+            lst = MList(ordered=tag == "ol")
+            self._target().append(lst)
+            self.stack.append(lst)
+        elif tag == "li":
+            self._close_para()
+            if self.stack and isinstance(self.stack[-1], MList):
+                self.stack[-1].items.append([])
+            self.para = MParagraph()
+        elif tag == "table":
+            self._close_para()
+            table = MTable()
+            self._target().append(table)
+            self.stack.append(table)
+        elif tag == "thead":
+            self.in_thead = True
+        elif tag == "tr" and self.stack and isinstance(self.stack[-1], MTable):
+            self.stack[-1].rows.append([])
+            if self.in_thead:
+                self.stack[-1].header_rows += 1
+        elif tag in ("td", "th") and self.stack and isinstance(self.stack[-1], MTable):
+            self.cell = []
+            if tag == "th":
+                self.style["bold"] += 1
+        elif tag in ("strong", "b"):
+            self.style["bold"] += 1
+        elif tag in ("em", "i"):
+            self.style["italic"] += 1
+        elif tag == "code":
+            self.style["code"] += 1
+        elif tag == "del":
+            self.style["strike"] += 1
+        elif tag == "a":
+            self.href.append(attrs.get("href") or "")
+        elif tag == "br":
+            self._add("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "pre":
+            if self.pre is not None:
+                self._target().append(MCode("".join(self.pre).rstrip("\n")))
+            self.pre = None
+        elif self.pre is not None:
+            return
+        elif tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li"):
+            if self.cell is None:
+                self._close_para()
+        elif tag in ("ul", "ol", "table"):
+            self._close_para()
+            if self.stack:
+                self.stack.pop()
+        elif tag == "thead":
+            self.in_thead = False
+        elif tag in ("td", "th"):
+            if self.cell is not None and self.stack and isinstance(self.stack[-1], MTable) and self.stack[-1].rows:
+                self.stack[-1].rows[-1].append(self.cell)
+            self.cell = None
+            if tag == "th":
+                self.style["bold"] -= 1
+        elif tag in ("strong", "b"):
+            self.style["bold"] -= 1
+        elif tag in ("em", "i"):
+            self.style["italic"] -= 1
+        elif tag == "code":
+            self.style["code"] -= 1
+        elif tag == "del":
+            self.style["strike"] -= 1
+        elif tag == "a" and self.href:
+            self.href.pop()
+
+    def handle_data(self, data):
+        if self.pre is not None:
+            self.pre.append(data)
+            return
+        if self.cell is None and self.para is None:
+            if not data.strip():
+                return
+            self.para = MParagraph()
+        self._add(data if self.cell is not None or self.para.runs else data.lstrip())
+
+    def _add(self, text: str) -> None:
+        if not text:
+            return
+        text = " ".join(text.split("\n")) if text != "\n" else text
+        run = Run(
+            text,
+            bold=self.style["bold"] > 0,
+            italic=self.style["italic"] > 0,
+            code=self.style["code"] > 0,
+            href=self.href[-1] if self.href else "",
+            strike=self.style["strike"] > 0,
+        )
+        (self.cell if self.cell is not None else self.para.runs).append(run)
+
+    def finish(self) -> list[MBlock]:
+        self._close_para()
+        return self.blocks

@@ -1,0 +1,333 @@
+"""Programme -> Document: what a facilitator or a participant pack contains.
+
+The participant pack is built from its own short list of sections and never reads
+facilitator notes, context notes or answer keys, so no format can leak them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import replace
+
+from ..i18n import label, long_date, t
+from ..problems import ContentError
+from ..resolve import ModuleView, Programme, SessionView
+from ..schedule import clock
+from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
+
+PACKS = ("facilitator", "participant")
+
+
+def generation_date() -> dt.date:
+    """Today, or the date of SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def scope(programme: Programme, day: int | None = None, session: str | None = None) -> Programme:
+    """The programme cut down to one day or one session (`module/session`)."""
+    if day is None and not session:
+        return programme
+    if day is not None and session:
+        raise ContentError("choose either a day or a session, not both")
+    if day is not None:
+        if not 1 <= day <= len(programme.days):
+            raise ContentError(f"day {day} does not exist: the programme has {len(programme.days)} day(s)")
+        keep = lambda s: s.day == day  # noqa: E731
+        days = tuple(slots if number == day else () for number, slots in enumerate(programme.days, start=1))
+        text = t("pack.scope_day", programme.lang, day=day)
+    else:
+        if session not in {s.path for s in programme.sessions}:
+            known = ", ".join(s.path for s in programme.sessions)
+            raise ContentError(f"unknown session '{session}' in this programme (known: {known})")
+        keep = lambda s: s.path == session  # noqa: E731
+        days = tuple(
+            tuple(slot for slot in slots if f"{slot.module}/{slot.session}" == session) for slots in programme.days
+        )
+        title = next(s.title for s in programme.sessions if s.path == session)
+        text = t("pack.scope_session", programme.lang, title=title)
+    modules = []
+    for module in programme.modules:
+        sessions = tuple(s for s in module.sessions if keep(s))
+        if sessions:
+            used = {h for s in sessions for a in s.activities for h in a.handouts}
+            handouts = tuple(h for h in module.handouts if h.id in used)
+            modules.append(replace(module, sessions=sessions, handouts=handouts))
+    return replace(programme, modules=tuple(modules), days=days, scope=text)
+
+
+def build_pack(programme: Programme, pack: str, generated: dt.date | None = None) -> Document:
+    if pack not in PACKS:
+        raise ContentError(f"unknown pack '{pack}': use facilitator or participant")
+    lang = programme.lang
+    generated = generated or generation_date()
+    name = t(f"pack.{pack}", lang)
+    version = t(
+        "pack.version_value", lang, curriculum=programme.curriculum_revision, context=programme.context_revision
+    )
+    meta = (
+        (t("pack.context", lang), programme.context_name or "—"),
+        (t("pack.language", lang), t("pack.language_name", lang)),
+        (t("pack.version", lang), version),
+        (t("pack.date", lang), long_date(generated, lang)),
+        (t("pack.scope", lang), programme.scope or t("pack.scope_all", lang)),
+    )
+    blocks = _facilitator(programme) if pack == "facilitator" else _participant(programme)
+    return Document(
+        title=programme.title,
+        subtitle=name,
+        lang=lang,
+        meta=meta,
+        footer=f"{programme.title} — {name} — {version}",
+        blocks=tuple(blocks),
+        page_label=t("pack.page", lang, page="{page}", pages="{pages}"),
+    )
+
+
+def _facilitator(p: Programme) -> list:
+    lang = p.lang
+    blocks: list = [Contents(t("pack.contents", lang)), PageBreak()]
+    blocks += _overview(p)
+    for module in p.modules:
+        blocks += [PageBreak(), Heading(f"{t('pack.module', lang)} — {module.title}", 1, f"module-{module.id}")]
+        if module.summary:
+            blocks.append(Para(module.summary))
+        blocks += [Note(t("pack.context_notes", lang), note) for note in module.notes]
+        for session in module.sessions:
+            blocks += _session(p, session)
+    blocks += [PageBreak(), Heading(t("pack.appendices", lang), 1, "appendices")]
+    blocks += _handouts(p, level=2)
+    blocks += _checklist(p)
+    blocks += _test(p, answers=True, level=2)
+    blocks += _evaluation(p, level=2)
+    blocks += _attendance(p)
+    blocks += _briefing(p)
+    return blocks
+
+
+def _participant(p: Programme) -> list:
+    lang = p.lang
+    blocks: list = [Contents(t("pack.contents", lang)), PageBreak()]
+    blocks += [Heading(t("pack.agenda", lang), 1, "agenda")]
+    if p.summary:
+        blocks.append(Para(p.summary))
+    blocks += _agenda(p, detail=True)
+    blocks += [PageBreak(), Heading(t("pack.handouts", lang), 1, "handouts")]
+    blocks += _handouts(p, level=2, heading=False)
+    blocks += [PageBreak()] + _test(p, answers=False, level=1)
+    blocks += [PageBreak()] + _evaluation(p, level=1)
+    return blocks
+
+
+def _overview(p: Programme) -> list:
+    lang = p.lang
+    blocks: list = [Heading(t("pack.overview", lang), 1, "overview")]
+    if p.summary:
+        blocks.append(Para(p.summary))
+    blocks.append(Heading(t("pack.objectives", lang), 2, "objectives"))
+    for module in p.modules:
+        blocks.append(Para(f"**{module.title}**"))
+        blocks.append(Bullets(tuple(f"{o.text} *({label('bloom', o.bloom, lang)})*" for o in module.objectives)))
+    if p.audience:
+        blocks.append(Heading(t("pack.audience", lang), 2, "audience"))
+        blocks.append(Para(", ".join(label("profile", a, lang) for a in p.audience).capitalize() + "."))
+    blocks.append(Heading(t("pack.glance", lang), 2, "glance"))
+    blocks += _agenda(p, detail=False)
+    return blocks
+
+
+def _agenda(p: Programme, detail: bool) -> list:
+    """Per day: sessions (or activities, with `detail`) with their clock times, pauses included."""
+    lang = p.lang
+    sessions = {s.path: s for s in p.sessions}
+    blocks: list = []
+    for number, slots in enumerate(p.days, start=1):
+        if not slots:
+            continue
+        rows, seen = [], set()
+        for slot in slots:
+            if slot.kind != "activity":
+                rows.append(
+                    (
+                        f"{clock(slot.start)}–{clock(slot.end)}",
+                        f"*{slot.title or t('agenda.' + slot.kind, lang)}*",
+                        str(slot.minutes),
+                    )
+                )
+                continue
+            path = f"{slot.module}/{slot.session}"
+            if detail:
+                rows.append((f"{clock(slot.start)}–{clock(slot.end)}", slot.title, str(slot.minutes)))
+            elif path not in seen:
+                seen.add(path)
+                session = sessions[path]
+                rows.append((f"{session.start}–{session.end}", f"**{session.title}**", str(session.minutes)))
+        blocks.append(
+            Heading(t("agenda.day", lang, day=number), 3 if not detail else 2, f"day-{number}-{'d' if detail else 'g'}")
+        )
+        blocks.append(
+            Table((t("pack.time", lang), t("pack.item", lang), t("col.minutes", lang)), tuple(rows), (1.2, 5, 1))
+        )
+    return blocks
+
+
+def _session(p: Programme, session: SessionView) -> list:
+    lang = p.lang
+    when = t("pack.day_time", lang, day=session.day, start=session.start, end=session.end) if session.day else ""
+    blocks: list = [Heading(session.title, 2, f"session-{session.module}-{session.id}")]
+    if when:
+        blocks.append(Para(when, "meta"))
+    if session.objectives:
+        blocks.append(Bullets(session.objectives))
+    blocks += [Note(t("pack.context_notes", lang), note) for note in session.notes]
+    rows = tuple(
+        (
+            f"{a.start}–{a.end}" if a.start else "",
+            a.title,
+            label("method", a.method, lang),
+            str(a.minutes),
+            "; ".join(a.materials),
+        )
+        for a in session.activities
+    )
+    header = (
+        t("pack.time", lang),
+        t("col.activity", lang),
+        t("col.method", lang),
+        t("col.minutes", lang),
+        t("pack.materials", lang),
+    )
+    blocks += [Para(f"**{t('pack.plan', lang)}**"), Table(header, rows, (1.1, 3.2, 1.4, 0.8, 2.6))]
+    handout_titles = {h.id: h.title for m in p.modules for h in m.handouts if m.id == session.module}
+    for activity in session.activities:
+        title = f"{activity.start}–{activity.end} · {activity.title}" if activity.start else activity.title
+        blocks.append(Heading(title, 3, f"activity-{session.module}-{session.id}-{activity.id}"))
+        line = t(
+            "pack.activity_line",
+            lang,
+            method=label("method", activity.method, lang),
+            grouping=label("grouping", activity.grouping, lang),
+            minutes=activity.minutes,
+        )
+        blocks.append(Para(line, "meta"))
+        if activity.instructions:
+            blocks.append(Para(activity.instructions))
+        if activity.facilitator_notes:
+            blocks.append(Note(t("pack.notes", lang), activity.facilitator_notes))
+        if activity.debrief:
+            blocks += [Para(f"**{t('pack.debrief', lang)}**"), Bullets(activity.debrief)]
+        if activity.handouts:
+            names = ", ".join(handout_titles.get(h, h) for h in activity.handouts)
+            blocks.append(Para(t("pack.handouts_used", lang, list=names), "small"))
+    return blocks
+
+
+def _handouts(p: Programme, level: int, heading: bool = True) -> list:
+    lang = p.lang
+    blocks: list = [Heading(t("pack.handouts", lang), level, "appendix-handouts")] if heading else []
+    for module in p.modules:
+        for handout in module.handouts:
+            blocks += [
+                Heading(handout.title, level + 1 if heading else level, f"handout-{module.id}-{handout.id}"),
+                Para(handout.body),
+            ]
+    return blocks
+
+
+def _checklist(p: Programme) -> list:
+    lang = p.lang
+    used: dict[str, list[str]] = {}
+    for session in p.sessions:
+        for activity in session.activities:
+            for material in activity.materials:
+                places = used.setdefault(material, [])
+                if session.title not in places:
+                    places.append(session.title)
+    rows = tuple(
+        (material, "; ".join(places), "☐") for material, places in sorted(used.items(), key=lambda kv: kv[0].casefold())
+    )
+    header = (t("pack.materials", lang), t("pack.used_in", lang), t("pack.ready", lang))
+    return [Heading(t("pack.checklist", lang), 2, "checklist"), Table(header, rows, (3, 4, 0.8))]
+
+
+def _test(p: Programme, answers: bool, level: int) -> list:
+    lang = p.lang
+    blocks: list = [Heading(t("pack.test_key" if answers else "pack.test", lang), level, "test")]
+    number = 0
+    for module in p.modules:
+        if not module.questions:
+            continue
+        blocks.append(Heading(module.title, level + 1, f"test-{module.id}"))
+        for question in module.questions:
+            number += 1
+            blocks.append(Para(f"**{number}.** {question.text}"))
+            letters = "ABCDEFGH"
+            if question.kind == "choice":
+                blocks.append(Bullets(tuple(f"{letters[i]}. {option}" for i, option in enumerate(question.options))))
+            else:
+                blocks.append(Table((t("pack.open_lines", lang),), (), (1,), blank_rows=3))
+            if answers:
+                blocks += _answer(question, lang, letters)
+    return blocks
+
+
+def _answer(question, lang: str, letters: str) -> list:
+    if question.kind == "choice" and question.answer is not None and question.answer < len(question.options):
+        text = f"{letters[question.answer]}. {question.options[question.answer]}"
+        if question.explanation:
+            text += f" — {question.explanation}"
+        answer = t("pack.answer", lang, answer=text)
+    else:
+        answer = t("pack.model_answer", lang, answer=question.model_answer)
+    return [Para(answer, "small"), Para(t("pack.objective", lang, objective=question.objective), "small")]
+
+
+def _evaluation(p: Programme, level: int) -> list:
+    lang = p.lang
+    scale = ("1", "2", "3", "4", "5")
+    reaction = tuple((item,) + ("☐",) * 5 for item in t("pack.reaction_items", lang).split("|"))
+    objectives = tuple((o.text, "", "") for m in p.modules for o in m.objectives)
+    blocks: list = [
+        Heading(t("pack.evaluation", lang), level, "evaluation"),
+        Heading(t("pack.reaction", lang), level + 1, "evaluation-reaction"),
+        Para(t("pack.scale", lang), "small"),
+        Table((t("pack.statement", lang),) + scale, reaction, (5, 0.6, 0.6, 0.6, 0.6, 0.6)),
+        Heading(t("pack.learning", lang), level + 1, "evaluation-learning"),
+        Para(t("pack.learning_scale", lang), "small"),
+        Table((t("pack.objectives", lang), t("pack.before", lang), t("pack.after", lang)), objectives, (5, 1, 1)),
+    ]
+    for prompt in t("pack.open_feedback", lang).split("|"):
+        blocks.append(Table((prompt,), (), (1,), blank_rows=3))
+    return blocks
+
+
+def _attendance(p: Programme) -> list:
+    lang = p.lang
+    days = [number for number, slots in enumerate(p.days, start=1) if slots] or [1]
+    header = (t("pack.name", lang), t("pack.organisation", lang), t("pack.role", lang)) + tuple(
+        t("pack.signature_day", lang, day=d) for d in days
+    )
+    widths = (2.4, 2.2, 1.6) + (1.2,) * len(days)
+    return [PageBreak(), Heading(t("pack.attendance", lang), 2, "attendance"), Table(header, (), widths, blank_rows=20)]
+
+
+def _briefing(p: Programme) -> list:
+    lang = p.lang
+    if not p.context:
+        return []
+    blocks: list = [PageBreak(), Heading(f"{t('pack.briefing', lang)} — {p.context_name}", 2, "briefing")]
+    if p.briefing:
+        blocks.append(Para(p.briefing))
+    blocks.append(Heading(t("pack.glossary", lang), 3, "glossary"))
+    if p.glossary:
+        blocks.append(Table((t("pack.term", lang), t("pack.local_term", lang)), tuple(p.glossary), (1, 1)))
+    else:
+        blocks.append(Para(t("pack.no_glossary", lang)))
+    return blocks
+
+
+def module_of(p: Programme, module_id: str) -> ModuleView | None:
+    return next((m for m in p.modules if m.id == module_id), None)
