@@ -545,3 +545,40 @@ def label(prefix: str, value: str, lang: str) -> str:
     """A value's label (method, grouping, profile, Bloom level), or the value itself."""
     key = f"{prefix}.{value}"
     return t(key, lang) if key in STRINGS else value
+
+
+STRINGS.update(
+    {
+        "export.intro": {
+            "fr": "Choisissez le curriculum, le contexte, la langue et le dossier ; le fichier est aussi enregistré dans exports/.",
+            "en": "Choose the curriculum, context, language and pack; the file is also written under exports/.",
+        },
+        "export.empty": {
+            "fr": "Aucun curriculum à exporter : composez-en un dans la page Composer.",
+            "en": "No curriculum to export: compose one on the Composer page.",
+        },
+        "export.curriculum": {"fr": "Curriculum", "en": "Curriculum"},
+        "export.context": {"fr": "Contexte", "en": "Context"},
+        "export.lang": {"fr": "Langue du dossier", "en": "Pack language"},
+        "export.pack": {"fr": "Dossier", "en": "Pack"},
+        "export.format": {"fr": "Format", "en": "Format"},
+        "export.scope": {"fr": "Périmètre", "en": "Scope"},
+        "export.scope_all": {"fr": "Tout le curriculum", "en": "Whole curriculum"},
+        "export.scope_day": {"fr": "Un jour", "en": "One day"},
+        "export.scope_session": {"fr": "Une séance", "en": "One session"},
+        "export.day": {"fr": "Jour", "en": "Day"},
+        "export.session": {"fr": "Séance", "en": "Session"},
+        "export.build": {"fr": "Générer le dossier", "en": "Build the pack"},
+        "export.building": {"fr": "Génération en cours…", "en": "Building…"},
+        "export.step": {"fr": "Format {label} prêt ({done}/{total})", "en": "{label} ready ({done}/{total})"},
+        "export.done": {"fr": "Dossier prêt : {path}", "en": "Pack ready: {path}"},
+        "export.failed": {"fr": "Échec de la génération : {error}", "en": "The pack could not be built: {error}"},
+        "export.download": {"fr": "Télécharger {name}", "en": "Download {name}"},
+        "export.preview": {"fr": "Aperçu", "en": "Preview"},
+        "export.preview_note": {
+            "fr": "Aperçu de la version HTML du même dossier (les premières pages).",
+            "en": "Preview of the HTML version of the same pack (first pages).",
+        },
+        "export.warnings": {"fr": "Points d’attention de l’agenda", "en": "Agenda warnings"},
+    }
+)

@@ -127,3 +127,17 @@ def test_invalid_new_id_is_refused_with_a_clear_message(small, monkeypatch):
 def test_library_shows_where_a_module_is_used(small, monkeypatch):
     at = app(small, monkeypatch).run()
     assert any("Used by curricula: short" in c.value for c in at.caption)
+
+
+def test_export_page_builds_a_pack_writes_it_and_offers_the_download(small, monkeypatch, tmp_path):
+    monkeypatch.setenv("CURRICULUM_EXPORTS", str(tmp_path / "out"))
+    at = app(small, monkeypatch).run()
+    at.switch_page(str(REPO / "curriculum/ui/pages/export.py")).run()
+    at.radio(key="export.format").set_value("md").run()
+    at.radio(key="export.pack").set_value("participant").run()
+    at.button(key="export.build").click().run()
+    assert not at.exception, at.exception
+    written = tmp_path / "out" / "short-generic-en-participant.md"
+    assert written.exists() and "Participant pack" in written.read_text(encoding="utf-8")
+    assert at.get("download_button")
+    assert any("Pack ready" in s.value for s in at.success)

@@ -15,6 +15,16 @@ from ..resolve import Programme
 from .pack import build_pack, generation_date
 
 FORMATS = ("pdf", "html", "md", "docx", "zip")
+
+
+def default_exports():
+    """Where packs are written: $CURRICULUM_EXPORTS, else exports/ at the repository root."""
+    import os
+    from pathlib import Path
+
+    return Path(os.environ.get("CURRICULUM_EXPORTS") or Path(__file__).resolve().parents[2] / "exports")
+
+
 _RENDERERS = {"pdf": "pdf", "html": "html", "md": "markdown", "docx": "docx"}
 
 
