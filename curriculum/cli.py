@@ -11,12 +11,15 @@ import json
 import sys
 from pathlib import Path
 
+from . import review
 from .agenda import agenda_table
 from .export.formats import export, file_stem, write_pack
 from .export.pack import scope
 from .problems import ContentError
 from .resolve import resolve
+from .review_report import matrix_csv, matrix_rows, matrix_xlsx
 from .workspace import load_workspace
+from .yamlfile import write_bytes_atomic
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,6 +54,26 @@ def _parser() -> argparse.ArgumentParser:
     scope = export.add_mutually_exclusive_group()
     scope.add_argument("--day", type=int, help="only this day (1, 2, …)")
     scope.add_argument("--session", help="only this session, as MODULE/SESSION")
+
+    review = sub.add_parser("review", help="expert review: comments, rounds, comment matrix")
+    actions = review.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", parents=[common], help="add a comment on an item of a curriculum")
+    add.add_argument("curriculum")
+    add.add_argument("--target", required=True, help="MODULE[/SESSION[/ACTIVITY]] by ids")
+    add.add_argument("--author", required=True)
+    add.add_argument("--role", required=True)
+    add.add_argument("--text", required=True)
+    add.add_argument("--round", help="round name (opened if it does not exist yet)")
+    listing = actions.add_parser("list", parents=[common], help="list the comments of a curriculum")
+    listing.add_argument("curriculum")
+    listing.add_argument("--round")
+    listing.add_argument("--json", action="store_true")
+    matrix = actions.add_parser("matrix", parents=[common], help="write the comment matrix of a round")
+    matrix.add_argument("curriculum")
+    matrix.add_argument("--round", required=True)
+    matrix.add_argument("--format", choices=["csv", "xlsx"], required=True)
+    matrix.add_argument("--out", type=Path, required=True, help="file to write")
+    matrix.add_argument("--lang", choices=["fr", "en"], default="en")
     return parser
 
 
@@ -128,4 +151,33 @@ def _export(args) -> int:
     return 0
 
 
-COMMANDS = {"validate": _validate, "list": _list, "agenda": _agenda, "export": _export}
+def _review(args) -> int:
+    workspace = load_workspace(args.workspace)
+    root = workspace.root
+    if args.action == "add":
+        comment = review.add_comment(
+            root, workspace, args.curriculum, args.target, args.author, args.role, args.text, args.round
+        )
+        print(f"comment {comment.id} added to round '{comment.round}' on {comment.target or args.curriculum}")
+    elif args.action == "list":
+        workspace.get("curricula", args.curriculum)
+        found = review.comments(root, args.curriculum, round_name=args.round)
+        if args.json:
+            print(json.dumps([c.as_json() for c in found], ensure_ascii=False, indent=2))
+        for comment in [] if args.json else found:
+            reply = f" (reply to {comment.parent})" if comment.parent else ""
+            print(
+                f"#{comment.id} [{comment.round}] {comment.target or '-'} {comment.author} ({comment.role}) {comment.status}{reply}: {comment.text}"
+            )
+    else:
+        workspace.get("curricula", args.curriculum)
+        review.round_snapshot(root, args.curriculum, args.round)
+        rows = matrix_rows(root, workspace, args.curriculum, args.round, args.lang)
+        data = matrix_csv(rows) if args.format == "csv" else matrix_xlsx(rows)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(args.out, data)
+        print(args.out)
+    return 0
+
+
+COMMANDS = {"validate": _validate, "list": _list, "agenda": _agenda, "export": _export, "review": _review}

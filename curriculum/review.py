@@ -1,0 +1,456 @@
+"""Expert review between workshops: rounds, anchored comments, threads, decisions (SQLite).
+
+The database lives in the workspace (`review.sqlite`), in WAL mode with foreign keys on,
+so that many reviewers can write at once and a killed process loses nothing committed.
+Writes are named verbs (`open_round`, `add_comment`, `reply`, `set_status`,
+`mark_done`); reads return plain records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .adapt import Target
+from .problems import ContentError, UnknownIdError
+
+DB_NAME = "review.sqlite"
+STATUSES = ("open", "accepted", "partly-accepted", "declined", "resolved")
+ROLES_HINT = "e.g. reviewer, designer, prosecutor, social worker"
+
+MIGRATIONS = (
+    # 1: rounds, comments, who has finished
+    """
+    CREATE TABLE rounds (
+        id INTEGER PRIMARY KEY,
+        curriculum TEXT NOT NULL,
+        name TEXT NOT NULL,
+        opened TEXT NOT NULL,
+        due TEXT NOT NULL DEFAULT '',
+        closed TEXT NOT NULL DEFAULT '',
+        snapshot TEXT NOT NULL,
+        UNIQUE (curriculum, name)
+    );
+    CREATE TABLE comments (
+        id INTEGER PRIMARY KEY,
+        round_id INTEGER NOT NULL REFERENCES rounds(id),
+        curriculum TEXT NOT NULL,
+        target TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        excerpt TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL,
+        role TEXT NOT NULL,
+        body TEXT NOT NULL,
+        parent_id INTEGER REFERENCES comments(id),
+        status TEXT NOT NULL DEFAULT 'open',
+        response TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE INDEX comments_by_curriculum ON comments (curriculum, round_id);
+    CREATE INDEX comments_by_parent ON comments (parent_id);
+    CREATE TABLE done (
+        round_id INTEGER NOT NULL REFERENCES rounds(id),
+        reviewer TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (round_id, reviewer)
+    );
+    """,
+)
+
+
+@dataclass(frozen=True)
+class Round:
+    id: int
+    curriculum: str
+    name: str
+    opened: str
+    due: str
+    closed: str
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: int
+    round: str
+    curriculum: str
+    target: str
+    revision: int
+    excerpt: str
+    author: str
+    role: str
+    text: str
+    parent: int | None
+    status: str
+    response: str
+    created: str
+    updated: str
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id,
+            "round": self.round,
+            "target": self.target,
+            "author": self.author,
+            "role": self.role,
+            "text": self.text,
+            "status": self.status,
+            "response": self.response,
+            "parent": self.parent,
+            "revision": self.revision,
+            "created": self.created,
+        }
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def db_path(root: Path | str) -> Path:
+    return Path(root) / DB_NAME
+
+
+@contextmanager
+def connect(root: Path | str) -> Iterator[sqlite3.Connection]:
+    """A connection with WAL, foreign keys and a patient busy timeout; schema migrated."""
+    connection = sqlite3.connect(db_path(root), timeout=30, isolation_level=None)
+    try:
+        connection.execute("PRAGMA busy_timeout = 30000")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.row_factory = sqlite3.Row
+        _migrate(connection)
+        yield connection
+    finally:
+        connection.close()
+
+
+@contextmanager
+def _write(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version >= len(MIGRATIONS):
+        return
+    with _write(connection):
+        version = connection.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in script.split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number}")
+
+
+# --- snapshot of a curriculum's content, for "what changed since the round" ---------------
+
+
+def snapshot(workspace, curriculum_id: str) -> dict:
+    """Every item of the curriculum: path -> {kind, parent, position, title, minutes, method, texts}."""
+    curriculum = workspace.get("curricula", curriculum_id)
+    items: dict[str, dict] = {}
+    for m_pos, item in enumerate(curriculum.items):
+        module = workspace.modules.get(item.module)
+        if module is None:
+            continue
+        items[module.id] = _entry("module", "", m_pos, module, {"summary": module.summary})
+        chosen = [s for s in module.sessions if not item.sessions or s.id in item.sessions]
+        for s_pos, session in enumerate(chosen):
+            path = f"{module.id}/{session.id}"
+            items[path] = _entry("session", module.id, s_pos, session, {})
+            for a_pos, activity in enumerate(session.activities):
+                texts = {"instructions": activity.instructions, "facilitator_notes": activity.facilitator_notes}
+                entry = _entry("activity", path, a_pos, activity, texts)
+                entry.update(minutes=activity.minutes, method=activity.method)
+                items[f"{path}/{activity.id}"] = entry
+        for h_pos, handout in enumerate(module.handouts):
+            items[f"{module.id}/handout:{handout.id}"] = _entry(
+                "handout", module.id, h_pos, handout, {"body": handout.body}
+            )
+    return {"curriculum": curriculum_id, "revision": curriculum.revision, "items": items}
+
+
+def _entry(kind: str, parent: str, position: int, record, texts: dict) -> dict:
+    return {
+        "kind": kind,
+        "parent": parent,
+        "position": position,
+        "title": {"fr": record.title.fr, "en": record.title.en},
+        "texts": {name: {"fr": text.fr, "en": text.en} for name, text in texts.items()},
+    }
+
+
+# --- rounds -------------------------------------------------------------------------------
+
+
+def open_round(root, workspace, curriculum_id: str, name: str, due: str = "") -> Round:
+    """Open a review round on a curriculum, freezing its content as it is now."""
+    name = (name or "").strip()
+    if not name:
+        raise ContentError("a round needs a name, e.g. 'Round 1 — Brussels'")
+    frozen = json.dumps(snapshot(workspace, curriculum_id), ensure_ascii=False)
+    with connect(root) as db, _write(db):
+        existing = db.execute(
+            "SELECT * FROM rounds WHERE curriculum = ? AND name = ?", (curriculum_id, name)
+        ).fetchone()
+        if existing:
+            return _round(existing)
+        cursor = db.execute(
+            "INSERT INTO rounds (curriculum, name, opened, due, snapshot) VALUES (?, ?, ?, ?, ?)",
+            (curriculum_id, name, _now(), due, frozen),
+        )
+        row = db.execute("SELECT * FROM rounds WHERE id = ?", (cursor.lastrowid,)).fetchone()
+    return _round(row)
+
+
+def rounds(root, curriculum_id: str) -> list[Round]:
+    with connect(root) as db:
+        rows = db.execute("SELECT * FROM rounds WHERE curriculum = ? ORDER BY id", (curriculum_id,)).fetchall()
+    return [_round(r) for r in rows]
+
+
+def round_snapshot(root, curriculum_id: str, name: str) -> dict:
+    with connect(root) as db:
+        row = db.execute(
+            "SELECT snapshot FROM rounds WHERE curriculum = ? AND name = ?", (curriculum_id, name)
+        ).fetchone()
+    if row is None:
+        raise UnknownIdError(f"no review round '{name}' for curriculum '{curriculum_id}'")
+    return json.loads(row["snapshot"])
+
+
+def _round(row) -> Round:
+    return Round(row["id"], row["curriculum"], row["name"], row["opened"], row["due"], row["closed"])
+
+
+def _round_id(db, curriculum_id: str, name: str) -> int:
+    row = db.execute("SELECT id FROM rounds WHERE curriculum = ? AND name = ?", (curriculum_id, name)).fetchone()
+    if row is None:
+        raise UnknownIdError(f"no review round '{name}' for curriculum '{curriculum_id}'")
+    return row["id"]
+
+
+def mark_done(root, curriculum_id: str, round_name: str, reviewer: str) -> None:
+    reviewer = (reviewer or "").strip()
+    if not reviewer:
+        raise ContentError("say who has finished reviewing (a name)")
+    with connect(root) as db, _write(db):
+        round_id = _round_id(db, curriculum_id, round_name)
+        db.execute("INSERT OR IGNORE INTO done (round_id, reviewer, at) VALUES (?, ?, ?)", (round_id, reviewer, _now()))
+
+
+def finished(root, curriculum_id: str, round_name: str) -> list[str]:
+    with connect(root) as db:
+        round_id = _round_id(db, curriculum_id, round_name)
+        rows = db.execute("SELECT reviewer FROM done WHERE round_id = ? ORDER BY at, reviewer", (round_id,)).fetchall()
+    return [r["reviewer"] for r in rows]
+
+
+# --- comments -----------------------------------------------------------------------------
+
+
+def resolve_target(workspace, curriculum_id: str, target: str) -> tuple[int, str]:
+    """(revision, excerpt) of the item a comment is anchored to; UnknownIdError if it does not exist.
+
+    An empty target is the curriculum itself.
+    """
+    curriculum = workspace.get("curricula", curriculum_id)
+    target = (target or "").strip().strip("/")
+    if not target:
+        return curriculum.revision, curriculum.title.get("en")
+    item, missing = Target.parse(target).find(workspace.modules)
+    if item is None:
+        raise UnknownIdError(
+            f"unknown target '{target}': {missing} does not exist — use module[/session[/activity]] by ids"
+        )
+    module = workspace.modules[target.split("/")[0]]
+    excerpt = _excerpt(item)
+    return module.revision, excerpt
+
+
+def _excerpt(item) -> str:
+    for name in ("instructions", "body", "summary"):
+        text = getattr(item, name, None)
+        if text:
+            value = text.get("en") or text.get("fr")
+            return " ".join(value.split())[:160]
+    return item.title.get("en") if getattr(item, "title", None) else ""
+
+
+def add_comment(
+    root, workspace, curriculum_id: str, target: str, author: str, role: str, text: str, round_name: str | None = None
+) -> Comment:
+    """Add a comment on an item of a curriculum; a round named but not yet open is opened."""
+    author, role, text = (author or "").strip(), (role or "").strip(), (text or "").strip()
+    if not author:
+        raise ContentError("a comment needs an author name")
+    if not role:
+        raise ContentError(f"a comment needs the author's role ({ROLES_HINT})")
+    if not text:
+        raise ContentError("the comment is empty — write what should change and why")
+    revision, excerpt = resolve_target(workspace, curriculum_id, target)
+    round_name = (round_name or "").strip() or _current_round_name(root, curriculum_id)
+    if round_name not in {r.name for r in rounds(root, curriculum_id)}:
+        open_round(root, workspace, curriculum_id, round_name)
+    now = _now()
+    with connect(root) as db, _write(db):
+        round_id = _round_id(db, curriculum_id, round_name)
+        cursor = db.execute(
+            "INSERT INTO comments (round_id, curriculum, target, revision, excerpt, author, role, body, created, updated)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (round_id, curriculum_id, target.strip().strip("/"), revision, excerpt, author, role, text, now, now),
+        )
+        comment_id = cursor.lastrowid
+    return get_comment(root, comment_id)
+
+
+def _current_round_name(root, curriculum_id: str) -> str:
+    existing = rounds(root, curriculum_id)
+    return existing[-1].name if existing else "Round 1"
+
+
+def reply(root, comment_id: int, author: str, role: str, text: str) -> Comment:
+    author, role, text = (author or "").strip(), (role or "").strip(), (text or "").strip()
+    if not (author and role and text):
+        raise ContentError("a reply needs an author, a role and a text")
+    parent = get_comment(root, comment_id)
+    now = _now()
+    with connect(root) as db, _write(db):
+        round_id = _round_id(db, parent.curriculum, parent.round)
+        cursor = db.execute(
+            "INSERT INTO comments (round_id, curriculum, target, revision, excerpt, author, role, body, parent_id, created, updated)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                round_id,
+                parent.curriculum,
+                parent.target,
+                parent.revision,
+                parent.excerpt,
+                author,
+                role,
+                text,
+                parent.id,
+                now,
+                now,
+            ),
+        )
+        new_id = cursor.lastrowid
+    return get_comment(root, new_id)
+
+
+def set_status(root, comment_id: int, status: str, response: str = "") -> Comment:
+    """The designers' decision on a comment, and their response."""
+    if status not in STATUSES:
+        raise ContentError(f"unknown status '{status}': use one of {', '.join(STATUSES)}")
+    with connect(root) as db, _write(db):
+        updated = db.execute(
+            "UPDATE comments SET status = ?, response = ?, updated = ? WHERE id = ?",
+            (status, response.strip(), _now(), comment_id),
+        )
+        if updated.rowcount == 0:
+            raise UnknownIdError(f"no comment {comment_id}")
+    return get_comment(root, comment_id)
+
+
+_SELECT = "SELECT c.*, r.name AS round_name FROM comments c JOIN rounds r ON r.id = c.round_id"
+
+
+def get_comment(root, comment_id: int) -> Comment:
+    with connect(root) as db:
+        row = db.execute(f"{_SELECT} WHERE c.id = ?", (comment_id,)).fetchone()
+    if row is None:
+        raise UnknownIdError(f"no comment {comment_id}")
+    return _comment(row)
+
+
+def comments(
+    root,
+    curriculum_id: str,
+    round_name: str | None = None,
+    status: str | None = None,
+    module: str | None = None,
+    author: str | None = None,
+) -> list[Comment]:
+    """Comments of a curriculum in the order they were written, filtered as asked."""
+    query, args = f"{_SELECT} WHERE c.curriculum = ?", [curriculum_id]
+    if round_name:
+        query, args = query + " AND r.name = ?", args + [round_name]
+    if status:
+        query, args = query + " AND c.status = ?", args + [status]
+    if module:
+        query, args = query + " AND (c.target = ? OR c.target LIKE ?)", args + [module, f"{module}/%"]
+    if author:
+        query, args = query + " AND c.author = ?", args + [author]
+    with connect(root) as db:
+        rows = db.execute(query + " ORDER BY c.id", args).fetchall()
+    return [_comment(r) for r in rows]
+
+
+def _comment(row) -> Comment:
+    return Comment(
+        id=row["id"],
+        round=row["round_name"],
+        curriculum=row["curriculum"],
+        target=row["target"],
+        revision=row["revision"],
+        excerpt=row["excerpt"],
+        author=row["author"],
+        role=row["role"],
+        text=row["body"],
+        parent=row["parent_id"],
+        status=row["status"],
+        response=row["response"],
+        created=row["created"],
+        updated=row["updated"],
+    )
+
+
+def open_counts(root, curriculum_id: str) -> dict[str, int]:
+    """Open top-level comments per target (and summed up to each module and session)."""
+    counts: dict[str, int] = {}
+    for comment in comments(root, curriculum_id, status="open"):
+        if comment.parent is not None:
+            continue
+        parts = comment.target.split("/") if comment.target else []
+        for depth in range(1, len(parts) + 1):
+            key = "/".join(parts[:depth])
+            counts[key] = counts.get(key, 0) + 1
+        counts[""] = counts.get("", 0) + 1
+    return counts
+
+
+def location(workspace, target: str, lang: str) -> tuple[str, bool]:
+    """'Module › Session › Activity' titles for a target, and whether the item still exists."""
+    if not target:
+        return "—", True
+    parsed = Target.parse(target)
+    module = workspace.modules.get(parsed.module)
+    if module is None:
+        return target, False
+    names = [module.title.get(lang)]
+    if parsed.handout:
+        handout = module.handout(parsed.handout)
+        return " › ".join(names + [handout.title.get(lang) if handout else parsed.handout]), handout is not None
+    if parsed.session:
+        session = module.session(parsed.session)
+        if session is None:
+            return " › ".join(names + [parsed.session]), False
+        names.append(session.title.get(lang))
+        if parsed.activity:
+            activity = next((a for a in session.activities if a.id == parsed.activity), None)
+            names.append(activity.title.get(lang) if activity else parsed.activity)
+            return " › ".join(names), activity is not None
+    return " › ".join(names), True

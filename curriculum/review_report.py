@@ -1,0 +1,110 @@
+"""Review outputs: the comment matrix (CSV, XLSX) and what changed since a round."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from .diff import word_diff
+from .review import comments, location, round_snapshot, snapshot
+
+MATRIX_COLUMNS = ("no.", "round", "location", "excerpt", "comment", "reviewer", "role", "status", "response")
+
+
+def matrix_rows(root, workspace, curriculum_id: str, round_name: str | None, lang: str = "en") -> list[dict]:
+    """One row per comment (replies folded into their comment), in the order written."""
+    everything = comments(root, curriculum_id, round_name=round_name)
+    replies: dict[int, list] = {}
+    for comment in everything:
+        if comment.parent is not None:
+            replies.setdefault(comment.parent, []).append(comment)
+    rows = []
+    for comment in (c for c in everything if c.parent is None):
+        where, exists = location(workspace, comment.target, lang)
+        text = comment.text + "".join(f"\n↳ {r.author} ({r.role}): {r.text}" for r in replies.get(comment.id, []))
+        rows.append(
+            {
+                "no.": len(rows) + 1,
+                "round": comment.round,
+                "location": where if exists else f"{where} (on a removed item)",
+                "excerpt": comment.excerpt,
+                "comment": text,
+                "reviewer": comment.author,
+                "role": comment.role,
+                "status": comment.status,
+                "response": comment.response,
+            }
+        )
+    return rows
+
+
+def matrix_csv(rows: list[dict]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=MATRIX_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def matrix_xlsx(rows: list[dict]) -> bytes:
+    import pandas as pd
+    from openpyxl.styles import Alignment, Font
+
+    frame = pd.DataFrame(rows, columns=MATRIX_COLUMNS)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name="Comments")
+        sheet = writer.sheets["Comments"]
+        widths = {"A": 6, "B": 14, "C": 40, "D": 40, "E": 60, "F": 18, "G": 16, "H": 16, "I": 50}
+        for column, width in widths.items():
+            sheet.column_dimensions[column].width = width
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # added, removed, moved, retimed, edited
+    path: str
+    title: str
+    detail: str = ""
+    fields: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()  # (field, word diff)
+
+
+def changes_since(root, workspace, curriculum_id: str, round_name: str, lang: str) -> list[Change]:
+    """A structure-aware diff of the curriculum now against the round's frozen snapshot."""
+    then = round_snapshot(root, curriculum_id, round_name)["items"]
+    now = snapshot(workspace, curriculum_id)["items"]
+    out: list[Change] = []
+    for path, item in now.items():
+        title = item["title"].get(lang) or item["title"].get("en", "")
+        old = then.get(path)
+        if old is None:
+            out.append(Change("added", path, title))
+            continue
+        if old["parent"] != item["parent"] or old["position"] != item["position"]:
+            out.append(Change("moved", path, title, f"{old['position'] + 1} → {item['position'] + 1}"))
+        if old.get("minutes") != item.get("minutes") and item["kind"] == "activity":
+            out.append(Change("retimed", path, title, f"{old.get('minutes')} → {item.get('minutes')} min"))
+        fields = []
+        for name, before, after in _texts(old, item, lang):
+            if before != after:
+                fields.append((name, tuple(word_diff(before, after))))
+        if fields:
+            out.append(Change("edited", path, title, "", tuple(fields)))
+    for path, item in then.items():
+        if path not in now:
+            out.append(Change("removed", path, item["title"].get(lang) or item["title"].get("en", "")))
+    return out
+
+
+def _texts(old: dict, new: dict, lang: str):
+    yield "title", old["title"].get(lang, ""), new["title"].get(lang, "")
+    for name in dict.fromkeys([*old["texts"], *new["texts"]]):
+        yield name, old["texts"].get(name, {}).get(lang, ""), new["texts"].get(name, {}).get(lang, "")
