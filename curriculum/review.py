@@ -418,10 +418,19 @@ def _comment(row) -> Comment:
     )
 
 
-def open_counts(root, curriculum_id: str) -> dict[str, int]:
-    """Open top-level comments per target (and summed up to each module and session)."""
+def open_counts(root, curriculum_id: str | None = None) -> dict[str, int]:
+    """Open top-level comments per target (and summed up to each module and session),
+    for one curriculum or, without one, for every curriculum."""
     counts: dict[str, int] = {}
-    for comment in comments(root, curriculum_id, status="open"):
+    if not db_path(root).exists():
+        return counts
+    if curriculum_id is None:
+        with connect(root) as db:
+            rows = db.execute(f"{_SELECT} WHERE c.status = 'open' AND c.parent_id IS NULL").fetchall()
+        found = [_comment(r) for r in rows]
+    else:
+        found = comments(root, curriculum_id, status="open")
+    for comment in found:
         if comment.parent is not None:
             continue
         parts = comment.target.split("/") if comment.target else []

@@ -108,3 +108,44 @@ def _texts(old: dict, new: dict, lang: str):
     yield "title", old["title"].get(lang, ""), new["title"].get(lang, "")
     for name in dict.fromkeys([*old["texts"], *new["texts"]]):
         yield name, old["texts"].get(name, {}).get(lang, ""), new["texts"].get(name, {}).get(lang, "")
+
+
+def diff_markup(pieces, markdown: bool = True) -> str:
+    """A word diff as inline HTML (inside Markdown unless `markdown` is False): removed words
+    struck through, added words in bold; the words themselves escaped."""
+    import html
+
+    out = []
+    for op, text in pieces:
+        safe = html.escape(text, quote=False).replace("\n", " ")
+        if markdown:
+            safe = safe.replace("*", "\\*").replace("_", "\\_")
+        out.append(f"<del>{safe}</del>" if op == "removed" else f"<strong>{safe}</strong>" if op == "added" else safe)
+    return "".join(out)
+
+
+def changes_document(changes: list[Change], curriculum_title: str, round_name: str, lang: str):
+    """The changes as a Document, for the HTML and PDF exporters."""
+    from .export.document import Bullets, Document, Heading, Para, Table
+    from .i18n import t
+
+    title = t("review.changes_title", lang, round=round_name)
+    blocks: list = [Heading(title, 1, "changes")]
+    summary = [c for c in changes if c.kind != "edited"]
+    if summary:
+        rows = tuple((t(f"change.{c.kind}", lang), c.title, c.path, c.detail) for c in summary)
+        blocks.append(Table(("", t("col.activity", lang), "id", ""), rows, (1.2, 3, 3, 1.2)))
+    for change in (c for c in changes if c.kind == "edited"):
+        blocks.append(Heading(f"{change.title} ({change.path})", 2, f"change-{change.path}"))
+        blocks.append(Bullets(tuple(f"**{name}** : {diff_markup(pieces)}" for name, pieces in change.fields)))
+    if not changes:
+        blocks.append(Para(t("review.no_changes", lang)))
+    return Document(
+        title=curriculum_title,
+        subtitle=title,
+        lang=lang,
+        meta=(),
+        footer=f"{curriculum_title} — {title}",
+        blocks=tuple(blocks),
+        page_label=t("pack.page", lang, page="{page}", pages="{pages}"),
+    )

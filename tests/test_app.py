@@ -141,3 +141,40 @@ def test_export_page_builds_a_pack_writes_it_and_offers_the_download(small, monk
     assert written.exists() and "Participant pack" in written.read_text(encoding="utf-8")
     assert at.get("download_button")
     assert any("Pack ready" in s.value for s in at.success)
+
+
+def test_review_page_comment_reply_decide_and_finish(small, monkeypatch):
+    at = app(small, monkeypatch).run()
+    at.switch_page(str(REPO / "curriculum/ui/pages/review.py")).run()
+    assert not at.exception, at.exception
+    at.text_input(key="review.me").set_value("Aminata")
+    at.text_input(key="review.role").set_value("prosecutor")
+    at.selectbox(key="review.target").set_value("sharing/basics/case")
+    at.text_area(key="review.text").set_value("Say which law applies.").run()
+    at.button(key="review.add").click().run()
+    assert not at.exception, at.exception
+    assert any("Comment #1 saved." in s.value for s in at.success)
+    from curriculum import review
+
+    (comment,) = review.comments(small, "short")
+    assert (comment.target, comment.author, comment.round) == ("sharing/basics/case", "Aminata", "Round 1")
+    assert any("1 open" in e.label for e in at.expander)  # badge on the module
+    at.text_area(key=f"review.reply.{comment.id}").set_value("We will add it.").run()
+    at.button(key=f"review.reply.go.{comment.id}").click().run()
+    at.selectbox(key=f"review.status.{comment.id}").set_value("accepted")
+    at.text_area(key=f"review.response.{comment.id}").set_value("Added in revision 2.").run()
+    at.button(key=f"review.decide.{comment.id}").click().run()
+    decided = review.get_comment(small, comment.id)
+    assert (decided.status, decided.response) == ("accepted", "Added in revision 2.")
+    assert len(review.comments(small, "short")) == 2
+    at.button(key="review.done").click().run()
+    assert review.finished(small, "short", "Round 1") == ["Aminata"]
+    assert any("Finished reviewing: Aminata" in c.value for c in at.caption)
+
+
+def test_library_shows_open_comment_badges(small, monkeypatch):
+    from curriculum import review
+
+    review.add_comment(small, load_workspace(small), "short", "sharing/basics/case", "A", "judge", "x", "R1")
+    at = app(small, monkeypatch).run()
+    assert any("1 open review comment" in c.value for c in at.caption)

@@ -8,6 +8,7 @@ import streamlit as st
 from curriculum import edit
 from curriculum.model import GROUPINGS, METHODS, PROFILES
 from curriculum.problems import ConflictError, ContentError
+from curriculum.review import open_counts
 from curriculum.ui.state import lang, root, text_pair, tr, workspace
 from curriculum.usage import adaptations, curricula_using
 from curriculum.workspace import delete, save
@@ -64,6 +65,14 @@ prefix = f"lib.{module_id}.{loaded}"
 for key, value in st.session_state.pop("library.pending", {}).items():
     st.session_state[f"{prefix}.{key}"] = value
 
+open_comments = open_counts(ws.root)
+
+
+def _badge(path: str) -> str:
+    n = open_comments.get(path, 0)
+    return f"  · 💬 {n}" if n else ""
+
+
 with st.container(border=True):
     st.markdown(f"**{tr('library.impact')}** · {tr('common.revision', revision=module.revision)}")
     used = curricula_using(ws, module_id)
@@ -79,6 +88,8 @@ with st.container(border=True):
         st.caption(tr("library.adapted_by", items=", ".join(items)))
     else:
         st.caption(tr("library.not_adapted"))
+    if open_comments.get(module_id):
+        st.caption(tr("library.comments", n=open_comments[module_id]))
     gaps = [p for p in ws.warnings if p.file == f"modules/{module_id}.yaml" and "translation gap" in p.what]
     if gaps:
         st.warning(tr("library.gaps", n=len(gaps)))
@@ -137,7 +148,9 @@ else:
     session_id = st.selectbox(
         tr("library.session"),
         [s.id for s in module.sessions],
-        format_func=lambda s: f"{module.session(s).title.get(L)} — {module.session(s).minutes} min",
+        format_func=lambda s: (
+            f"{module.session(s).title.get(L)} — {module.session(s).minutes} min{_badge(f'{module_id}/{s}')}"
+        ),
         key=f"{prefix}.session",
     )
     session = module.session(session_id)
@@ -165,7 +178,7 @@ else:
     activity_id = st.selectbox(
         tr("library.activity"),
         [a.id for a in session.activities],
-        format_func=lambda a: edit.find_activity(session, a).title.get(L),
+        format_func=lambda a: edit.find_activity(session, a).title.get(L) + _badge(f"{module_id}/{session_id}/{a}"),
         key=f"{prefix}.{session_id}.activity",
     )
     activity = edit.find_activity(session, activity_id)

@@ -1,6 +1,270 @@
+"""Review: read a draft, comment on any item, reply; designers decide; what changed since a round."""
+
+import datetime as dt
+
 import streamlit as st
 
-from curriculum.ui.state import tr
+from curriculum import review
+from curriculum.i18n import long_date
+from curriculum.problems import ContentError
+from curriculum.review_report import changes_document, changes_since, diff_markup, matrix_csv, matrix_rows, matrix_xlsx
+from curriculum.ui.state import lang, tr, workspace
 
 st.title(tr("review.title"))
-st.info(tr("common.coming", what=tr("review.coming")))
+L = lang()  # captured once: format_func callbacks may run outside the script run
+ws = workspace()
+if ws is None:
+    st.stop()
+if not ws.curricula:
+    st.info(tr("review.empty"))
+    st.stop()
+st.caption(tr("review.intro"))
+for kind, message in st.session_state.pop("review.flash", []):
+    getattr(st, kind)(message)
+root = ws.root
+
+
+def _flash(kind: str, message: str) -> None:
+    st.session_state.setdefault("review.flash", []).append((kind, message))
+
+
+def _date(iso: str) -> str:
+    try:
+        return long_date(dt.date.fromisoformat(iso[:10]), L)
+    except ValueError:
+        return iso
+
+
+top = st.columns([3, 2, 2])
+curriculum_id = top[0].selectbox(
+    tr("review.curriculum"),
+    sorted(ws.curricula),
+    format_func=lambda c: ws.curricula[c].title.get(L),
+    key="review.curriculum",
+)
+curriculum = ws.curricula[curriculum_id]
+name = top[1].text_input(tr("review.name"), key="review.me")
+role = top[2].text_input(tr("review.role"), key="review.role")
+
+round_list = review.rounds(root, curriculum_id)
+round_names = [r.name for r in round_list]
+left, right = st.columns([3, 2])
+with left:
+    if round_names:
+        round_name = st.selectbox(
+            tr("review.round"), round_names, index=len(round_names) - 1, key=f"review.{curriculum_id}.round"
+        )
+        current = next(r for r in round_list if r.name == round_name)
+        due = f" · {tr('review.due_on', date=_date(current.due))}" if current.due else ""
+        st.caption(tr("review.opened", name=current.name, date=_date(current.opened)) + due)
+        done = review.finished(root, curriculum_id, round_name)
+        st.caption(tr("review.finished", names=", ".join(done)) if done else tr("review.nobody"))
+    else:
+        round_name = None
+        st.info(tr("review.no_round"))
+with right, st.expander(tr("review.open_round"), expanded=not round_names):
+    new_round = st.text_input(tr("review.round_name"), value=f"Round {len(round_names) + 1}", key="review.new_round")
+    due_date = st.date_input(tr("review.due"), value=None, key="review.due", format="DD/MM/YYYY")
+    if st.button(tr("review.open"), key="review.open"):
+        try:
+            opened = review.open_round(root, ws, curriculum_id, new_round, due_date.isoformat() if due_date else "")
+        except ContentError as exc:
+            st.error(str(exc))
+        else:
+            st.session_state[f"review.{curriculum_id}.round"] = opened.name
+            _flash("success", tr("review.opened", name=opened.name, date=_date(opened.opened)))
+            st.rerun()
+
+counts = review.open_counts(root, curriculum_id)
+
+
+def _badge(path: str) -> str:
+    n = counts.get(path, 0)
+    return f"  ·  {tr('review.count', n=n)}" if n else ""
+
+
+targets = {"": tr("review.whole")}
+read_tab, comments_tab, changes_tab = st.tabs([tr("review.read"), tr("review.comments_tab"), tr("review.changes_tab")])
+
+with read_tab:
+    st.markdown(f"### {curriculum.title.get(L)}{_badge('')}")
+    if curriculum.summary:
+        st.markdown(curriculum.summary.get(L))
+    for item in curriculum.items:
+        module = ws.modules.get(item.module)
+        if module is None:
+            continue
+        targets[module.id] = module.title.get(L)
+        with st.expander(f"{module.title.get(L)}{_badge(module.id)}"):
+            st.markdown(module.summary.get(L))
+            for session in module.sessions:
+                if item.sessions and session.id not in item.sessions:
+                    continue
+                path = f"{module.id}/{session.id}"
+                targets[path] = f"{module.title.get(L)} › {session.title.get(L)}"
+                st.markdown(f"#### {session.title.get(L)} · {session.minutes} min{_badge(path)}")
+                for activity in session.activities:
+                    apath = f"{path}/{activity.id}"
+                    targets[apath] = f"{targets[path]} › {activity.title.get(L)}"
+                    st.markdown(
+                        f"**{activity.title.get(L)}** · {tr('method.' + activity.method)} · {activity.minutes} min{_badge(apath)}"
+                    )
+                    st.markdown(activity.instructions.get(L))
+            for handout in module.handouts:
+                hpath = f"{module.id}/handout:{handout.id}"
+                targets[hpath] = f"{module.title.get(L)} › {handout.title.get(L)}"
+
+    st.divider()
+    target = st.selectbox(tr("review.target"), list(targets), format_func=lambda p: targets[p], key="review.target")
+    text = st.text_area(tr("review.text"), key="review.text")
+    if st.button(tr("review.add"), type="primary", key="review.add"):
+        if not (name.strip() and role.strip()):
+            st.warning(tr("review.need_identity"))
+        else:
+            try:
+                added = review.add_comment(root, ws, curriculum_id, target, name, role, text, round_name)
+            except ContentError as exc:
+                st.error(str(exc))
+            else:
+                st.session_state[f"review.{curriculum_id}.round"] = added.round
+                _flash("success", tr("review.added", id=added.id))
+                st.rerun()
+    if round_name and st.button(tr("review.done"), key="review.done"):
+        if not name.strip():
+            st.warning(tr("review.need_identity"))
+        else:
+            review.mark_done(root, curriculum_id, round_name, name)
+            _flash("success", tr("review.done_saved"))
+            st.rerun()
+
+with comments_tab:
+    everything = review.comments(root, curriculum_id)
+    cols = st.columns(4)
+    all_label = tr("review.all")
+    f_round = cols[0].selectbox(
+        tr("review.round"), [""] + round_names, format_func=lambda r: r or all_label, key="review.f.round"
+    )
+    f_status = cols[1].selectbox(
+        tr("review.status"),
+        [""] + list(review.STATUSES),
+        format_func=lambda s: tr(f"status.{s}") if s else all_label,
+        key="review.f.status",
+    )
+    modules = sorted({c.target.split("/")[0] for c in everything if c.target})
+    f_module = cols[2].selectbox(
+        tr("review.module"),
+        [""] + modules,
+        format_func=lambda m: (ws.modules[m].title.get(L) if m in ws.modules else m) if m else all_label,
+        key="review.f.module",
+    )
+    authors = sorted({c.author for c in everything})
+    f_author = cols[3].selectbox(
+        tr("review.author"), [""] + authors, format_func=lambda a: a or all_label, key="review.f.author"
+    )
+    shown = review.comments(root, curriculum_id, f_round or None, f_status or None, f_module or None, f_author or None)
+    replies: dict[int, list] = {}
+    for comment in everything:
+        if comment.parent is not None:
+            replies.setdefault(comment.parent, []).append(comment)
+    tops = [c for c in shown if c.parent is None]
+    if not tops:
+        st.info(tr("review.none"))
+    for comment in tops:
+        where, exists = review.location(ws, comment.target, L)
+        with st.container(border=True):
+            place = (
+                tr("review.on", where=where) if exists else f"{tr('review.on', where=where)} — {tr('review.removed')}"
+            )
+            st.markdown(
+                f"**#{comment.id} · {comment.author}** ({comment.role}) · {tr('status.' + comment.status)} · {comment.round}"
+            )
+            st.caption(place)
+            st.markdown(comment.text)
+            for answer in replies.get(comment.id, []):
+                st.markdown(
+                    f"↳ **{answer.author}** ({answer.role}) : {answer.text}"
+                    if L == "fr"
+                    else f"↳ **{answer.author}** ({answer.role}): {answer.text}"
+                )
+            if comment.response:
+                st.info(
+                    f"{tr('review.response')} : {comment.response}"
+                    if L == "fr"
+                    else f"{tr('review.response')}: {comment.response}"
+                )
+            with st.expander(tr("review.reply")):
+                reply_text = st.text_area(tr("review.reply_text"), key=f"review.reply.{comment.id}")
+                if st.button(tr("review.reply"), key=f"review.reply.go.{comment.id}"):
+                    try:
+                        review.reply(root, comment.id, name, role, reply_text)
+                    except ContentError as exc:
+                        st.error(str(exc))
+                    else:
+                        st.rerun()
+            with st.expander(tr("review.decision")):
+                status = st.selectbox(
+                    tr("review.status"),
+                    review.STATUSES,
+                    index=review.STATUSES.index(comment.status),
+                    format_func=lambda s: tr(f"status.{s}"),
+                    key=f"review.status.{comment.id}",
+                )
+                response = st.text_area(tr("review.response"), comment.response, key=f"review.response.{comment.id}")
+                if st.button(tr("review.decide"), key=f"review.decide.{comment.id}"):
+                    review.set_status(root, comment.id, status, response)
+                    _flash("success", tr("review.decided"))
+                    st.rerun()
+    if round_name:
+        st.subheader(tr("review.matrix"))
+        rows = matrix_rows(root, ws, curriculum_id, f_round or round_name, L)
+        left, right = st.columns(2)
+        stem = f"{curriculum_id}-comments-{(f_round or round_name).replace(' ', '-')}"
+        left.download_button(
+            tr("review.matrix_csv"),
+            matrix_csv(rows),
+            f"{stem}.csv",
+            "text/csv",
+            key="review.matrix.csv",
+            on_click="ignore",
+        )
+        right.download_button(
+            tr("review.matrix_xlsx"), matrix_xlsx(rows), f"{stem}.xlsx", key="review.matrix.xlsx", on_click="ignore"
+        )
+
+with changes_tab:
+    if not round_name:
+        st.info(tr("review.no_round"))
+    else:
+        found = changes_since(root, ws, curriculum_id, round_name, L)
+        if not found:
+            st.success(tr("review.no_changes"))
+        for change in found:
+            line = f"**{tr('change.' + change.kind)}** · {change.title} (`{change.path}`)"
+            st.markdown(line + (f" · {change.detail}" if change.detail else ""))
+            for field_name, pieces in change.fields:
+                st.html(f"<p><em>{field_name}</em> : {diff_markup(pieces, markdown=False)}</p>")
+        document = changes_document(found, curriculum.title.get(L), round_name, L)
+        from curriculum.export.formats import renderer
+
+        left, right = st.columns(2)
+        left.download_button(
+            tr("review.changes_html"),
+            renderer("html")(document),
+            f"{curriculum_id}-changes.html",
+            "text/html",
+            key="review.changes.html",
+            on_click="ignore",
+        )
+        try:
+            pdf = renderer("pdf")(document)
+        except (ContentError, ModuleNotFoundError):
+            pdf = None
+        if pdf:
+            right.download_button(
+                tr("review.changes_pdf"),
+                pdf,
+                f"{curriculum_id}-changes.pdf",
+                "application/pdf",
+                key="review.changes.pdf",
+                on_click="ignore",
+            )
