@@ -31,7 +31,11 @@ format: $(VENV)/.dev-deps
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: $(VENV)/.dev-deps  ## print the performance figures the issues ask for
+$(VENV)/.bench-deps: requirements-bench.txt $(VENV)/.dev-deps
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
+bench: $(VENV)/.bench-deps  ## print the performance figures the issues ask for
 	$(BIN)/python benchmarks/run.py
 
 clean:

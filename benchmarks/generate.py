@@ -71,7 +71,46 @@ def module(index: int, rng: random.Random) -> dict:
     }
 
 
-def generate(root: Path, modules: int = 500, seed: int = 7) -> Path:
+def context(index: int, modules: int, rng: random.Random) -> dict:
+    target = f"module-{index % modules:04d}"
+    return {
+        "id": f"context-{index:02d}",
+        "revision": 1,
+        "name": _text(rng, 3),
+        "languages": ["fr", "en"],
+        "default_language": "fr",
+        "briefing": _paragraphs(rng, 4),
+        "glossary": {
+            "fr": [{"term": "famille", "replace": "foyer"}],
+            "en": [{"term": "family", "replace": "household"}],
+        },
+        "timing": {"interpretation_factor": 1.1},
+        "overrides": [
+            {"target": f"{target}/s1/a1", "base_revision": 1, "kind": "minutes", "minutes": 20},
+            {"target": f"{target}/s2/a2", "base_revision": 1, "kind": "note", "note": _text(rng, 12)},
+        ],
+    }
+
+
+def curriculum(index: int, modules: int, days: int = 5) -> dict:
+    picked = [f"module-{(index * 7 + k) % modules:04d}" for k in range(days * 2)]
+    return {
+        "id": f"curriculum-{index:02d}",
+        "revision": 1,
+        "title": {"fr": f"Curriculum {index}", "en": f"Curriculum {index}"},
+        "default_context": f"context-{index % 20:02d}",
+        "schedule": {
+            "days": days,
+            "day_start": "08:30",
+            "day_end": "17:30",
+            "breaks": [{"start": "10:30", "minutes": 15}, {"start": "15:30", "minutes": 15}],
+            "lunch": {"start": "12:30", "minutes": 60},
+        },
+        "items": [{"module": m, "sessions": ["s1", "s2"]} for m in picked],
+    }
+
+
+def generate(root: Path, modules: int = 500, seed: int = 7, contexts: int = 0, curricula: int = 0) -> Path:
     rng = random.Random(seed)
     folder = root / "modules"
     folder.mkdir(parents=True, exist_ok=True)
@@ -80,7 +119,49 @@ def generate(root: Path, modules: int = 500, seed: int = 7) -> Path:
     for index in range(modules):
         data = module(index, rng)
         (folder / f"{data['id']}.yaml").write_text(yamlfile.dump(data), encoding="utf-8")
+    for index in range(contexts):
+        data = context(index, modules, rng)
+        (root / "contexts" / f"{data['id']}.yaml").write_text(yamlfile.dump(data), encoding="utf-8")
+    for index in range(curricula):
+        data = curriculum(index, modules)
+        (root / "curricula" / f"{data['id']}.yaml").write_text(yamlfile.dump(data), encoding="utf-8")
     return root
+
+
+def comments(root: Path, curriculum_id: str, count: int, seed: int = 11) -> None:
+    """`count` review comments on one curriculum, written in one transaction."""
+    from curriculum import review
+
+    rng = random.Random(seed)
+    with review.connect(root) as db:
+        db.execute("BEGIN IMMEDIATE")
+        db.execute(
+            "INSERT OR IGNORE INTO rounds (curriculum, name, opened, snapshot) VALUES (?, 'Round 1', '2026-11-01T00:00:00+00:00', '{\"items\": {}}')",
+            (curriculum_id,),
+        )
+        round_id = db.execute(
+            "SELECT id FROM rounds WHERE curriculum = ? AND name = 'Round 1'", (curriculum_id,)
+        ).fetchone()[0]
+        rows = [
+            (
+                round_id,
+                curriculum_id,
+                f"module-{rng.randrange(500):04d}/s1",
+                1,
+                "",
+                f"reviewer-{i % 40}",
+                "expert",
+                " ".join(rng.choice(WORDS_EN) for _ in range(30)),
+                "2026-11-02T00:00:00+00:00",
+                "2026-11-02T00:00:00+00:00",
+            )
+            for i in range(count)
+        ]
+        db.executemany(
+            "INSERT INTO comments (round_id, curriculum, target, revision, excerpt, author, role, body, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        db.execute("COMMIT")
 
 
 if __name__ == "__main__":

@@ -644,6 +644,15 @@ STRINGS.update(
         "review.finished": {"fr": "Relecture terminée : {names}", "en": "Finished reviewing: {names}"},
         "review.nobody": {"fr": "Personne n’a encore terminé.", "en": "Nobody has finished yet."},
         "review.matrix": {"fr": "Matrice des commentaires", "en": "Comment matrix"},
+        "review.page": {"fr": "Page (sur {pages})", "en": "Page (of {pages})"},
+        "review.matrix_prepare": {
+            "fr": "Préparer la matrice du cycle « {round} »",
+            "en": "Prepare the matrix of round “{round}”",
+        },
+        "review.changes_prepare": {
+            "fr": "Préparer l’export des changements",
+            "en": "Prepare the export of the changes",
+        },
         "review.matrix_csv": {"fr": "Télécharger la matrice (CSV)", "en": "Download the matrix (CSV)"},
         "review.matrix_xlsx": {"fr": "Télécharger la matrice (XLSX)", "en": "Download the matrix (XLSX)"},
         "review.no_changes": {

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .adapt import Target
 from .problems import ContentError, UnknownIdError
@@ -61,6 +62,10 @@ MIGRATIONS = (
         PRIMARY KEY (round_id, reviewer)
     );
     """,
+    # 2: list a curriculum's comments in order without sorting them
+    """
+    CREATE INDEX comments_by_curriculum_in_order ON comments (curriculum, id);
+    """,
 )
 
 
@@ -74,8 +79,7 @@ class Round:
     closed: str
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(NamedTuple):
     id: int
     round: str
     curriculum: str
@@ -365,11 +369,15 @@ def set_status(root, comment_id: int, status: str, response: str = "") -> Commen
     return get_comment(root, comment_id)
 
 
-_SELECT = "SELECT c.*, r.name AS round_name FROM comments c JOIN rounds r ON r.id = c.round_id"
+_SELECT = (
+    "SELECT c.id, r.name, c.curriculum, c.target, c.revision, c.excerpt, c.author, c.role, c.body, c.parent_id,"
+    " c.status, c.response, c.created, c.updated FROM comments c JOIN rounds r ON r.id = c.round_id"
+)
 
 
 def get_comment(root, comment_id: int) -> Comment:
     with connect(root) as db:
+        db.row_factory = None
         row = db.execute(f"{_SELECT} WHERE c.id = ?", (comment_id,)).fetchone()
     if row is None:
         raise UnknownIdError(f"no comment {comment_id}")
@@ -395,27 +403,13 @@ def comments(
     if author:
         query, args = query + " AND c.author = ?", args + [author]
     with connect(root) as db:
+        db.row_factory = None
         rows = db.execute(query + " ORDER BY c.id", args).fetchall()
     return [_comment(r) for r in rows]
 
 
 def _comment(row) -> Comment:
-    return Comment(
-        id=row["id"],
-        round=row["round_name"],
-        curriculum=row["curriculum"],
-        target=row["target"],
-        revision=row["revision"],
-        excerpt=row["excerpt"],
-        author=row["author"],
-        role=row["role"],
-        text=row["body"],
-        parent=row["parent_id"],
-        status=row["status"],
-        response=row["response"],
-        created=row["created"],
-        updated=row["updated"],
-    )
+    return Comment._make(row)  # the columns of _SELECT follow the fields of Comment
 
 
 def open_counts(root, curriculum_id: str | None = None) -> dict[str, int]:
@@ -426,6 +420,7 @@ def open_counts(root, curriculum_id: str | None = None) -> dict[str, int]:
         return counts
     if curriculum_id is None:
         with connect(root) as db:
+            db.row_factory = None
             rows = db.execute(f"{_SELECT} WHERE c.status = 'open' AND c.parent_id IS NULL").fetchall()
         found = [_comment(r) for r in rows]
     else:

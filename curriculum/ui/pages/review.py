@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from curriculum import review
+from curriculum.export.formats import renderer
 from curriculum.i18n import long_date
 from curriculum.problems import ContentError
 from curriculum.review_report import changes_document, changes_since, diff_markup, matrix_csv, matrix_rows, matrix_xlsx
@@ -22,6 +23,7 @@ st.caption(tr("review.intro"))
 for kind, message in st.session_state.pop("review.flash", []):
     getattr(st, kind)(message)
 root = ws.root
+PAGE_SIZE = 20
 
 
 def _flash(kind: str, message: str) -> None:
@@ -169,7 +171,13 @@ with comments_tab:
     tops = [c for c in shown if c.parent is None]
     if not tops:
         st.info(tr("review.none"))
-    for comment in tops:
+    pages = max(1, -(-len(tops) // PAGE_SIZE))
+    page = (
+        st.number_input(tr("review.page", pages=pages), min_value=1, max_value=pages, value=1, key="review.page")
+        if pages > 1
+        else 1
+    )
+    for comment in tops[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
         where, exists = review.location(ws, comment.target, L)
         with st.container(border=True):
             place = (
@@ -216,20 +224,26 @@ with comments_tab:
                     st.rerun()
     if round_name:
         st.subheader(tr("review.matrix"))
-        rows = matrix_rows(root, ws, curriculum_id, f_round or round_name, L)
-        left, right = st.columns(2)
-        stem = f"{curriculum_id}-comments-{(f_round or round_name).replace(' ', '-')}"
-        left.download_button(
-            tr("review.matrix_csv"),
-            matrix_csv(rows),
-            f"{stem}.csv",
-            "text/csv",
-            key="review.matrix.csv",
-            on_click="ignore",
-        )
-        right.download_button(
-            tr("review.matrix_xlsx"), matrix_xlsx(rows), f"{stem}.xlsx", key="review.matrix.xlsx", on_click="ignore"
-        )
+        chosen_round = f_round or round_name
+        stem = f"{curriculum_id}-comments-{chosen_round.replace(' ', '-')}"
+        if st.button(tr("review.matrix_prepare", round=chosen_round), key="review.matrix.prepare"):
+            with st.spinner(tr("export.building")):
+                rows = matrix_rows(root, ws, curriculum_id, chosen_round, L)
+                st.session_state["review.matrix"] = (stem, matrix_csv(rows), matrix_xlsx(rows))
+        prepared = st.session_state.get("review.matrix")
+        if prepared and prepared[0] == stem:
+            left, right = st.columns(2)
+            left.download_button(
+                tr("review.matrix_csv"),
+                prepared[1],
+                f"{stem}.csv",
+                "text/csv",
+                key="review.matrix.csv",
+                on_click="ignore",
+            )
+            right.download_button(
+                tr("review.matrix_xlsx"), prepared[2], f"{stem}.xlsx", key="review.matrix.xlsx", on_click="ignore"
+            )
 
 with changes_tab:
     if not round_name:
@@ -243,26 +257,23 @@ with changes_tab:
             st.markdown(line + (f" · {change.detail}" if change.detail else ""))
             for field_name, pieces in change.fields:
                 st.html(f"<p><em>{field_name}</em> : {diff_markup(pieces, markdown=False)}</p>")
-        document = changes_document(found, curriculum.title.get(L), round_name, L)
-        from curriculum.export.formats import renderer
-
-        left, right = st.columns(2)
-        left.download_button(
-            tr("review.changes_html"),
-            renderer("html")(document),
-            f"{curriculum_id}-changes.html",
-            "text/html",
-            key="review.changes.html",
-            on_click="ignore",
-        )
-        try:
-            pdf = renderer("pdf")(document)
-        except (ContentError, ModuleNotFoundError):
-            pdf = None
-        if pdf:
+        if st.button(tr("review.changes_prepare"), key="review.changes.prepare"):
+            document = changes_document(found, curriculum.title.get(L), round_name, L)
+            st.session_state["review.changes"] = (round_name, renderer("html")(document), renderer("pdf")(document))
+        prepared = st.session_state.get("review.changes")
+        if prepared and prepared[0] == round_name:
+            left, right = st.columns(2)
+            left.download_button(
+                tr("review.changes_html"),
+                prepared[1],
+                f"{curriculum_id}-changes.html",
+                "text/html",
+                key="review.changes.html",
+                on_click="ignore",
+            )
             right.download_button(
                 tr("review.changes_pdf"),
-                pdf,
+                prepared[2],
                 f"{curriculum_id}-changes.pdf",
                 "application/pdf",
                 key="review.changes.pdf",
