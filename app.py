@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from curriculum.ui.shell import language_switch, status_panel
+from curriculum.ui.shell import accessible_styles, language_switch, status_panel
 from curriculum.ui.state import tr
 
 st.set_page_config(page_title="Curricula", page_icon=":material/school:", layout="wide")
+accessible_styles()
 language_switch()
 pages = [
     st.Page(

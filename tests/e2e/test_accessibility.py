@@ -1,0 +1,46 @@
+"""axe-core in the same browser: no serious or critical violation on any page or on the HTML pack."""
+
+from __future__ import annotations
+
+import pytest
+
+from curriculum.export.formats import export
+from curriculum.resolve import resolve
+from curriculum.workspace import load_workspace
+from tests.conftest import BUNDLED, REPO
+from tests.e2e.conftest import open_page
+
+pytestmark = pytest.mark.e2e
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_violations(page) -> list[str]:
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: `make test` installs it (npm ci)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("path", ["", "composer", "contexts", "export", "review"])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_serious_accessibility_violation_on_any_page(page, server, path, lang):
+    open_page(page, server, path)
+    if lang == "fr":
+        page.get_by_text("Français", exact=True).click()
+        page.wait_for_timeout(1500)
+    assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize("pack", ["facilitator", "participant"])
+def test_no_serious_accessibility_violation_in_the_html_pack(page, pack, tmp_path):
+    programme = resolve(load_workspace(BUNDLED), "core-3-day", "sahel-mali", "fr")
+    _, html = export(programme, pack, "html", "pack")
+    path = tmp_path / "pack.html"
+    path.write_bytes(html)
+    page.goto(path.as_uri())
+    assert serious_violations(page) == []

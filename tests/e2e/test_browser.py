@@ -1,0 +1,79 @@
+"""End-to-end: what a designer, a facilitator and a reviewer do, in a real browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from curriculum.workspace import STORE, load_workspace
+from tests.e2e.conftest import open_page, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+
+def test_edit_an_activity_and_save(page, server):
+    open_page(page, server)
+    box = page.get_by_label("Instructions — EN")
+    box.fill("1. Welcome everyone.\n2. E2E-EDIT: read the case aloud.")
+    box.blur()
+    wait_idle(page)
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_text("Saved: modules/risk-assessment.yaml, revision 2").wait_for()
+    STORE.forget()
+    module = load_workspace(server["root"]).modules["risk-assessment"]
+    assert "E2E-EDIT" in module.sessions[0].activities[0].instructions.en
+
+
+def test_compose_a_curriculum_and_see_the_agenda(page, server):
+    open_page(page, server, "composer")
+    page.get_by_text("New curriculum").click()
+    page.get_by_label("Id (e.g. core-2-day)").fill("e2e-day")
+    page.get_by_label("Title (FR)").fill("Journée E2E")
+    page.get_by_label("Title (EN)").fill("E2E day")
+    page.get_by_label("Title (EN)").blur()
+    wait_idle(page)
+    page.get_by_role("button", name="Create").click()
+    page.get_by_text("Curriculum “E2E day” created.").wait_for()
+    page.get_by_role("button", name="Add module").click()
+    wait_idle(page)
+    page.get_by_role("heading", name="Agenda").wait_for()
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_text("Saved: curricula/e2e-day.yaml, revision 2").wait_for()
+    STORE.forget()
+    assert load_workspace(server["root"]).curricula["e2e-day"].items
+
+
+def test_switch_the_interface_to_french(page, server):
+    open_page(page, server)
+    page.get_by_text("Français", exact=True).click()
+    page.get_by_role("heading", name="Bibliothèque de modules").wait_for()
+    page.get_by_role("link", name="Composer").wait_for()
+
+
+def test_export_a_facilitator_pack_and_download_it(page, server):
+    open_page(page, server, "export")
+    page.get_by_text("MD", exact=True).click()
+    wait_idle(page)
+    page.get_by_role("button", name="Build the pack").click()
+    button = page.get_by_role("button", name="Download awareness-1-day-generic-en-facilitator.md")
+    button.wait_for(timeout=60_000)
+    with page.expect_download() as download:
+        button.click()
+    path = download.value.path()
+    text = open(path, encoding="utf-8").read()
+    assert text.startswith("# Referral without stigma") and "Facilitator notes" in text
+    assert (server["exports"] / "awareness-1-day-generic-en-facilitator.md").exists()
+
+
+def test_add_a_review_comment(page, server):
+    open_page(page, server, "review")
+    page.get_by_label("Your name").fill("Aminata")
+    page.get_by_label("Your role").fill("prosecutor")
+    page.get_by_label("Your comment (Markdown)").fill("Please date the legal references.")
+    page.get_by_label("Your comment (Markdown)").blur()
+    wait_idle(page)
+    page.get_by_role("button", name="Add comment").click()
+    page.get_by_text("Comment #1 saved.").wait_for()
+    from curriculum import review
+
+    assert [c.text for c in review.comments(server["root"], "awareness-1-day")] == ["Please date the legal references."]
