@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from curriculum.ui.shell import accessible_styles, language_switch, status_panel
+from curriculum.ui.shell import accessible_styles, language_switch, sign_in, status_panel
 from curriculum.ui.state import tr
 
 st.set_page_config(page_title="Curricula", page_icon=":material/school:", layout="wide")
@@ -27,5 +27,9 @@ pages = [
     st.Page("curriculum/ui/pages/review.py", title=tr("nav.review"), icon=":material/rate_review:", url_path="review"),
 ]
 page = st.navigation(pages)
+if not sign_in():
+    st.title(tr("app.title"))
+    st.info(tr("auth.needed"))
+    st.stop()
 status_panel()
 page.run()

@@ -7,18 +7,20 @@ line per problem on stderr, no traceback), 2 bad usage (argparse).
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from pathlib import Path
 
-from . import review
+from . import access, review
 from .agenda import agenda_table
 from .export.formats import export, file_stem, write_pack
 from .export.pack import scope
+from .imports import import_file
 from .problems import ContentError
 from .resolve import resolve
 from .review_report import matrix_csv, matrix_rows, matrix_xlsx
-from .workspace import load_workspace
+from .workspace import default_root, load_workspace
 from .yamlfile import write_bytes_atomic
 
 
@@ -74,6 +76,23 @@ def _parser() -> argparse.ArgumentParser:
     matrix.add_argument("--format", choices=["csv", "xlsx"], required=True)
     matrix.add_argument("--out", type=Path, required=True, help="file to write")
     matrix.add_argument("--lang", choices=["fr", "en"], default="en")
+
+    intake = sub.add_parser("import", parents=[common], help="import a module YAML or a ZIP of modules")
+    intake.add_argument("file", type=Path)
+    clash = intake.add_mutually_exclusive_group()
+    clash.add_argument("--replace", action="store_true", help="overwrite modules with the same id (history kept)")
+    clash.add_argument("--rename", metavar="NEW_ID", default="", help="import a single module under another id")
+
+    users = sub.add_parser("users", help="accounts for server mode")
+    user_actions = users.add_subparsers(dest="action", required=True)
+    add_user = user_actions.add_parser(
+        "add", parents=[common], help="add an account (password read from a prompt or stdin)"
+    )
+    add_user.add_argument("name")
+    add_user.add_argument("--role", choices=["designer", "facilitator", "reviewer"], required=True)
+    user_actions.add_parser("list", parents=[common], help="list accounts")
+    remove_user = user_actions.add_parser("remove", parents=[common], help="remove an account")
+    remove_user.add_argument("name")
     return parser
 
 
@@ -180,4 +199,43 @@ def _review(args) -> int:
     return 0
 
 
-COMMANDS = {"validate": _validate, "list": _list, "agenda": _agenda, "export": _export, "review": _review}
+def _import(args) -> int:
+    workspace = load_workspace(args.workspace)
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot read {args.file}: {exc.strerror}") from None
+    for module in import_file(workspace.root, workspace, args.file.name, data, args.replace, args.rename):
+        print(f"imported module '{module.id}' (revision {module.revision})")
+    return 0
+
+
+def _users(args) -> int:
+    root = default_root() if args.workspace is None else args.workspace
+    if args.action == "add":
+        if sys.stdin.isatty():
+            password = getpass.getpass(f"Password for {args.name}: ")
+            if getpass.getpass("Again: ") != password:
+                raise ContentError("the two passwords differ — nothing saved")
+        else:
+            password = sys.stdin.readline().rstrip("\n")
+        added = access.add_user(root, args.name, args.role, password)
+        print(f"user '{added.name}' added as {added.role}")
+    elif args.action == "list":
+        for user in access.list_users(root):
+            print(f"{user.name:<24} {user.role}")
+    else:
+        access.remove_user(root, args.name)
+        print(f"user '{args.name}' removed")
+    return 0
+
+
+COMMANDS = {
+    "validate": _validate,
+    "list": _list,
+    "agenda": _agenda,
+    "export": _export,
+    "review": _review,
+    "import": _import,
+    "users": _users,
+}

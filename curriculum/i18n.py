@@ -674,3 +674,40 @@ STRINGS.update(
         "status.resolved": {"fr": "résolu", "en": "resolved"},
     }
 )
+
+STRINGS.update(
+    {
+        "auth.title": {"fr": "Connexion", "en": "Sign in"},
+        "auth.name": {"fr": "Identifiant", "en": "User name"},
+        "auth.password": {"fr": "Mot de passe", "en": "Password"},
+        "auth.sign_in": {"fr": "Se connecter", "en": "Sign in"},
+        "auth.sign_out": {"fr": "Se déconnecter", "en": "Sign out"},
+        "auth.wrong": {"fr": "Identifiant ou mot de passe incorrect.", "en": "Wrong user name or password."},
+        "auth.needed": {
+            "fr": "Ce serveur est partagé : connectez-vous dans la barre latérale pour continuer.",
+            "en": "This is a shared server: sign in in the sidebar to continue.",
+        },
+        "auth.signed_in": {"fr": "Connecté : {name} ({role})", "en": "Signed in: {name} ({role})"},
+        "role.designer": {"fr": "concepteur", "en": "designer"},
+        "role.facilitator": {"fr": "animateur", "en": "facilitator"},
+        "role.reviewer": {"fr": "relecteur", "en": "reviewer"},
+    }
+)
+
+STRINGS.update(
+    {
+        "library.import": {"fr": "Importer des modules (d’un collègue)", "en": "Import modules (from a colleague)"},
+        "library.upload": {"fr": "Un module .yaml ou un .zip de modules", "en": "A module .yaml or a .zip of modules"},
+        "library.on_clash": {"fr": "Si l’identifiant existe déjà", "en": "If the id already exists"},
+        "library.clash_refuse": {"fr": "ne rien importer", "en": "import nothing"},
+        "library.clash_replace": {"fr": "remplacer (historique conservé)", "en": "replace (history kept)"},
+        "library.clash_rename": {"fr": "importer sous un autre identifiant", "en": "import under another id"},
+        "library.rename_to": {"fr": "Nouvel identifiant", "en": "New id"},
+        "library.import_go": {"fr": "Importer", "en": "Import"},
+        "library.imported": {"fr": "Importé : {ids}", "en": "Imported: {ids}"},
+        "library.share": {"fr": "Partager des modules", "en": "Share modules"},
+        "library.download_one": {"fr": "Télécharger ce module (.zip)", "en": "Download this module (.zip)"},
+        "library.prepare_all": {"fr": "Préparer tous les modules", "en": "Prepare all modules"},
+        "library.download_all": {"fr": "Télécharger tous les modules (.zip)", "en": "Download all modules (.zip)"},
+    }
+)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from .access import audit, check
 from .adapt import Target
 from .problems import ContentError, UnknownIdError
 
@@ -200,8 +201,13 @@ def _entry(kind: str, parent: str, position: int, record, texts: dict) -> dict:
 # --- rounds -------------------------------------------------------------------------------
 
 
-def open_round(root, workspace, curriculum_id: str, name: str, due: str = "") -> Round:
+def open_round(root, workspace, curriculum_id: str, name: str, due: str = "", actor=None) -> Round:
     """Open a review round on a curriculum, freezing its content as it is now."""
+    check(actor, "open-round")
+    return _open_round(root, workspace, curriculum_id, name, due)
+
+
+def _open_round(root, workspace, curriculum_id: str, name: str, due: str = "") -> Round:
     name = (name or "").strip()
     if not name:
         raise ContentError("a round needs a name, e.g. 'Round 1 — Brussels'")
@@ -247,7 +253,8 @@ def _round_id(db, curriculum_id: str, name: str) -> int:
     return row["id"]
 
 
-def mark_done(root, curriculum_id: str, round_name: str, reviewer: str) -> None:
+def mark_done(root, curriculum_id: str, round_name: str, reviewer: str, actor=None) -> None:
+    check(actor, "done-reviewing")
     reviewer = (reviewer or "").strip()
     if not reviewer:
         raise ContentError("say who has finished reviewing (a name)")
@@ -295,9 +302,18 @@ def _excerpt(item) -> str:
 
 
 def add_comment(
-    root, workspace, curriculum_id: str, target: str, author: str, role: str, text: str, round_name: str | None = None
+    root,
+    workspace,
+    curriculum_id: str,
+    target: str,
+    author: str,
+    role: str,
+    text: str,
+    round_name: str | None = None,
+    actor=None,
 ) -> Comment:
     """Add a comment on an item of a curriculum; a round named but not yet open is opened."""
+    check(actor, "comment")
     author, role, text = (author or "").strip(), (role or "").strip(), (text or "").strip()
     if not author:
         raise ContentError("a comment needs an author name")
@@ -308,7 +324,7 @@ def add_comment(
     revision, excerpt = resolve_target(workspace, curriculum_id, target)
     round_name = (round_name or "").strip() or _current_round_name(root, curriculum_id)
     if round_name not in {r.name for r in rounds(root, curriculum_id)}:
-        open_round(root, workspace, curriculum_id, round_name)
+        _open_round(root, workspace, curriculum_id, round_name)
     now = _now()
     with connect(root) as db, _write(db):
         round_id = _round_id(db, curriculum_id, round_name)
@@ -326,7 +342,8 @@ def _current_round_name(root, curriculum_id: str) -> str:
     return existing[-1].name if existing else "Round 1"
 
 
-def reply(root, comment_id: int, author: str, role: str, text: str) -> Comment:
+def reply(root, comment_id: int, author: str, role: str, text: str, actor=None) -> Comment:
+    check(actor, "reply")
     author, role, text = (author or "").strip(), (role or "").strip(), (text or "").strip()
     if not (author and role and text):
         raise ContentError("a reply needs an author, a role and a text")
@@ -355,8 +372,9 @@ def reply(root, comment_id: int, author: str, role: str, text: str) -> Comment:
     return get_comment(root, new_id)
 
 
-def set_status(root, comment_id: int, status: str, response: str = "") -> Comment:
+def set_status(root, comment_id: int, status: str, response: str = "", actor=None) -> Comment:
     """The designers' decision on a comment, and their response."""
+    check(actor, "decide-comment")
     if status not in STATUSES:
         raise ContentError(f"unknown status '{status}': use one of {', '.join(STATUSES)}")
     with connect(root) as db, _write(db):
@@ -366,6 +384,7 @@ def set_status(root, comment_id: int, status: str, response: str = "") -> Commen
         )
         if updated.rowcount == 0:
             raise UnknownIdError(f"no comment {comment_id}")
+    audit(root, actor, "decide-comment", f"comment {comment_id}: {status}", None)
     return get_comment(root, comment_id)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import yamlfile
+from .access import audit, check
 from .model import KINDS, Context, Curriculum, Module
 from .problems import ConflictError, ContentError, Problem, UnknownIdError
 from .records import SLUG, Findings, build, describe, to_data
@@ -209,13 +210,14 @@ def _revision_on_disk(path: Path) -> int | None:
     return int(revision) if isinstance(revision, str) and revision.isdigit() else -1
 
 
-def save(root: Path | str, kind: str, record, loaded_revision: int | None):
+def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor=None):
     """Write `record` as the next revision of its file and return the saved record.
 
     `loaded_revision` is the revision the editor started from (None for a new record).
     If the file moved on since, nothing is written and ConflictError says so; the
     caller still holds the user's text.
     """
+    check(actor, "edit-content")
     root = Path(root)
     path = record_path(root, kind, record.id)
     expected_type = KINDS[kind]
@@ -241,6 +243,7 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None):
             _keep_in_history(root, kind, record.id, current, path)
         yamlfile.write_atomic(path, text)
         yamlfile.write_atomic(root / HISTORY / kind / saved.id / f"{saved.revision}.yaml", text)
+    audit(root, actor, "save", f"{kind}/{saved.id}", saved.revision)
     return saved
 
 
@@ -257,8 +260,9 @@ def _conflict_message(path: Path, loaded: int | None, current: int | None) -> st
     )
 
 
-def delete(root: Path | str, kind: str, record_id: str, loaded_revision: int) -> None:
+def delete(root: Path | str, kind: str, record_id: str, loaded_revision: int, actor=None) -> None:
     """Remove a record's file, refused if it changed since it was loaded; history keeps it."""
+    check(actor, "edit-content")
     root = Path(root)
     path = record_path(root, kind, record_id)
     with _locked(path.parent):
@@ -267,7 +271,9 @@ def delete(root: Path | str, kind: str, record_id: str, loaded_revision: int) ->
             raise UnknownIdError(f"{path.name} does not exist")
         if current != loaded_revision:
             raise ConflictError(_conflict_message(path, loaded_revision, current))
+        _keep_in_history(root, kind, record_id, current, path)
         path.unlink()
+    audit(root, actor, "delete", f"{kind}/{record_id}", loaded_revision)
 
 
 def _keep_in_history(root: Path, kind: str, record_id: str, revision: int, path: Path) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from curriculum.ui.state import LANG_KEY, lang, tr, workspace
+from curriculum.access import authenticate, server_mode
+from curriculum.ui.state import ACTOR_KEY, LANG_KEY, actor, lang, root, tr, workspace
 
 # Captions in Streamlit's default grey fall below WCAG AA contrast (axe-core, serious):
 # a darker grey keeps them readable for everyone.
@@ -52,3 +53,29 @@ def status_panel() -> None:
             st.caption(tr("status.warnings", n=len(ws.warnings)))
             for problem in ws.warnings[:50]:
                 st.caption(str(problem))
+
+
+def sign_in() -> bool:
+    """On a shared server, a sign-in form; True when someone is signed in (or on a laptop)."""
+    if not server_mode():
+        return True
+    current = actor()
+    if current is not None:
+        st.sidebar.caption(tr("auth.signed_in", name=current.name, role=tr(f"role.{current.role}")))
+        if st.sidebar.button(tr("auth.sign_out"), key="auth.sign_out"):
+            del st.session_state[ACTOR_KEY]
+            st.rerun()
+        return True
+    with st.sidebar.form("auth.form"):
+        st.markdown(f"**{tr('auth.title')}**")
+        name = st.text_input(tr("auth.name"), key="auth.name")
+        password = st.text_input(tr("auth.password"), type="password", key="auth.password")
+        submitted = st.form_submit_button(tr("auth.sign_in"))
+    if submitted:
+        found = authenticate(root(), name.strip(), password)
+        if found is None:
+            st.sidebar.error(tr("auth.wrong"))
+        else:
+            st.session_state[ACTOR_KEY] = found
+            st.rerun()
+    return False

@@ -47,3 +47,18 @@ def text_pair(label: str, value, key: str, area: bool = False, height: int = 150
             kwargs = {"height": height} if area else {}
             out[code] = widget(caption, value=current, key=f"{key}.{code}", **kwargs)
     return out
+
+
+ACTOR_KEY = "actor"
+
+
+def actor():
+    """The signed-in account on a shared server; None on a single-user laptop."""
+    return st.session_state.get(ACTOR_KEY)
+
+
+def label_of(prefix: str):
+    """A format_func showing `prefix + value` translated, in the language of this run
+    (widgets may call it after the run, when the session is out of reach)."""
+    current = lang()
+    return lambda value: t(f"{prefix}{value}", current)

@@ -12,7 +12,7 @@ from curriculum.model import Pause, Text
 from curriculum.problems import ConflictError, ContentError
 from curriculum.records import CLOCK
 from curriculum.resolve import resolve_records
-from curriculum.ui.state import lang, root, tr, workspace
+from curriculum.ui.state import actor, lang, root, tr, workspace
 from curriculum.workspace import delete, save
 
 st.title(tr("composer.title"))
@@ -39,7 +39,7 @@ def _flash(kind: str, message: str) -> None:
 def _create(new_id: str, title_fr: str, title_en: str) -> None:
     try:
         record = compose.new_curriculum(new_id.strip(), Text(title_fr, title_en), next(iter(sorted(ws.contexts)), ""))
-        saved = save(root(), "curricula", record, loaded_revision=None)
+        saved = save(root(), "curricula", record, loaded_revision=None, actor=actor())
     except ContentError as exc:
         _flash("error", tr("common.not_saved", error=exc))
         return
@@ -50,7 +50,9 @@ def _create(new_id: str, title_fr: str, title_en: str) -> None:
 
 def _duplicate(source, new_id: str) -> None:
     try:
-        saved = save(root(), "curricula", compose.duplicate(source, new_id.strip()), loaded_revision=None)
+        saved = save(
+            root(), "curricula", compose.duplicate(source, new_id.strip()), loaded_revision=None, actor=actor()
+        )
     except ContentError as exc:
         _flash("error", tr("common.not_saved", error=exc))
         return
@@ -79,12 +81,13 @@ on_disk = ws.curricula[curriculum_id]
 draft = drafts.setdefault(curriculum_id, {"record": on_disk, "loaded": on_disk.revision, "gen": 0})
 record = draft["record"]
 contexts = [""] + sorted(ws.contexts)
+NONE_LABEL = tr("composer.none")
 default_context = record.default_context if record.default_context in ws.contexts else ""
 context_id = right.selectbox(
     tr("composer.context"),
     contexts,
     index=contexts.index(default_context),
-    format_func=lambda c: ws.contexts[c].name.get(L) if c else tr("composer.none"),
+    format_func=lambda c: ws.contexts[c].name.get(L) if c else NONE_LABEL,
     key=f"composer.{curriculum_id}.context",
 )
 prefix = f"composer.{curriculum_id}.{draft['loaded']}.{draft['gen']}"
@@ -278,7 +281,7 @@ if record != on_disk or draft["loaded"] != on_disk.revision:
 save_col, revert_col = st.columns(2)
 if save_col.button(tr("common.save"), type="primary", key="composer.save"):
     try:
-        saved = save(root(), "curricula", record, loaded_revision=draft["loaded"])
+        saved = save(root(), "curricula", record, loaded_revision=draft["loaded"], actor=actor())
     except ConflictError as exc:
         st.error(tr("common.conflict", error=exc))
         st.warning(tr("common.kept"))
@@ -304,7 +307,7 @@ with st.expander(tr("composer.delete")):
     )
     if st.button(tr("composer.delete_go"), key="composer.delete", disabled=not confirmed):
         try:
-            delete(root(), "curricula", curriculum_id, loaded_revision=draft["loaded"])
+            delete(root(), "curricula", curriculum_id, loaded_revision=draft["loaded"], actor=actor())
         except ContentError as exc:
             st.error(tr("common.not_saved", error=exc))
         else:

@@ -11,7 +11,7 @@ from curriculum.diff import word_diff
 from curriculum.model import ProtectedTime, Text, Timing
 from curriculum.problems import ConflictError, ContentError
 from curriculum.records import CLOCK
-from curriculum.ui.state import lang, root, text_pair, tr, workspace
+from curriculum.ui.state import actor, label_of, lang, root, text_pair, tr, workspace
 from curriculum.usage import adaptations
 from curriculum.workspace import record_at, save
 
@@ -35,7 +35,11 @@ with st.expander(tr("contexts.new"), expanded=not ws.contexts):
     if st.button(tr("contexts.create"), key="contexts.create"):
         try:
             created = save(
-                root(), "contexts", edit.new_context(new_id, edit.text(names), ws.contexts), loaded_revision=None
+                root(),
+                "contexts",
+                edit.new_context(new_id, edit.text(names), ws.contexts),
+                loaded_revision=None,
+                actor=actor(),
             )
         except ContentError as exc:
             st.error(tr("common.not_saved", error="; ".join(exc.lines())))
@@ -61,10 +65,14 @@ def _badge(context_id: str) -> str:
 
 
 ids = sorted(ws.contexts, key=lambda c: ws.contexts[c].name.get(L))
+BADGES = {c: _badge(c) for c in ids}
 if st.session_state.get("contexts.select") in ids:
     st.session_state["contexts.pick"] = st.session_state.pop("contexts.select")
 context_id = st.selectbox(
-    tr("contexts.pick"), ids, format_func=lambda c: f"{ws.contexts[c].name.get(L)} — {_badge(c)}", key="contexts.pick"
+    tr("contexts.pick"),
+    ids,
+    format_func=lambda c: f"{ws.contexts[c].name.get(L)} — {BADGES[c]}",
+    key="contexts.pick",
 )
 context = ws.contexts[context_id]
 pins = st.session_state.setdefault("contexts.pins", {})
@@ -75,7 +83,7 @@ st.caption(f"{_badge(context_id)} · {tr('common.revision', revision=context.rev
 
 def _save(record) -> None:
     try:
-        saved = save(root(), "contexts", record, loaded_revision=loaded)
+        saved = save(root(), "contexts", record, loaded_revision=loaded, actor=actor())
     except ConflictError as exc:
         st.error(tr("common.conflict", error=exc))
         st.warning(tr("common.kept"))
@@ -171,7 +179,7 @@ with adapted_tab:
         tr("contexts.filter"),
         states,
         default=states,
-        format_func=lambda s: tr(f"contexts.state.{s}"),
+        format_func=label_of("contexts.state."),
         key="contexts.filter",
     )
     mine = [a for a in all_adaptations if a.context == context_id and a.state in shown_states]

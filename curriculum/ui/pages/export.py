@@ -7,7 +7,7 @@ from curriculum.export.formats import FORMATS, default_exports, export, file_ste
 from curriculum.export.pack import PACKS, scope
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve
-from curriculum.ui.state import lang, tr, workspace
+from curriculum.ui.state import label_of, lang, tr, workspace
 
 st.title(tr("export.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
@@ -40,16 +40,14 @@ pack_lang = top[2].selectbox(
     tr("export.lang"),
     ["fr", "en"],
     index=["fr", "en"].index(L),
-    format_func=lambda c: tr(f"common.{c}"),
+    format_func=label_of("common."),
     key="export.lang",
 )
 middle = st.columns(3)
-pack = middle[0].radio(
-    tr("export.pack"), PACKS, format_func=lambda p: tr(f"pack.{p}"), key="export.pack", horizontal=True
-)
+pack = middle[0].radio(tr("export.pack"), PACKS, format_func=label_of("pack."), key="export.pack", horizontal=True)
 fmt = middle[1].radio(tr("export.format"), FORMATS, format_func=str.upper, key="export.format", horizontal=True)
 scope_kind = middle[2].radio(
-    tr("export.scope"), ["all", "day", "session"], format_func=lambda s: tr(f"export.scope_{s}"), key="export.scope"
+    tr("export.scope"), ["all", "day", "session"], format_func=label_of("export.scope_"), key="export.scope"
 )
 
 try:

@@ -6,10 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from curriculum import edit
+from curriculum.imports import import_file, module_zip
 from curriculum.model import GROUPINGS, METHODS, PROFILES
 from curriculum.problems import ConflictError, ContentError
 from curriculum.review import open_counts
-from curriculum.ui.state import lang, root, text_pair, tr, workspace
+from curriculum.ui.state import actor, label_of, lang, root, text_pair, tr, workspace
 from curriculum.usage import adaptations, curricula_using
 from curriculum.workspace import delete, save
 
@@ -32,13 +33,39 @@ with st.expander(tr("library.new"), expanded=not ws.modules):
     if st.button(tr("library.create"), key="library.create"):
         try:
             created = save(
-                root(), "modules", edit.new_module(new_id, edit.text(new_title), ws.modules), loaded_revision=None
+                root(),
+                "modules",
+                edit.new_module(new_id, edit.text(new_title), ws.modules),
+                loaded_revision=None,
+                actor=actor(),
             )
         except ContentError as exc:
             st.error(tr("common.not_saved", error="; ".join(exc.lines())))
         else:
             st.session_state["library.select"] = created.id
             _flash("success", tr("library.created", name=created.title.get(L)))
+            st.rerun()
+
+with st.expander(tr("library.import")):
+    upload = st.file_uploader(tr("library.upload"), type=["yaml", "yml", "zip"], key="library.upload")
+    on_clash = st.radio(
+        tr("library.on_clash"),
+        ["refuse", "replace", "rename"],
+        format_func=label_of("library.clash_"),
+        key="library.clash",
+        horizontal=True,
+    )
+    new_name = st.text_input(tr("library.rename_to"), key="library.rename_to") if on_clash == "rename" else ""
+    if upload is not None and st.button(tr("library.import_go"), key="library.import_go"):
+        try:
+            imported = import_file(
+                root(), ws, upload.name, upload.getvalue(), on_clash == "replace", new_name.strip(), actor=actor()
+            )
+        except ContentError as exc:
+            st.error(tr("common.not_saved", error="; ".join(exc.lines())))
+        else:
+            st.session_state["library.select"] = imported[0].id
+            _flash("success", tr("library.imported", ids=", ".join(m.id for m in imported)))
             st.rerun()
 
 if not ws.modules:
@@ -126,7 +153,7 @@ def _commit(change=None, **select) -> None:
         record = _edited()
         if change is not None:
             record = change(record)
-        saved = save(root(), "modules", record, loaded_revision=loaded)
+        saved = save(root(), "modules", record, loaded_revision=loaded, actor=actor())
     except ConflictError as exc:
         st.error(tr("common.conflict", error=exc))
         st.warning(tr("common.kept"))
@@ -231,11 +258,39 @@ if right.button(tr("common.reload"), key="library.reload"):
         del st.session_state[key]
     st.rerun()
 
+with st.expander(tr("library.share")):
+    left, right = st.columns(2)
+    left.download_button(
+        tr("library.download_one"),
+        module_zip([module]),
+        f"{module_id}.zip",
+        "application/zip",
+        key="library.share.one",
+        on_click="ignore",
+    )
+    if right.button(tr("library.prepare_all"), key="library.share.prepare"):
+        st.session_state["library.all_zip"] = module_zip(list(ws.modules.values()))
+    if "library.all_zip" in st.session_state:
+        right.download_button(
+            tr("library.download_all"),
+            st.session_state["library.all_zip"],
+            "modules.zip",
+            "application/zip",
+            key="library.share.all",
+            on_click="ignore",
+        )
+
 with st.expander(tr("library.actions")):
     copy_id = st.text_input(tr("library.duplicate_id"), value=f"{module_id}-copy", key=f"library.{module_id}.copy_id")
     if st.button(tr("library.duplicate"), key="library.duplicate"):
         try:
-            copy = save(root(), "modules", edit.duplicate_module(_edited(), copy_id, ws.modules), loaded_revision=None)
+            copy = save(
+                root(),
+                "modules",
+                edit.duplicate_module(_edited(), copy_id, ws.modules),
+                loaded_revision=None,
+                actor=actor(),
+            )
         except ContentError as exc:
             st.error(tr("common.not_saved", error="; ".join(exc.lines())))
         else:
@@ -245,7 +300,7 @@ with st.expander(tr("library.actions")):
     confirmed = st.checkbox(tr("library.delete_confirm", name=module.title.get(L)), key=f"library.{module_id}.confirm")
     if st.button(tr("library.delete"), key="library.delete", disabled=not confirmed):
         try:
-            delete(root(), "modules", module_id, loaded_revision=loaded)
+            delete(root(), "modules", module_id, loaded_revision=loaded, actor=actor())
         except ContentError as exc:
             st.error(tr("common.not_saved", error=exc))
         else:

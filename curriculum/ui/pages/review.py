@@ -9,7 +9,7 @@ from curriculum.export.formats import renderer
 from curriculum.i18n import long_date
 from curriculum.problems import ContentError
 from curriculum.review_report import changes_document, changes_since, diff_markup, matrix_csv, matrix_rows, matrix_xlsx
-from curriculum.ui.state import lang, tr, workspace
+from curriculum.ui.state import actor, label_of, lang, tr, workspace
 
 st.title(tr("review.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
@@ -45,7 +45,11 @@ curriculum_id = top[0].selectbox(
     key="review.curriculum",
 )
 curriculum = ws.curricula[curriculum_id]
-name = top[1].text_input(tr("review.name"), key="review.me")
+signed_in = actor()
+if signed_in is not None:
+    st.session_state.setdefault("review.me", signed_in.name)
+    st.session_state.setdefault("review.role", tr(f"role.{signed_in.role}"))
+name = top[1].text_input(tr("review.name"), key="review.me", disabled=signed_in is not None)
 role = top[2].text_input(tr("review.role"), key="review.role")
 
 round_list = review.rounds(root, curriculum_id)
@@ -69,7 +73,9 @@ with right, st.expander(tr("review.open_round"), expanded=not round_names):
     due_date = st.date_input(tr("review.due"), value=None, key="review.due", format="DD/MM/YYYY")
     if st.button(tr("review.open"), key="review.open"):
         try:
-            opened = review.open_round(root, ws, curriculum_id, new_round, due_date.isoformat() if due_date else "")
+            opened = review.open_round(
+                root, ws, curriculum_id, new_round, due_date.isoformat() if due_date else "", actor=actor()
+            )
         except ContentError as exc:
             st.error(str(exc))
         else:
@@ -124,7 +130,7 @@ with read_tab:
             st.warning(tr("review.need_identity"))
         else:
             try:
-                added = review.add_comment(root, ws, curriculum_id, target, name, role, text, round_name)
+                added = review.add_comment(root, ws, curriculum_id, target, name, role, text, round_name, actor=actor())
             except ContentError as exc:
                 st.error(str(exc))
             else:
@@ -135,12 +141,13 @@ with read_tab:
         if not name.strip():
             st.warning(tr("review.need_identity"))
         else:
-            review.mark_done(root, curriculum_id, round_name, name)
+            review.mark_done(root, curriculum_id, round_name, name, actor=actor())
             _flash("success", tr("review.done_saved"))
             st.rerun()
 
 with comments_tab:
     everything = review.comments(root, curriculum_id)
+    STATUS_LABEL = label_of("status.")
     cols = st.columns(4)
     all_label = tr("review.all")
     f_round = cols[0].selectbox(
@@ -149,7 +156,7 @@ with comments_tab:
     f_status = cols[1].selectbox(
         tr("review.status"),
         [""] + list(review.STATUSES),
-        format_func=lambda s: tr(f"status.{s}") if s else all_label,
+        format_func=lambda s: STATUS_LABEL(s) if s else all_label,
         key="review.f.status",
     )
     modules = sorted({c.target.split("/")[0] for c in everything if c.target})
@@ -204,7 +211,7 @@ with comments_tab:
                 reply_text = st.text_area(tr("review.reply_text"), key=f"review.reply.{comment.id}")
                 if st.button(tr("review.reply"), key=f"review.reply.go.{comment.id}"):
                     try:
-                        review.reply(root, comment.id, name, role, reply_text)
+                        review.reply(root, comment.id, name, role, reply_text, actor=actor())
                     except ContentError as exc:
                         st.error(str(exc))
                     else:
@@ -214,12 +221,12 @@ with comments_tab:
                     tr("review.status"),
                     review.STATUSES,
                     index=review.STATUSES.index(comment.status),
-                    format_func=lambda s: tr(f"status.{s}"),
+                    format_func=label_of("status."),
                     key=f"review.status.{comment.id}",
                 )
                 response = st.text_area(tr("review.response"), comment.response, key=f"review.response.{comment.id}")
                 if st.button(tr("review.decide"), key=f"review.decide.{comment.id}"):
-                    review.set_status(root, comment.id, status, response)
+                    review.set_status(root, comment.id, status, response, actor=actor())
                     _flash("success", tr("review.decided"))
                     st.rerun()
     if round_name:

@@ -1,0 +1,153 @@
+"""Importing a colleague's modules: one module YAML, or a ZIP of module YAML files.
+
+Everything is checked before anything is written: size limits, ZIP entries (absolute
+paths, `..`, links, too many files, suspicious compression), then each module exactly as
+the workspace validates it. An id that already exists is never overwritten silently:
+the caller chooses to replace it or to rename the incoming module.
+"""
+
+from __future__ import annotations
+
+import io
+import stat
+import tempfile
+import zipfile
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+
+from .access import check
+from .model import Module
+from .problems import ContentError
+from .records import SLUG
+from .workspace import read_record, save
+from .yamlfile import MAX_BYTES
+
+MAX_UPLOAD = 20 * 1024 * 1024
+MAX_ENTRIES = 200
+MAX_UNPACKED = 50 * 1024 * 1024
+MAX_RATIO = 100  # a 1 kB entry that unpacks to more than 100 kB is refused
+
+
+def module_zip(modules: list[Module]) -> bytes:
+    """Modules as a ZIP of YAML files (modules/ID.yaml), the format `import_file` reads."""
+    from .records import to_data
+    from .yamlfile import dump
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for module in modules:
+            archive.writestr(f"modules/{module.id}.yaml", dump(to_data(module)))
+    return buffer.getvalue()
+
+
+def read_upload(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    """The (file name, bytes) of every module file in an upload, or ContentError saying why not."""
+    if len(data) > MAX_UPLOAD:
+        raise ContentError(f"{name}: the file is too large ({len(data):,} bytes, the limit is {MAX_UPLOAD:,})")
+    suffix = Path(name).suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        if len(data) > MAX_BYTES:
+            raise ContentError(f"{name}: a module file may not exceed {MAX_BYTES:,} bytes")
+        return [(Path(name).name, data)]
+    if suffix != ".zip":
+        raise ContentError(f"{name}: not a module file — import a .yaml module or a .zip of modules")
+    return _zip_entries(name, data)
+
+
+def _zip_entries(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise ContentError(f"{name}: not a valid ZIP file") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_ENTRIES:
+            raise ContentError(f"{name}: too many files in the ZIP ({len(infos)}, the limit is {MAX_ENTRIES})")
+        total = 0
+        entries = []
+        for info in infos:
+            _check_entry(name, info)
+            if info.is_dir():
+                continue
+            total += info.file_size
+            if total > MAX_UNPACKED:
+                raise ContentError(f"{name}: the ZIP unpacks to more than {MAX_UNPACKED:,} bytes — refused")
+            with archive.open(info) as member:
+                content = member.read(MAX_BYTES + 1)
+            if len(content) > MAX_BYTES:
+                raise ContentError(f"{name}: {info.filename} is larger than {MAX_BYTES:,} bytes")
+            entries.append((PurePosixPath(info.filename).name, content))
+    if not entries:
+        raise ContentError(f"{name}: the ZIP holds no module file")
+    return entries
+
+
+def _check_entry(name: str, info: zipfile.ZipInfo) -> None:
+    path = info.filename
+    parts = PurePosixPath(path.replace("\\", "/")).parts
+    if path.startswith(("/", "\\")) or (len(path) > 1 and path[1] == ":") or ".." in parts or "\\" in path:
+        raise ContentError(f"{name}: unsafe path in the ZIP: '{path}' (absolute or going up with '..') — refused")
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        raise ContentError(f"{name}: '{path}' is a link — links are refused")
+    if info.is_dir():
+        return
+    if not path.lower().endswith((".yaml", ".yml")):
+        raise ContentError(f"{name}: unexpected file '{path}' — the ZIP may hold module .yaml files only")
+    if info.file_size > MAX_BYTES:
+        raise ContentError(f"{name}: {path} is larger than {MAX_BYTES:,} bytes")
+    if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1_000_000:
+        raise ContentError(f"{name}: {path} is compressed suspiciously well (a ZIP bomb?) — refused")
+
+
+def check_modules(entries: list[tuple[str, bytes]]) -> list[Module]:
+    """Each module validated exactly as the workspace validates it; every problem reported."""
+    modules, problems = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "modules"
+        folder.mkdir()
+        for file_name, content in entries:
+            stem = Path(file_name).stem
+            if not SLUG.match(stem):
+                problems.append(
+                    f"{file_name}: the file name must be the module id (lower-case letters, digits, hyphens)"
+                )
+                continue
+            path = folder / f"{stem}.yaml"
+            path.write_bytes(content)
+            record, found = read_record(Path(tmp), path, Module)
+            problems += [replace(p, file=file_name) for p in found if p.is_error]
+            if record is not None:
+                modules.append(record)
+    if problems:
+        raise ContentError(f"import refused: {len(problems)} problem(s)", problems)
+    return modules
+
+
+def import_file(
+    root, workspace, name: str, data: bytes, replace_existing: bool = False, rename: str = "", actor=None
+) -> list[Module]:
+    """Import modules into the workspace; an id clash is refused unless told to replace or rename."""
+    check(actor, "import")
+    modules = check_modules(read_upload(name, data))
+    clashes = [m.id for m in modules if m.id in workspace.modules]
+    if rename:
+        if len(modules) != 1:
+            raise ContentError("--rename works for a single module; this import holds several")
+        if not SLUG.match(rename) or rename in workspace.modules:
+            raise ContentError(
+                f"cannot rename to '{rename}': use a new id made of lower-case letters, digits and hyphens"
+            )
+        modules, clashes = [replace(modules[0], id=rename)], []
+    if clashes and not replace_existing:
+        listed = ", ".join(clashes)
+        raise ContentError(
+            f"module(s) {listed} already exist — nothing imported; choose --replace to overwrite them "
+            "(their history is kept) or --rename NEW_ID to import under another id"
+        )
+    saved = []
+    for module in modules:
+        existing = workspace.modules.get(module.id)
+        loaded = existing.revision if existing else None
+        saved.append(save(root, "modules", replace(module, revision=loaded or 1), loaded_revision=loaded, actor=actor))
+    return saved

@@ -1,0 +1,148 @@
+"""Roles on a shared server: allowed and refused actions, through the core and the pages; audit log."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from curriculum import access, edit, review
+from curriculum.access import Actor, NotAllowedError
+from curriculum.imports import import_file
+from curriculum.workspace import load_workspace, save
+from tests.conftest import MODULE, REPO
+
+DESIGNER, FACILITATOR, REVIEWER = (
+    Actor("claire", "designer"),
+    Actor("idriss", "facilitator"),
+    Actor("aminata", "reviewer"),
+)
+
+
+@pytest.fixture
+def server(monkeypatch):
+    monkeypatch.setenv("CURRICULUM_MODE", "server")
+
+
+def test_laptop_mode_needs_no_account(small):
+    module = load_workspace(small).modules["sharing"]
+    assert save(small, "modules", module, loaded_revision=1).revision == 2
+
+
+def test_designer_edits_content_and_every_save_is_audited(small, server):
+    module = load_workspace(small).modules["sharing"]
+    save(
+        small,
+        "modules",
+        edit.replace_activity(module, "basics", "intro", minutes=25),
+        loaded_revision=1,
+        actor=DESIGNER,
+    )
+    (entry,) = access.audit_entries(small)
+    assert (entry["who"], entry["role"], entry["action"], entry["what"], entry["revision"]) == (
+        "claire",
+        "designer",
+        "save",
+        "modules/sharing.yaml".removesuffix(".yaml"),
+        2,
+    )
+
+
+@pytest.mark.parametrize("who", [FACILITATOR, REVIEWER, None])
+def test_only_designers_change_content(small, server, who):
+    module = load_workspace(small).modules["sharing"]
+    before = (small / "modules/sharing.yaml").read_bytes()
+    with pytest.raises(NotAllowedError):
+        save(
+            small, "modules", edit.replace_activity(module, "basics", "intro", minutes=25), loaded_revision=1, actor=who
+        )
+    assert (small / "modules/sharing.yaml").read_bytes() == before
+    assert access.audit_entries(small) == []
+
+
+def test_reviewers_comment_reply_and_finish_but_do_not_decide(small, server):
+    ws = load_workspace(small)
+    comment = review.add_comment(
+        small, ws, "short", "sharing", "aminata", "reviewer", "Clearer please", "R1", actor=REVIEWER
+    )
+    review.reply(small, comment.id, "aminata", "reviewer", "And shorter", actor=REVIEWER)
+    review.mark_done(small, "short", "R1", "aminata", actor=REVIEWER)
+    with pytest.raises(NotAllowedError, match="aminata \\(reviewer\\) may not decide comment"):
+        review.set_status(small, comment.id, "accepted", "ok", actor=REVIEWER)
+    assert review.get_comment(small, comment.id).status == "open"
+    review.set_status(small, comment.id, "accepted", "Done", actor=DESIGNER)
+    assert access.audit_entries(small)[-1]["action"] == "decide-comment"
+
+
+def test_facilitators_read_and_export_but_do_not_comment(small, server):
+    ws = load_workspace(small)
+    with pytest.raises(NotAllowedError):
+        review.add_comment(small, ws, "short", "sharing", "idriss", "facilitator", "x", "R1", actor=FACILITATOR)
+    access.check(FACILITATOR, "export")
+
+
+def test_only_designers_import(small, server):
+    with pytest.raises(NotAllowedError):
+        import_file(small, load_workspace(small), "m.yaml", MODULE.encode(), rename="other", actor=REVIEWER)
+
+
+def test_accounts_hash_passwords_with_argon2(small):
+    access.add_user(small, "aminata", "reviewer", "a long passphrase")
+    text = (small / "users.yaml").read_text()
+    assert "a long passphrase" not in text and "$argon2id$" in text
+    assert access.authenticate(small, "aminata", "a long passphrase") == Actor("aminata", "reviewer")
+    assert access.authenticate(small, "aminata", "wrong password") is None
+    assert access.authenticate(small, "nobody", "a long passphrase") is None
+    with pytest.raises(Exception, match="too short"):
+        access.add_user(small, "short", "designer", "123")
+
+
+def test_cli_users_reads_the_password_from_stdin_never_an_argument(small):
+    def run(*args, stdin=""):
+        return subprocess.run(
+            [sys.executable, "-m", "curriculum", "users", *args, "--workspace", str(small)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            input=stdin,
+        )
+
+    assert run("add", "claire", "--role", "designer", stdin="correct horse battery\n").returncode == 0
+    assert run("list").stdout.split() == ["claire", "designer"]
+    assert run("add", "x", "--role", "designer", "--password", "p").returncode == 2
+    assert run("remove", "claire").returncode == 0 and run("list").stdout == ""
+
+
+def page_as(small, monkeypatch, who: Actor | None):
+    monkeypatch.setenv("CURRICULUM_WORKSPACE", str(small))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    at.session_state["ui_lang"] = "en"
+    if who is not None:
+        at.session_state["actor"] = who
+    return at.run()
+
+
+def test_server_pages_ask_to_sign_in(small, server, monkeypatch):
+    access.add_user(small, "claire", "designer", "a long passphrase")
+    at = page_as(small, monkeypatch, None)
+    assert "sign in" in at.info[0].value
+    at.sidebar.text_input(key="auth.name").set_value("claire")
+    at.sidebar.text_input(key="auth.password").set_value("a long passphrase")
+    at.sidebar.button[0].click().run()
+    assert at.session_state["actor"] == Actor("claire", "designer")
+    assert at.title[0].value == "Module library"
+
+
+def test_a_reviewer_cannot_save_from_the_library_page(small, server, monkeypatch):
+    at = page_as(small, monkeypatch, REVIEWER)
+    at.button(key="library.save").click().run()
+    assert any("may not edit content" in e.value for e in at.error)
+    assert load_workspace(small).modules["sharing"].revision == 1
+
+
+def test_a_designer_saves_from_the_library_page(small, server, monkeypatch):
+    at = page_as(small, monkeypatch, DESIGNER)
+    at.button(key="library.save").click().run()
+    assert load_workspace(small).modules["sharing"].revision == 2
