@@ -399,6 +399,10 @@ STRINGS.update(
             "en": "New target (module/session/activity)",
         },
         "contexts.reattach": {"fr": "Rattacher", "en": "Re-attach"},
+        "contexts.remove_confirm": {
+            "fr": "Je confirme la suppression de cette adaptation",
+            "en": "I confirm deleting this adaptation",
+        },
         "contexts.remove": {"fr": "Supprimer l’adaptation", "en": "Delete adaptation"},
         "contexts.unknown_target": {"fr": "Cible inconnue : {target}", "en": "Unknown target: {target}"},
         "contexts.compare_module": {"fr": "Module", "en": "Module"},

@@ -34,3 +34,21 @@ def adaptations(workspace, module_id: str | None = None) -> list[Adaptation]:
 
 def curricula_using(workspace, module_id: str) -> list[str]:
     return sorted(c.id for c in workspace.curricula.values() if any(item.module == module_id for item in c.items))
+
+
+def describe_adaptation(context, adaptation: Adaptation, lang: str) -> str:
+    """What an adaptation does, in one line of the given language."""
+    if adaptation.is_addition:
+        added = context.additions[adaptation.index].activity
+        return f"+ {added.title.get(lang)} ({added.minutes} min)"
+    override = context.overrides[adaptation.index]
+    if override.kind == "minutes":
+        return f"⏱ {override.minutes} min"
+    if override.kind == "note":
+        return f"✎ {override.note.get(lang)}"
+    if override.kind == "replace":
+        return f"{override.field_name} → {override.value.get(lang)}"
+    if override.kind == "swap":
+        local = next((h for h in context.handouts if h.id == override.with_), None)
+        return f"⇄ {local.title.get(lang) if local else override.with_}"
+    return override.kind

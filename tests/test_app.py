@@ -178,3 +178,20 @@ def test_library_shows_open_comment_badges(small, monkeypatch):
     review.add_comment(small, load_workspace(small), "short", "sharing/basics/case", "A", "judge", "x", "R1")
     at = app(small, monkeypatch).run()
     assert any("1 open review comment" in c.value for c in at.caption)
+
+
+def test_contexts_page_flags_a_stale_adaptation_and_marks_it_reviewed(small, monkeypatch):
+    from curriculum.usage import adaptations
+    from curriculum.workspace import save
+    from tests.test_adapt import CONTEXT_B
+
+    write(small, "contexts/ctx-b.yaml", CONTEXT_B)
+    save(small, "modules", load_workspace(small).modules["sharing"], loaded_revision=1)
+    at = app(small, monkeypatch).run()
+    at.switch_page(str(REPO / "curriculum/ui/pages/contexts.py")).run()
+    at.selectbox(key="contexts.pick").set_value("ctx-b").run()
+    assert any("1 adaptation(s) to review" in c.value for c in at.caption)
+    at.button(key="contexts.mark_reviewed").click().run()
+    assert not at.exception, at.exception
+    assert [a.state for a in adaptations(load_workspace(small)) if a.context == "ctx-b"] == ["current"]
+    assert load_workspace(small).contexts["ctx-b"].overrides[0].base_revision == 2

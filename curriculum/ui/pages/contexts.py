@@ -12,7 +12,7 @@ from curriculum.model import ProtectedTime, Text, Timing
 from curriculum.problems import ConflictError, ContentError
 from curriculum.records import CLOCK
 from curriculum.ui.state import actor, label_of, lang, root, text_pair, tr, workspace
-from curriculum.usage import adaptations
+from curriculum.usage import adaptations, describe_adaptation
 from curriculum.workspace import record_at, save
 
 st.title(tr("contexts.title"))
@@ -215,9 +215,11 @@ with adapted_tab:
                 else:
                     revision = ws.modules[parsed.module].revision
                     _save(retarget(context, chosen.index, chosen.is_addition, new_target.strip(), revision))
-            if right.button(tr("contexts.remove"), key="contexts.remove"):
+            confirm = right.checkbox(tr("contexts.remove_confirm"), key="contexts.remove_orphan_confirm")
+            if right.button(tr("contexts.remove"), key="contexts.remove", disabled=not confirm):
                 _save(remove_adaptation(context, chosen.index, chosen.is_addition))
         else:
+            st.caption(describe_adaptation(context, chosen, L))
             now_item, _ = target.find(ws.modules)
             if chosen.state == "stale":
                 then_module = record_at(root(), "modules", target.module, chosen.base_revision)
@@ -245,7 +247,8 @@ with adapted_tab:
                     )
                 if st.button(tr("contexts.mark_reviewed", revision=module.revision), key="contexts.mark_reviewed"):
                     _save(mark_reviewed(context, chosen.index, chosen.is_addition, module.revision))
-            if st.button(tr("contexts.remove"), key="contexts.remove_current"):
+            confirm = st.checkbox(tr("contexts.remove_confirm"), key="contexts.remove_confirm")
+            if st.button(tr("contexts.remove"), key="contexts.remove_current", disabled=not confirm):
                 _save(remove_adaptation(context, chosen.index, chosen.is_addition))
 
 with compare_tab:
