@@ -17,6 +17,18 @@ def _safe(text: str) -> str:
     return _RAW_HTML.sub(r"\\<", text or "")
 
 
+_USER_HEADING = re.compile(r"^(#{1,6})(?= )", re.MULTILINE)
+
+
+def _demoted(text: str, depth: int) -> str:
+    """User headings placed below the pack heading they sit under."""
+    found = [len(m.group(1)) for m in _USER_HEADING.finditer(text or "")]
+    if not found:
+        return text
+    shift = depth + 1 - min(found)
+    return _USER_HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + shift), text)
+
+
 def _cell(text: str) -> str:
     return _safe(text).replace("|", "\\|").replace("\n", " ")
 
@@ -29,7 +41,12 @@ def render(document: Document) -> bytes:
     ]
     lines.append("")
     headings = [b for b in document.blocks if isinstance(b, Heading)]
+    depth = 1
     for block in document.blocks:
+        if isinstance(block, Heading):
+            depth = min(block.level, 4) + 1
+        elif isinstance(block, Para):
+            block = Para(_demoted(block.text, depth), block.style)
         lines += _block(block, headings)
     lines += ["---", "", f"*{_safe(document.footer)}*", ""]
     text = "\n".join(lines)

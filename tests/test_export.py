@@ -1,0 +1,234 @@
+"""Packs in every format: golden text, no leaks into the participant pack, hostile text, determinism."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from dataclasses import replace
+
+import pytest
+
+from curriculum.export.formats import export, file_stem
+from curriculum.export.pack import build_pack, scope
+from curriculum.problems import ContentError
+from curriculum.resolve import resolve
+from curriculum.workspace import load_workspace
+from tests.test_cli import run
+
+DAY = dt.date(2026, 11, 25)
+FORMATS = ["pdf", "html", "md", "docx", "zip"]
+
+
+def text_of(fmt: str, data: bytes) -> str:
+    """The readable text of an exported file."""
+    if fmt in ("html", "md"):
+        return data.decode("utf-8")
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    if fmt == "docx":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = "".join(
+                archive.read(n).decode("utf-8")
+                for n in archive.namelist()
+                if n.startswith("word/") and n.endswith(".xml")
+            )
+        return re.sub(r"<[^>]+>", "", xml)
+    if fmt == "zip":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "\n".join(
+                text_of(name.rsplit(".", 1)[-1], archive.read(name))
+                for name in archive.namelist()
+                if name.rsplit(".", 1)[-1] in ("pdf", "html", "md", "docx")
+            )
+    raise AssertionError(fmt)
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory):
+    """The bundled core programme with a unique marker in every facilitator note and answer key."""
+    from tests.conftest import BUNDLED
+
+    programme = resolve(load_workspace(BUNDLED), "core-3-day", "sahel-mali", "fr")
+    modules = []
+    for module in programme.modules:
+        sessions = tuple(
+            replace(
+                s,
+                activities=tuple(
+                    replace(a, facilitator_notes=f"{a.facilitator_notes}\n\nNOTEMARK{a.id.replace('-', '')}")
+                    for a in s.activities
+                ),
+                notes=("CTXNOTEMARK",),
+            )
+            for s in module.sessions
+        )
+        questions = tuple(
+            replace(q, explanation=f"KEYMARK{q.id}", model_answer=f"KEYMARK{q.id}") for q in module.questions
+        )
+        modules.append(replace(module, sessions=sessions, questions=questions, notes=("CTXNOTEMARK",)))
+    return replace(programme, modules=tuple(modules))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_participant_pack_never_holds_facilitator_notes_or_answer_keys(marked, fmt):
+    _, participant = export(marked, "participant", fmt, "p", DAY)
+    _, facilitator = export(marked, "facilitator", fmt, "f", DAY)
+    participant_text, facilitator_text = text_of(fmt, participant), text_of(fmt, facilitator)
+    assert (
+        "NOTEMARK" not in participant_text
+        and "KEYMARK" not in participant_text
+        and "CTXNOTEMARK" not in participant_text
+    )
+    assert "NOTEMARK" in facilitator_text and "KEYMARK" in facilitator_text
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html", "md", "docx"])
+def test_clock_times_and_french_accents_come_out_exactly(marked, fmt):
+    _, data = export(marked, "facilitator", fmt, "f", DAY)
+    text = text_of(fmt, data)
+    first = marked.activities[0]
+    assert first.start == "08:30" and "08:30" in text
+    for word in ("Déroulé de la séance", "Liste du matériel", "Feuille de présence", "25 novembre 2026"):
+        assert word in text, word
+    assert marked.modules[0].title in text.replace("\n", " ") or marked.modules[0].title[:30] in text
+
+
+def hostile_programme(small_root):
+    programme = resolve(load_workspace(small_root), "short", "generic", "en")
+    evil = (
+        "<script>alert('x')</script> <b>bold?</b> <font size=90>big</font> </para> &amp; & < > &nbsp; [link](javascript:alert(1)) "
+        + "x" * 20_000
+    )
+    module = programme.modules[0]
+    first = module.sessions[0].activities[0]
+    sessions = (
+        replace(
+            module.sessions[0],
+            title="",
+            activities=(
+                replace(
+                    first,
+                    title=evil[:200],
+                    instructions=evil,
+                    facilitator_notes=evil,
+                    debrief=(evil,),
+                    materials=("<tape> & glue",),
+                ),
+            )
+            + module.sessions[0].activities[1:],
+        ),
+    ) + module.sessions[1:]
+    handouts = (replace(module.handouts[0], body=evil, title="A & B <c>"),)
+    return replace(
+        programme,
+        modules=(replace(module, sessions=sessions, handouts=handouts, summary=""),),
+        summary=evil,
+        briefing="",
+    )
+
+
+@pytest.mark.parametrize("pack", ["facilitator", "participant"])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_hostile_text_exports_in_every_format(small, fmt, pack):
+    name, data = export(hostile_programme(small), pack, fmt, "h", DAY)
+    assert data and name == f"h.{fmt}"
+    if fmt == "html":
+        html = data.decode("utf-8")
+        assert "<script" not in html and 'href="javascript' not in html and "<font" not in html
+        if pack == "facilitator":
+            assert "&lt;b&gt;bold?&lt;/b&gt;" in html  # user markup in a heading is shown as text
+
+
+def test_pdf_is_deterministic(marked):
+    assert export(marked, "facilitator", "pdf", "f", DAY)[1] == export(marked, "facilitator", "pdf", "f", DAY)[1]
+
+
+def test_zip_holds_every_format_agenda_and_manifest(marked):
+    _, data = export(marked, "facilitator", "zip", "core", DAY)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        assert names == ["core.pdf", "core.html", "core.md", "core.docx", "agenda.csv", "manifest.json"]
+        manifest = json.loads(archive.read("manifest.json"))
+        agenda = archive.read("agenda.csv").decode("utf-8-sig").splitlines()
+    assert (
+        manifest["curriculum"] == "core-3-day" and manifest["context"] == "sahel-mali" and manifest["language"] == "fr"
+    )
+    assert manifest["revisions"]["modules"]["information-sharing"] >= 1 and manifest["generated"] == "2026-11-25"
+    assert agenda[0] == "day,start,end,kind,module,session,activity,title,method,minutes"
+    assert agenda[1].startswith("1,08:30,")
+
+
+def test_scope_to_one_day_and_one_session(marked):
+    day2 = scope(marked, day=2)
+    assert {s.day for s in day2.sessions} == {2} and not day2.days[0] and day2.days[1]
+    one = scope(marked, session="information-sharing/case-conference")
+    assert [s.path for s in one.sessions] == ["information-sharing/case-conference"]
+    text = text_of("md", export(one, "facilitator", "md", "x", DAY)[1])
+    assert (
+        "Conduire une réunion" in text and "Repères juridiques" not in text.split("Documents pour les participants")[0]
+    )
+    with pytest.raises(ContentError, match="day 9 does not exist"):
+        scope(marked, day=9)
+    with pytest.raises(ContentError, match="unknown session"):
+        scope(marked, session="nope/x")
+
+
+def test_participant_pack_sections(marked):
+    blocks = build_pack(marked, "participant", DAY).blocks
+    headings = [b.text for b in blocks if type(b).__name__ == "Heading" and b.level == 1]
+    assert headings == ["Agenda", "Documents pour les participants", "Test avant / après", "Fiche d’évaluation"]
+
+
+def test_cli_export_writes_the_pack(bundled, tmp_path):
+    result = run(
+        "export",
+        "core-3-day",
+        "--context",
+        "generic",
+        "--lang",
+        "en",
+        "--pack",
+        "participant",
+        "--format",
+        "md",
+        "--out",
+        str(tmp_path),
+        "--day",
+        "1",
+        "--workspace",
+        str(bundled),
+    )
+    assert result.returncode == 0, result.stderr
+    path = tmp_path / "core-3-day-generic-en-participant-day1.md"
+    assert result.stdout.strip() == str(path) and path.read_text(encoding="utf-8").startswith(
+        "# Multi-actor referral mechanisms"
+    )
+    bad = run(
+        "export",
+        "core-3-day",
+        "--context",
+        "generic",
+        "--lang",
+        "en",
+        "--pack",
+        "participant",
+        "--format",
+        "md",
+        "--out",
+        str(tmp_path),
+        "--session",
+        "x/y",
+        "--workspace",
+        str(bundled),
+    )
+    assert bad.returncode == 1 and bad.stderr.startswith("error: unknown session 'x/y'")
+
+
+def test_file_names_say_what_the_pack_is(marked):
+    assert file_stem(marked, "facilitator") == "core-3-day-sahel-mali-fr-facilitator"
+    assert file_stem(marked, "participant", session="a/b") == "core-3-day-sahel-mali-fr-participant-a-b"

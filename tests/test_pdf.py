@@ -1,0 +1,158 @@
+"""The PDF exporter: deterministic bytes, exact French text, contents and footer, hostile text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import replace
+
+import pytest
+from pypdf import PdfReader
+
+from curriculum.export import pdf
+from curriculum.export.document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
+from curriculum.export.pack import build_pack
+from curriculum.resolve import resolve
+from curriculum.workspace import load_workspace
+
+DAY = dt.date(2026, 11, 25)
+NOTES_FR = "Notes pour l’animateur"
+
+
+def pages_of(data: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.fixture(scope="module")
+def programme_fr():
+    from tests.conftest import BUNDLED
+
+    return resolve(load_workspace(BUNDLED), "core-3-day", "sahel-mali", "fr")
+
+
+@pytest.fixture(scope="module")
+def facilitator_fr(programme_fr) -> bytes:
+    return pdf.render(build_pack(programme_fr, "facilitator", DAY))
+
+
+@pytest.fixture(scope="module")
+def participant_fr(programme_fr) -> bytes:
+    return pdf.render(build_pack(programme_fr, "participant", DAY))
+
+
+def test_same_document_gives_the_same_bytes(programme_fr, participant_fr):
+    data = pdf.render(build_pack(programme_fr, "participant", DAY))
+    assert data == participant_fr
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    reader = PdfReader(io.BytesIO(data))
+    assert reader.metadata.author == "curriculum builder"
+    assert reader.metadata.title.startswith(programme_fr.title)
+
+
+def test_french_accents_and_clock_times_come_out_exactly(facilitator_fr):
+    text = "\n".join(pages_of(facilitator_fr))
+    assert "08:30" in text and "08:30–08:45" in text
+    for word in ("Déroulé de la séance", "Étape", "coup d’œil", "« ", " »", "Sommaire", "25 novembre 2026", NOTES_FR):
+        assert word in text, word
+
+
+def test_fonts_are_embedded(facilitator_fr):
+    assert facilitator_fr.count(b"/FontFile2") >= 3  # Vera, Vera Bold, Vera Oblique
+    assert b"BitstreamVeraSans-Roman" in facilitator_fr
+
+
+def test_cover_contents_and_footer(facilitator_fr, programme_fr):
+    pages = pages_of(facilitator_fr)
+    total = len(pages)
+    assert programme_fr.title in pages[0].replace("\n", " ") and "Dossier de l’animateur" in pages[0]
+    assert "Page" not in pages[0]  # no footer on the cover
+    assert f"Page 2 sur {total}" in pages[1] and f"Page {total} sur {total}" in pages[-1]
+    labels = [re.findall(r"Page (\d+) sur (\d+)", page) for page in pages[1:]]
+    assert all(found == [(str(n), str(total))] for n, found in enumerate(labels, start=2))
+    # the contents give the page each part starts on; the bookmarks agree
+    reader = PdfReader(io.BytesIO(facilitator_fr))
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    assert [item.title for item in top][:2] == ["Sommaire", "Vue d’ensemble"]
+    contents = pages[1]
+    for item in top[1:]:
+        page = reader.get_destination_page_number(item) + 1
+        assert pages[page - 1].lstrip().startswith(item.title[:20]), item.title
+        assert re.search(rf"(^|\n)\s*{page}\s*(\n|$)", contents), (item.title, page)
+
+
+def test_english_footer_label():
+    from tests.conftest import BUNDLED
+
+    programme = resolve(load_workspace(BUNDLED), "awareness-1-day", "generic", "en")
+    pages = pages_of(pdf.render(build_pack(programme, "participant", DAY)))
+    assert f"Page 2 of {len(pages)}" in pages[1]
+
+
+def test_participant_pack_has_no_facilitator_notes(programme_fr, facilitator_fr, participant_fr):
+    assert NOTES_FR in "\n".join(pages_of(facilitator_fr))
+    assert NOTES_FR not in "\n".join(pages_of(participant_fr))
+    module = programme_fr.modules[0]
+    session = module.sessions[0]
+    activity = replace(session.activities[0], facilitator_notes="PDFNOTEMARK only for facilitators")
+    session = replace(session, activities=(activity, *session.activities[1:]))
+    marked = replace(
+        programme_fr, modules=(replace(module, sessions=(session, *module.sessions[1:])), *programme_fr.modules[1:])
+    )
+    assert "PDFNOTEMARK" in "\n".join(pages_of(pdf.render(build_pack(marked, "facilitator", DAY))))
+    assert "PDFNOTEMARK" not in "\n".join(pages_of(pdf.render(build_pack(marked, "participant", DAY))))
+
+
+HOSTILE = "<script>alert(1)</script> <b>x</b> & &amp; <font size=100> </para> &nbsp; [js](javascript:alert(1)) `a<b>`"
+
+
+def hostile_document() -> Document:
+    long_word = "w" * 20_000
+    return Document(
+        title="<b>Titre</b> & <font color=red>",
+        subtitle="</para>",
+        lang="fr",
+        meta=(("Contexte <", "A & B"), ("", "")),
+        footer="<i>pied</i> & " + "z" * 400,
+        page_label="Page {page} sur {pages} {unknown} {",
+        blocks=(
+            Contents("<Sommaire>"),
+            PageBreak(),
+            Heading("", 2, ""),
+            Heading("Même ancre", 1, "same"),
+            Heading("Même ancre", 1, "same"),
+            Para(HOSTILE),
+            Para(long_word),
+            Para("avant " + long_word + " après", "small"),
+            Para("", "meta"),
+            Para("```\n<code> & " + "q" * 500 + "\n```\n\n| a | b |\n|---|---|\n| < | & |\n\n1. un\n   - deux <\n"),
+            Note("", ""),
+            Note("Note vide", ""),
+            Note("Longue note", "- a\n- b\n\n" + "mot " * 4000),
+            Bullets(()),
+            Bullets(("<i>", "&", ""), ordered=True),
+            Table((), ()),
+            Table(("<", "&"), (("x < y", "A & B"), ("court",), ("a", "b", "c")), (0, -1)),
+            Table(("Réponse",), (), (1,), blank_rows=3),
+            Table((), (("sans en-tête", "x"),)),
+            Table(("a", "b"), ((long_word, "court"),)),
+            Table(("Prêt",), (("☐",),)),
+            PageBreak(),
+        ),
+    )
+
+
+def test_hostile_text_renders_literally():
+    data = pdf.render(hostile_document())
+    assert data == pdf.render(hostile_document())
+    text = " ".join(" ".join(pages_of(data)).split())
+    for literal in ("<b>Titre</b> & <font color=red>", "</para>", "<Sommaire>", "x < y", "A & B", "a<b>", "<code> &"):
+        assert literal in text, literal
+    assert "alert" not in text and "x" in text and "&" in text
+    assert "Page 2 sur" in text and "{unknown}" in text
+
+
+def test_empty_documents_render():
+    for blocks in ((), (Contents("Sommaire"),), (PageBreak(), PageBreak()), (Heading("Seul", 3, "a"), Note("", ""))):
+        data = pdf.render(Document("", "", "", (), "", blocks))
+        assert data.startswith(b"%PDF-") and len(PdfReader(io.BytesIO(data)).pages) >= 1
