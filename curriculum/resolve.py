@@ -301,7 +301,22 @@ def _day_shape(curriculum: Curriculum, context: Context | None, texts) -> Day:
                 minutes_of(protected.start), minutes_of(protected.end), "break", texts(protected.label), protected.days
             )
         )
-    return Day(start, end, tuple(sorted(pauses, key=lambda p: p.start)))
+    return Day(start, end, merge_pauses(pauses))
+
+
+def merge_pauses(pauses: list[Pause]) -> tuple[Pause, ...]:
+    """Pauses that overlap on the same days become one (a protected time over lunch is one
+    long lunch, titled by the protected time)."""
+    merged: list[Pause] = []
+    for pause in sorted(pauses, key=lambda p: (p.start, p.end)):
+        previous = merged[-1] if merged else None
+        if previous and pause.start < previous.end and set(pause.days) == set(previous.days):
+            kind = "lunch" if "lunch" in (pause.kind, previous.kind) else "break"
+            title = pause.title or previous.title
+            merged[-1] = Pause(previous.start, max(previous.end, pause.end), kind, title, previous.days)
+        else:
+            merged.append(pause)
+    return tuple(merged)
 
 
 def _module_view(adapted: Adapted, sessions, texts, factor, times) -> ModuleView:

@@ -86,7 +86,7 @@ def test_at_least_five_contexts_with_a_generic_one_and_three_adaptations_each(ws
         assert context.briefing
 
 
-@pytest.mark.parametrize("curriculum_id", ["core-3-day", "awareness-1-day"])
+@pytest.mark.parametrize("curriculum_id", ["core-3-day", "core-4-day", "awareness-1-day"])
 def test_bundled_curricula_fit_their_days(ws, curriculum_id):
     curriculum = ws.curricula[curriculum_id]
     programme = resolve(ws, curriculum_id, curriculum.default_context, "en")

@@ -126,3 +126,21 @@ def test_bundled_core_curriculum_resolves_to_three_days(bundled):
     ws = load_workspace(bundled)
     programme = resolve(ws, "core-3-day", "generic", "en")
     assert len(programme.days) == 3 and programme.activities
+
+
+def test_a_protected_time_over_lunch_becomes_one_longer_lunch(small):
+    context = (small / "contexts/generic.yaml").read_text() + (
+        'timing:\n  protected_times:\n    - {start: "12:30", end: "14:00", label: {fr: Pause prolongée, en: Extended break}}\n'
+    )
+    write(small, "contexts/generic.yaml", context)
+    module = (
+        (small / "modules/sharing.yaml")
+        .read_text()
+        .replace("minutes: 20", "minutes: 90")
+        .replace("minutes: 45", "minutes: 90")
+    )
+    write(small, "modules/sharing.yaml", module)
+    slots = resolve(load_workspace(small), "short", "generic", "en").agenda()["days"][0]["slots"]
+    pauses = [(s["start"], s["end"], s["kind"], s["title"]) for s in slots if s["kind"] != "activity"]
+    assert ("12:30", "14:00", "lunch", "Extended break") in pauses
+    assert not any(p[0] == "12:30" and p[1] == "13:30" for p in pauses)
