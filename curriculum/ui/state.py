@@ -7,8 +7,8 @@ from pathlib import Path
 import streamlit as st
 
 from curriculum.i18n import t
-from curriculum.problems import ContentError
-from curriculum.workspace import Workspace, default_root, load_workspace
+from curriculum.problems import ConflictError, ContentError
+from curriculum.workspace import Workspace, default_root, load_workspace, save
 
 LANG_KEY = "ui_lang"
 
@@ -62,3 +62,31 @@ def label_of(prefix: str):
     (widgets may call it after the run, when the session is out of reach)."""
     current = lang()
     return lambda value: t(f"{prefix}{value}", current)
+
+
+FLASH_KEY = "flash"
+
+
+def flash(kind: str, message: str) -> None:
+    """A message ("success", "error", …) shown at the top of the page after the next rerun."""
+    st.session_state.setdefault(FLASH_KEY, []).append((kind, message))
+
+
+def show_flashes() -> None:
+    for kind, message in st.session_state.pop(FLASH_KEY, []):
+        getattr(st, kind)(message)
+
+
+def save_or_explain(kind: str, record, loaded_revision):
+    """Save through the store; on refusal say why on the page (the user's text stays) and return None."""
+    try:
+        saved = save(root(), kind, record, loaded_revision=loaded_revision, actor=actor())
+    except ConflictError as exc:
+        st.error(tr("common.conflict", error=exc))
+        st.warning(tr("common.kept"))
+        return None
+    except ContentError as exc:
+        st.error(tr("common.not_saved", error="; ".join(exc.lines())))
+        return None
+    flash("success", tr("common.saved", name=f"{kind}/{saved.id}.yaml", revision=saved.revision))
+    return saved

@@ -9,10 +9,10 @@ import streamlit as st
 from curriculum import compose
 from curriculum.agenda import agenda_rows
 from curriculum.model import Pause, Text
-from curriculum.problems import ConflictError, ContentError
+from curriculum.problems import ContentError
 from curriculum.records import CLOCK
 from curriculum.resolve import resolve_records
-from curriculum.ui.state import actor, lang, root, tr, workspace
+from curriculum.ui.state import actor, flash, lang, root, save_or_explain, show_flashes, tr, workspace
 from curriculum.workspace import delete, save
 
 st.title(tr("composer.title"))
@@ -24,16 +24,11 @@ if not ws.modules:
     st.info(tr("composer.no_modules"))
     st.stop()
 st.caption(tr("composer.intro"))
-for kind, message in st.session_state.pop("composer.flash", []):
-    getattr(st, kind)(message)
+show_flashes()
 
 drafts = st.session_state.setdefault("composer.drafts", {})  # id -> {"record", "loaded", "gen"}
 if "composer.select" in st.session_state:
     st.session_state["composer.pick"] = st.session_state.pop("composer.select")
-
-
-def _flash(kind: str, message: str) -> None:
-    st.session_state.setdefault("composer.flash", []).append((kind, message))
 
 
 def _create(new_id: str, title_fr: str, title_en: str) -> None:
@@ -41,11 +36,11 @@ def _create(new_id: str, title_fr: str, title_en: str) -> None:
         record = compose.new_curriculum(new_id.strip(), Text(title_fr, title_en), next(iter(sorted(ws.contexts)), ""))
         saved = save(root(), "curricula", record, loaded_revision=None, actor=actor())
     except ContentError as exc:
-        _flash("error", tr("common.not_saved", error=exc))
+        flash("error", tr("common.not_saved", error=exc))
         return
     drafts.pop(saved.id, None)
     st.session_state["composer.select"] = saved.id
-    _flash("success", tr("composer.created", name=saved.title.get(L)))
+    flash("success", tr("composer.created", name=saved.title.get(L)))
 
 
 def _duplicate(source, new_id: str) -> None:
@@ -54,10 +49,10 @@ def _duplicate(source, new_id: str) -> None:
             root(), "curricula", compose.duplicate(source, new_id.strip()), loaded_revision=None, actor=actor()
         )
     except ContentError as exc:
-        _flash("error", tr("common.not_saved", error=exc))
+        flash("error", tr("common.not_saved", error=exc))
         return
     st.session_state["composer.select"] = saved.id
-    _flash("success", tr("composer.created", name=saved.title.get(L)))
+    flash("success", tr("composer.created", name=saved.title.get(L)))
 
 
 with st.expander(tr("composer.new"), expanded=not ws.curricula):
@@ -280,16 +275,9 @@ if record != on_disk or draft["loaded"] != on_disk.revision:
     st.caption(tr("composer.unsaved"))
 save_col, revert_col = st.columns(2)
 if save_col.button(tr("common.save"), type="primary", key="composer.save"):
-    try:
-        saved = save(root(), "curricula", record, loaded_revision=draft["loaded"], actor=actor())
-    except ConflictError as exc:
-        st.error(tr("common.conflict", error=exc))
-        st.warning(tr("common.kept"))
-    except ContentError as exc:
-        st.error(tr("common.not_saved", error="; ".join(exc.lines())))
-    else:
+    saved = save_or_explain("curricula", record, draft["loaded"])
+    if saved is not None:
         drafts[curriculum_id] = {"record": saved, "loaded": saved.revision, "gen": draft["gen"] + 1}
-        _flash("success", tr("common.saved", name=f"curricula/{curriculum_id}.yaml", revision=saved.revision))
         st.rerun()
 if revert_col.button(tr("composer.revert"), key="composer.revert"):
     drafts[curriculum_id] = {"record": on_disk, "loaded": on_disk.revision, "gen": draft["gen"] + 1}
@@ -313,5 +301,5 @@ with st.expander(tr("composer.delete")):
         else:
             drafts.pop(curriculum_id, None)
             st.session_state.pop("composer.pick", None)
-            _flash("success", tr("composer.deleted", name=on_disk.title.get(L)))
+            flash("success", tr("composer.deleted", name=on_disk.title.get(L)))
             st.rerun()

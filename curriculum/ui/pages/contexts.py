@@ -9,9 +9,20 @@ from curriculum import edit
 from curriculum.adapt import Target, adapt_module, compare, item_texts, mark_reviewed, remove_adaptation, retarget
 from curriculum.diff import word_diff
 from curriculum.model import ProtectedTime, Text, Timing
-from curriculum.problems import ConflictError, ContentError
+from curriculum.problems import ContentError
 from curriculum.records import CLOCK
-from curriculum.ui.state import actor, label_of, lang, root, text_pair, tr, workspace
+from curriculum.ui.state import (
+    actor,
+    flash,
+    label_of,
+    lang,
+    root,
+    save_or_explain,
+    show_flashes,
+    text_pair,
+    tr,
+    workspace,
+)
 from curriculum.usage import adaptations, describe_adaptation
 from curriculum.workspace import record_at, save
 
@@ -21,12 +32,7 @@ ws = workspace()
 if ws is None:
     st.stop()
 st.caption(tr("contexts.intro"))
-for kind, message in st.session_state.pop("contexts.flash", []):
-    getattr(st, kind)(message)
-
-
-def _flash(kind: str, message: str) -> None:
-    st.session_state.setdefault("contexts.flash", []).append((kind, message))
+show_flashes()
 
 
 with st.expander(tr("contexts.new"), expanded=not ws.contexts):
@@ -45,7 +51,7 @@ with st.expander(tr("contexts.new"), expanded=not ws.contexts):
             st.error(tr("common.not_saved", error="; ".join(exc.lines())))
         else:
             st.session_state["contexts.select"] = created.id
-            _flash("success", tr("contexts.created", name=created.name.get(L)))
+            flash("success", tr("contexts.created", name=created.name.get(L)))
             st.rerun()
 
 if not ws.contexts:
@@ -82,16 +88,9 @@ st.caption(f"{_badge(context_id)} · {tr('common.revision', revision=context.rev
 
 
 def _save(record) -> None:
-    try:
-        saved = save(root(), "contexts", record, loaded_revision=loaded, actor=actor())
-    except ConflictError as exc:
-        st.error(tr("common.conflict", error=exc))
-        st.warning(tr("common.kept"))
-    except ContentError as exc:
-        st.error(tr("common.not_saved", error="; ".join(exc.lines())))
-    else:
+    saved = save_or_explain("contexts", record, loaded)
+    if saved is not None:
         pins[context_id] = saved.revision
-        _flash("success", tr("common.saved", name=f"contexts/{context_id}.yaml", revision=saved.revision))
         st.rerun()
 
 

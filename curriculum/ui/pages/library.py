@@ -8,9 +8,20 @@ import streamlit as st
 from curriculum import edit
 from curriculum.imports import import_file, module_zip
 from curriculum.model import GROUPINGS, METHODS, PROFILES
-from curriculum.problems import ConflictError, ContentError
+from curriculum.problems import ContentError
 from curriculum.review import open_counts
-from curriculum.ui.state import actor, label_of, lang, root, text_pair, tr, workspace
+from curriculum.ui.state import (
+    actor,
+    flash,
+    label_of,
+    lang,
+    root,
+    save_or_explain,
+    show_flashes,
+    text_pair,
+    tr,
+    workspace,
+)
 from curriculum.usage import adaptations, curricula_using
 from curriculum.workspace import delete, save
 
@@ -19,12 +30,7 @@ L = lang()  # captured once: format_func callbacks may run outside the script ru
 ws = workspace()
 if ws is None:
     st.stop()
-for kind, message in st.session_state.pop("library.flash", []):
-    getattr(st, kind)(message)
-
-
-def _flash(kind: str, message: str) -> None:
-    st.session_state.setdefault("library.flash", []).append((kind, message))
+show_flashes()
 
 
 with st.expander(tr("library.new"), expanded=not ws.modules):
@@ -43,7 +49,7 @@ with st.expander(tr("library.new"), expanded=not ws.modules):
             st.error(tr("common.not_saved", error="; ".join(exc.lines())))
         else:
             st.session_state["library.select"] = created.id
-            _flash("success", tr("library.created", name=created.title.get(L)))
+            flash("success", tr("library.created", name=created.title.get(L)))
             st.rerun()
 
 with st.expander(tr("library.import")):
@@ -65,7 +71,7 @@ with st.expander(tr("library.import")):
             st.error(tr("common.not_saved", error="; ".join(exc.lines())))
         else:
             st.session_state["library.select"] = imported[0].id
-            _flash("success", tr("library.imported", ids=", ".join(m.id for m in imported)))
+            flash("success", tr("library.imported", ids=", ".join(m.id for m in imported)))
             st.rerun()
 
 if not ws.modules:
@@ -153,18 +159,14 @@ def _commit(change=None, **select) -> None:
         record = _edited()
         if change is not None:
             record = change(record)
-        saved = save(root(), "modules", record, loaded_revision=loaded, actor=actor())
-    except ConflictError as exc:
-        st.error(tr("common.conflict", error=exc))
-        st.warning(tr("common.kept"))
-        return
     except ContentError as exc:
         st.error(tr("common.not_saved", error="; ".join(exc.lines())))
         return
-    pins[module_id] = saved.revision
-    st.session_state["library.pending"] = select
-    _flash("success", tr("common.saved", name=f"modules/{module_id}.yaml", revision=saved.revision))
-    st.rerun()
+    saved = save_or_explain("modules", record, loaded)
+    if saved is not None:
+        pins[module_id] = saved.revision
+        st.session_state["library.pending"] = select
+        st.rerun()
 
 
 st.subheader(tr("library.sessions"))
@@ -295,7 +297,7 @@ with st.expander(tr("library.actions")):
             st.error(tr("common.not_saved", error="; ".join(exc.lines())))
         else:
             st.session_state["library.select"] = copy.id
-            _flash("success", tr("library.created", name=copy.title.get(L)))
+            flash("success", tr("library.created", name=copy.title.get(L)))
             st.rerun()
     confirmed = st.checkbox(tr("library.delete_confirm", name=module.title.get(L)), key=f"library.{module_id}.confirm")
     if st.button(tr("library.delete"), key="library.delete", disabled=not confirmed):
@@ -306,5 +308,5 @@ with st.expander(tr("library.actions")):
         else:
             pins.pop(module_id, None)
             st.session_state.pop("library.module", None)
-            _flash("success", tr("library.deleted", name=module.title.get(L)))
+            flash("success", tr("library.deleted", name=module.title.get(L)))
             st.rerun()

@@ -9,7 +9,7 @@ from curriculum.export.formats import renderer
 from curriculum.i18n import long_date
 from curriculum.problems import ContentError
 from curriculum.review_report import changes_document, changes_since, diff_markup, matrix_csv, matrix_rows, matrix_xlsx
-from curriculum.ui.state import actor, label_of, lang, tr, workspace
+from curriculum.ui.state import actor, flash, label_of, lang, show_flashes, tr, workspace
 
 st.title(tr("review.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
@@ -20,14 +20,9 @@ if not ws.curricula:
     st.info(tr("review.empty"))
     st.stop()
 st.caption(tr("review.intro"))
-for kind, message in st.session_state.pop("review.flash", []):
-    getattr(st, kind)(message)
+show_flashes()
 root = ws.root
 PAGE_SIZE = 20
-
-
-def _flash(kind: str, message: str) -> None:
-    st.session_state.setdefault("review.flash", []).append((kind, message))
 
 
 def _date(iso: str) -> str:
@@ -80,7 +75,7 @@ with right, st.expander(tr("review.open_round"), expanded=not round_names):
             st.error(str(exc))
         else:
             st.session_state[f"review.{curriculum_id}.round"] = opened.name
-            _flash("success", tr("review.opened", name=opened.name, date=_date(opened.opened)))
+            flash("success", tr("review.opened", name=opened.name, date=_date(opened.opened)))
             st.rerun()
 
 counts = review.open_counts(root, curriculum_id)
@@ -135,14 +130,14 @@ with read_tab:
                 st.error(str(exc))
             else:
                 st.session_state[f"review.{curriculum_id}.round"] = added.round
-                _flash("success", tr("review.added", id=added.id))
+                flash("success", tr("review.added", id=added.id))
                 st.rerun()
     if round_name and st.button(tr("review.done"), key="review.done"):
         if not name.strip():
             st.warning(tr("review.need_identity"))
         else:
             review.mark_done(root, curriculum_id, round_name, name, actor=actor())
-            _flash("success", tr("review.done_saved"))
+            flash("success", tr("review.done_saved"))
             st.rerun()
 
 with comments_tab:
@@ -227,7 +222,7 @@ with comments_tab:
                 response = st.text_area(tr("review.response"), comment.response, key=f"review.response.{comment.id}")
                 if st.button(tr("review.decide"), key=f"review.decide.{comment.id}"):
                     review.set_status(root, comment.id, status, response, actor=actor())
-                    _flash("success", tr("review.decided"))
+                    flash("success", tr("review.decided"))
                     st.rerun()
     if round_name:
         st.subheader(tr("review.matrix"))
