@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     scope = export.add_mutually_exclusive_group()
     scope.add_argument("--day", type=int, help="only this day (1, 2, …)")
     scope.add_argument("--session", help="only this session, as MODULE/SESSION")
+    export.add_argument(
+        "--comments", metavar="ROUND", help="facilitator pack: append the comment matrix of this review round"
+    )
 
     review = sub.add_parser("review", help="expert review: comments, rounds, comment matrix")
     actions = review.add_subparsers(dest="action", required=True)
@@ -162,7 +165,11 @@ def _export(args) -> int:
     workspace = load_workspace(args.workspace)
     programme = scope(resolve(workspace, args.curriculum, args.context, args.lang), args.day, args.session)
     stem = file_stem(programme, args.pack, args.day, args.session)
-    name, data = export(programme, args.pack, args.format, stem)
+    comments = None
+    if args.comments:
+        review.round_snapshot(workspace.root, args.curriculum, args.comments)
+        comments = matrix_rows(workspace.root, workspace, args.curriculum, args.comments, args.lang)
+    name, data = export(programme, args.pack, args.format, stem, comments=comments)
     path = write_pack(args.out, name, data)
     print(path)
     for warning in programme.warnings:

@@ -715,3 +715,20 @@ STRINGS.update(
         "library.download_all": {"fr": "Télécharger tous les modules (.zip)", "en": "Download all modules (.zip)"},
     }
 )
+
+STRINGS.update(
+    {
+        "matrix.title": {"fr": "Matrice des commentaires — {round}", "en": "Comment matrix — {round}"},
+        "matrix.no": {"fr": "N°", "en": "No."},
+        "matrix.location": {"fr": "Emplacement", "en": "Location"},
+        "matrix.comment": {"fr": "Commentaire", "en": "Comment"},
+        "matrix.reviewer": {"fr": "Relecteur", "en": "Reviewer"},
+        "matrix.status": {"fr": "Statut", "en": "Status"},
+        "matrix.response": {"fr": "Réponse", "en": "Response"},
+        "export.comments": {
+            "fr": "Ajouter en annexe la matrice des commentaires du cycle",
+            "en": "Append the comment matrix of the review round",
+        },
+        "export.no_comments": {"fr": "(pas d’annexe)", "en": "(no appendix)"},
+    }
+)

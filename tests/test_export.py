@@ -232,3 +232,52 @@ def test_cli_export_writes_the_pack(bundled, tmp_path):
 def test_file_names_say_what_the_pack_is(marked):
     assert file_stem(marked, "facilitator") == "core-3-day-sahel-mali-fr-facilitator"
     assert file_stem(marked, "participant", session="a/b") == "core-3-day-sahel-mali-fr-participant-a-b"
+
+
+def test_facilitator_pack_can_append_the_comment_matrix(small, tmp_path):
+    from curriculum import review
+
+    ws = load_workspace(small)
+    review.add_comment(
+        small, ws, "short", "sharing/basics", "Aminata", "prosecutor", "COMMENTMARK please date it", "R1"
+    )
+    result = run(
+        "export",
+        "short",
+        "--context",
+        "generic",
+        "--lang",
+        "en",
+        "--pack",
+        "facilitator",
+        "--format",
+        "pdf",
+        "--out",
+        str(tmp_path),
+        "--comments",
+        "R1",
+        "--workspace",
+        str(small),
+    )
+    assert result.returncode == 0, result.stderr
+    text = " ".join(text_of("pdf", (tmp_path / "short-generic-en-facilitator.pdf").read_bytes()).split())
+    assert "Comment matrix — R1" in text and "COMMENTMARK" in text and "Aminata (prosecutor)" in text
+    missing = run(
+        "export",
+        "short",
+        "--context",
+        "generic",
+        "--lang",
+        "en",
+        "--pack",
+        "facilitator",
+        "--format",
+        "pdf",
+        "--out",
+        str(tmp_path),
+        "--comments",
+        "R9",
+        "--workspace",
+        str(small),
+    )
+    assert missing.returncode == 1 and "no review round 'R9'" in missing.stderr

@@ -50,10 +50,12 @@ def export(
     stem: str,
     generated: dt.date | None = None,
     progress=None,
+    comments: list[dict] | None = None,
 ) -> tuple[str, bytes]:
-    """(file name, bytes) of one pack in one format; `progress(done, total, label)` is told as formats finish."""
+    """(file name, bytes) of one pack in one format; `progress(done, total, label)` is told as
+    formats finish; `comments` (comment-matrix rows) adds a review appendix to a facilitator pack."""
     generated = generated or generation_date()
-    document = build_pack(programme, pack, generated)
+    document = build_pack(programme, pack, generated, comments)
     if fmt != "zip":
         data = renderer(fmt)(document)
         if progress:

@@ -59,7 +59,10 @@ def scope(programme: Programme, day: int | None = None, session: str | None = No
     return replace(programme, modules=tuple(modules), days=days, scope=text)
 
 
-def build_pack(programme: Programme, pack: str, generated: dt.date | None = None) -> Document:
+def build_pack(
+    programme: Programme, pack: str, generated: dt.date | None = None, comments: list[dict] | None = None
+) -> Document:
+    """The pack's document; `comments` (comment-matrix rows) adds a review appendix to a facilitator pack."""
     if pack not in PACKS:
         raise ContentError(f"unknown pack '{pack}': use facilitator or participant")
     lang = programme.lang
@@ -76,6 +79,8 @@ def build_pack(programme: Programme, pack: str, generated: dt.date | None = None
         (t("pack.scope", lang), programme.scope or t("pack.scope_all", lang)),
     )
     blocks = _facilitator(programme) if pack == "facilitator" else _participant(programme)
+    if comments is not None and pack == "facilitator":
+        blocks += _comment_matrix(comments, lang)
     return Document(
         title=programme.title,
         subtitle=name,
@@ -331,3 +336,21 @@ def _briefing(p: Programme) -> list:
 
 def module_of(p: Programme, module_id: str) -> ModuleView | None:
     return next((m for m in p.modules if m.id == module_id), None)
+
+
+def _comment_matrix(rows: list[dict], lang: str) -> list:
+    """The review comment matrix as an appendix: one row per comment, with the decision."""
+    header = tuple(t(f"matrix.{key}", lang) for key in ("no", "location", "comment", "reviewer", "status", "response"))
+    cells = tuple(
+        (
+            str(row["no."]),
+            row["location"],
+            row["comment"],
+            f"{row['reviewer']} ({row['role']})",
+            label("status", row["status"], lang),
+            row["response"],
+        )
+        for row in rows
+    )
+    title = t("matrix.title", lang, round=rows[0]["round"]) if rows else t("matrix.title", lang, round="—")
+    return [PageBreak(), Heading(title, 2, "comment-matrix"), Table(header, cells, (0.5, 2.4, 3.6, 1.6, 1.2, 2.6))]

@@ -3,10 +3,12 @@
 import streamlit as st
 import streamlit.components.v1 as components
 
+from curriculum import review
 from curriculum.export.formats import FORMATS, default_exports, export, file_stem, write_pack
 from curriculum.export.pack import PACKS, scope
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve
+from curriculum.review_report import matrix_rows
 from curriculum.ui.state import label_of, lang, tr, workspace
 
 st.title(tr("export.title"))
@@ -18,6 +20,7 @@ if not ws.curricula:
     st.info(tr("export.empty"))
     st.stop()
 st.caption(tr("export.intro"))
+NO_APPENDIX = tr("export.no_comments")
 
 top = st.columns(3)
 curriculum_id = top[0].selectbox(
@@ -61,6 +64,12 @@ if scope_kind == "day":
 elif scope_kind == "session":
     titles = {s.path: s.title for s in programme.sessions}
     session = st.selectbox(tr("export.session"), list(titles), format_func=lambda p: titles[p], key="export.session")
+rounds = [r.name for r in review.rounds(ws.root, curriculum_id)] if pack == "facilitator" else []
+appendix = (
+    st.selectbox(tr("export.comments"), [""] + rounds, format_func=lambda r: r or NO_APPENDIX, key="export.comments")
+    if rounds
+    else ""
+)
 if programme.warnings:
     with st.expander(tr("export.warnings")):
         for warning in programme.warnings:
@@ -74,7 +83,10 @@ if st.button(tr("export.build"), type="primary", key="export.build"):
 
     try:
         scoped = scope(programme, day, session)
-        name, data = export(scoped, pack, fmt, file_stem(scoped, pack, day, session), progress=_progress)
+        comments = matrix_rows(ws.root, ws, curriculum_id, appendix, pack_lang) if appendix else None
+        name, data = export(
+            scoped, pack, fmt, file_stem(scoped, pack, day, session), progress=_progress, comments=comments
+        )
         path = write_pack(default_exports(), name, data)
         preview = export(scoped, pack, "html", "preview")[1] if fmt != "html" else data
     except ContentError as exc:
