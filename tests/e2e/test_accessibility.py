@@ -33,6 +33,11 @@ def test_no_serious_accessibility_violation_on_any_page(page, server, path, lang
     if lang == "fr":
         page.get_by_text("Français", exact=True).click()
         page.wait_for_timeout(1500)
+    # the app's own stylesheet (readable captions) arrives with the first run's elements
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('style')].some(s => s.textContent.includes('stCaptionContainer'))"
+    )
+    page.wait_for_timeout(300)
     assert serious_violations(page) == []
 
 
