@@ -195,3 +195,13 @@ def test_contexts_page_flags_a_stale_adaptation_and_marks_it_reviewed(small, mon
     assert not at.exception, at.exception
     assert [a.state for a in adaptations(load_workspace(small)) if a.context == "ctx-b"] == ["current"]
     assert load_workspace(small).contexts["ctx-b"].overrides[0].base_revision == 2
+
+
+def test_a_save_by_one_user_is_seen_on_the_next_rerun_of_another(small, monkeypatch):
+    first, second = app(small, monkeypatch).run(), app(small, monkeypatch).run()
+    assert any("Revision 1" in m.value for m in second.markdown)
+    edit_minutes(first, "sharing", "basics", 1, 45)
+    first.run()
+    first.button(key="library.save").click().run()
+    second.run()
+    assert any("Revision 2" in m.value for m in second.markdown)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from curriculum.i18n import t
 from curriculum.problems import ConflictError, ContentError
-from curriculum.workspace import Workspace, default_root, load_workspace, save
+from curriculum.workspace import Store, Workspace, default_root, save
 
 LANG_KEY = "ui_lang"
 
@@ -25,10 +25,17 @@ def root() -> Path:
     return default_root()
 
 
+@st.cache_resource(show_spinner=False)
+def _store() -> Store:
+    """One Store per server process, shared by every session: a file saved by one user is
+    re-parsed (its size or mtime changed) on the next rerun of any other."""
+    return Store()
+
+
 def workspace() -> Workspace | None:
     """The workspace as it is on disk now; files unchanged since the last run are not re-parsed."""
     try:
-        return load_workspace(root())
+        return _store().load(root())
     except ContentError as exc:
         st.error(tr("status.error", error=exc))
         return None
