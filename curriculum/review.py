@@ -434,18 +434,21 @@ def _comment(row) -> Comment:
 def open_counts(root, curriculum_id: str | None = None) -> dict[str, int]:
     """Open top-level comments per target (and summed up to each module and session),
     for one curriculum or, without one, for every curriculum."""
-    counts: dict[str, int] = {}
     if not db_path(root).exists():
-        return counts
-    if curriculum_id is None:
-        with connect(root) as db:
-            db.row_factory = None
-            rows = db.execute(f"{_SELECT} WHERE c.status = 'open' AND c.parent_id IS NULL").fetchall()
-        found = [_comment(r) for r in rows]
-    else:
-        found = comments(root, curriculum_id, status="open")
+        return {}
+    if curriculum_id is not None:
+        return tally_open(comments(root, curriculum_id, status="open"))
+    with connect(root) as db:
+        db.row_factory = None
+        rows = db.execute(f"{_SELECT} WHERE c.status = 'open' AND c.parent_id IS NULL").fetchall()
+    return tally_open(list(map(Comment._make, rows)))
+
+
+def tally_open(found: list[Comment]) -> dict[str, int]:
+    """Open top-level comments counted per target path and each of its parents ("" = all)."""
+    counts: dict[str, int] = {}
     for comment in found:
-        if comment.parent is not None:
+        if comment.parent is not None or comment.status != "open":
             continue
         parts = comment.target.split("/") if comment.target else []
         for depth in range(1, len(parts) + 1):
@@ -453,6 +456,18 @@ def open_counts(root, curriculum_id: str | None = None) -> dict[str, int]:
             counts[key] = counts.get(key, 0) + 1
         counts[""] = counts.get("", 0) + 1
     return counts
+
+
+def select(found: list[Comment], round_name=None, status=None, module=None, author=None) -> list[Comment]:
+    """The comments that pass the filters (the same as `comments` does in SQL), without a query."""
+    return [
+        c
+        for c in found
+        if (not round_name or c.round == round_name)
+        and (not status or c.status == status)
+        and (not module or c.target == module or c.target.startswith(f"{module}/"))
+        and (not author or c.author == author)
+    ]
 
 
 def location(workspace, target: str, lang: str) -> tuple[str, bool]:

@@ -225,3 +225,13 @@ def test_cli_review_add_list_matrix(small, tmp_path):
         "review", "matrix", "short", "--round", "R9", "--format", "csv", "--out", str(out), "--workspace", str(small)
     )
     assert missing_round.returncode == 1 and "no review round 'R9'" in missing_round.stderr
+
+
+def test_select_filters_like_the_query(small):
+    ws = load_workspace(small)
+    review.add_comment(small, ws, "short", "sharing/basics", "A", "judge", "one", "R1")
+    review.add_comment(small, ws, "short", "sharing", "B", "judge", "two", "R2")
+    everything = review.comments(small, "short")
+    for filters in [("R1", None, None, None), (None, "open", "sharing", None), (None, None, None, "B")]:
+        assert review.select(everything, *filters) == review.comments(small, "short", *filters)
+    assert review.tally_open(everything) == {"": 2, "sharing": 2, "sharing/basics": 1}

@@ -53,14 +53,18 @@ def normalise(text: str) -> str:
     return "\n".join(out)
 
 
+@functools.cache
+def _renderer() -> markdown_lib.Markdown:
+    """One Markdown converter, reset between texts (building one per text costs more than converting)."""
+    return markdown_lib.Markdown(extensions=["tables", "sane_lists", "fenced_code"], output_format="html")
+
+
 @functools.lru_cache(maxsize=4096)
 def to_html(text: str) -> str:
     """Markdown rendered and sanitised: safe to put inside an HTML page."""
     if not text:
         return ""
-    rendered = markdown_lib.markdown(
-        normalise(text), extensions=["tables", "sane_lists", "fenced_code"], output_format="html"
-    )
+    rendered = _renderer().reset().convert(normalise(text))
     return nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,

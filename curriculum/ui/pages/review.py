@@ -78,7 +78,8 @@ with right, st.expander(tr("review.open_round"), expanded=not round_names):
             flash("success", tr("review.opened", name=opened.name, date=_date(opened.opened)))
             st.rerun()
 
-counts = review.open_counts(root, curriculum_id)
+everything = review.comments(root, curriculum_id)
+counts = review.tally_open(everything)
 
 
 def _badge(path: str) -> str:
@@ -141,7 +142,6 @@ with read_tab:
             st.rerun()
 
 with comments_tab:
-    everything = review.comments(root, curriculum_id)
     STATUS_LABEL = label_of("status.")
     cols = st.columns(4)
     all_label = tr("review.all")
@@ -165,7 +165,7 @@ with comments_tab:
     f_author = cols[3].selectbox(
         tr("review.author"), [""] + authors, format_func=lambda a: a or all_label, key="review.f.author"
     )
-    shown = review.comments(root, curriculum_id, f_round or None, f_status or None, f_module or None, f_author or None)
+    shown = review.select(everything, f_round or None, f_status or None, f_module or None, f_author or None)
     replies: dict[int, list] = {}
     for comment in everything:
         if comment.parent is not None:
