@@ -97,3 +97,15 @@ def save_or_explain(kind: str, record, loaded_revision):
         return None
     flash("success", tr("common.saved", name=f"{kind}/{saved.id}.yaml", revision=saved.revision))
     return saved
+
+
+def create(kind: str, make, select_key: str, message_key: str) -> None:
+    """Save the record `make()` builds as a new file; select it and say so, or say why not."""
+    try:
+        created = save(root(), kind, make(), loaded_revision=None, actor=actor())
+    except ContentError as exc:
+        st.error(tr("common.not_saved", error="; ".join(exc.lines())))
+        return
+    st.session_state[select_key] = created.id
+    flash("success", tr(message_key, name=created.title.get(lang())))
+    st.rerun()

@@ -9,11 +9,9 @@ from curriculum import edit
 from curriculum.adapt import Target, adapt_module, compare, item_texts, mark_reviewed, remove_adaptation, retarget
 from curriculum.diff import word_diff
 from curriculum.model import ProtectedTime, Text, Timing
-from curriculum.problems import ContentError
 from curriculum.records import CLOCK
 from curriculum.ui.state import (
-    actor,
-    flash,
+    create,
     label_of,
     lang,
     root,
@@ -24,7 +22,7 @@ from curriculum.ui.state import (
     workspace,
 )
 from curriculum.usage import adaptations, describe_adaptation
-from curriculum.workspace import record_at, save
+from curriculum.workspace import record_at
 
 st.title(tr("contexts.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
@@ -39,20 +37,12 @@ with st.expander(tr("contexts.new"), expanded=not ws.contexts):
     new_id = st.text_input(tr("contexts.new_id"), key="contexts.new.id")
     names = {code: st.text_input(tr(f"contexts.new_name_{code}"), key=f"contexts.new.{code}") for code in ("fr", "en")}
     if st.button(tr("contexts.create"), key="contexts.create"):
-        try:
-            created = save(
-                root(),
-                "contexts",
-                edit.new_context(new_id, edit.text(names), ws.contexts),
-                loaded_revision=None,
-                actor=actor(),
-            )
-        except ContentError as exc:
-            st.error(tr("common.not_saved", error="; ".join(exc.lines())))
-        else:
-            st.session_state["contexts.select"] = created.id
-            flash("success", tr("contexts.created", name=created.name.get(L)))
-            st.rerun()
+        create(
+            "contexts",
+            lambda: edit.new_context(new_id, edit.text(names), ws.contexts),
+            "contexts.select",
+            "contexts.created",
+        )
 
 if not ws.contexts:
     st.info(tr("contexts.empty"))

@@ -12,6 +12,7 @@ from curriculum.problems import ContentError
 from curriculum.review import open_counts
 from curriculum.ui.state import (
     actor,
+    create,
     flash,
     label_of,
     lang,
@@ -23,7 +24,7 @@ from curriculum.ui.state import (
     workspace,
 )
 from curriculum.usage import adaptations, curricula_using
-from curriculum.workspace import delete, save
+from curriculum.workspace import delete
 
 st.title(tr("library.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
@@ -37,20 +38,12 @@ with st.expander(tr("library.new"), expanded=not ws.modules):
     new_id = st.text_input(tr("library.new_id"), key="library.new.id")
     new_title = {code: st.text_input(tr(f"library.title_{code}"), key=f"library.new.{code}") for code in ("fr", "en")}
     if st.button(tr("library.create"), key="library.create"):
-        try:
-            created = save(
-                root(),
-                "modules",
-                edit.new_module(new_id, edit.text(new_title), ws.modules),
-                loaded_revision=None,
-                actor=actor(),
-            )
-        except ContentError as exc:
-            st.error(tr("common.not_saved", error="; ".join(exc.lines())))
-        else:
-            st.session_state["library.select"] = created.id
-            flash("success", tr("library.created", name=created.title.get(L)))
-            st.rerun()
+        create(
+            "modules",
+            lambda: edit.new_module(new_id, edit.text(new_title), ws.modules),
+            "library.select",
+            "library.created",
+        )
 
 with st.expander(tr("library.import")):
     upload = st.file_uploader(tr("library.upload"), type=["yaml", "yml", "zip"], key="library.upload")
@@ -285,20 +278,12 @@ with st.expander(tr("library.share")):
 with st.expander(tr("library.actions")):
     copy_id = st.text_input(tr("library.duplicate_id"), value=f"{module_id}-copy", key=f"library.{module_id}.copy_id")
     if st.button(tr("library.duplicate"), key="library.duplicate"):
-        try:
-            copy = save(
-                root(),
-                "modules",
-                edit.duplicate_module(_edited(), copy_id, ws.modules),
-                loaded_revision=None,
-                actor=actor(),
-            )
-        except ContentError as exc:
-            st.error(tr("common.not_saved", error="; ".join(exc.lines())))
-        else:
-            st.session_state["library.select"] = copy.id
-            flash("success", tr("library.created", name=copy.title.get(L)))
-            st.rerun()
+        create(
+            "modules",
+            lambda: edit.duplicate_module(_edited(), copy_id, ws.modules),
+            "library.select",
+            "library.created",
+        )
     confirmed = st.checkbox(tr("library.delete_confirm", name=module.title.get(L)), key=f"library.{module_id}.confirm")
     if st.button(tr("library.delete"), key="library.delete", disabled=not confirmed):
         try:
