@@ -205,3 +205,29 @@ def test_a_save_by_one_user_is_seen_on_the_next_rerun_of_another(small, monkeypa
     first.button(key="library.save").click().run()
     second.run()
     assert any("Revision 2" in m.value for m in second.markdown)
+
+
+def test_create_a_context_from_the_contexts_page(small, monkeypatch):
+    at = app(small, monkeypatch).run()
+    at.switch_page(str(REPO / "curriculum/ui/pages/contexts.py")).run()
+    at.text_input(key="contexts.new.id").set_value("sahel-niger")
+    at.text_input(key="contexts.new.fr").set_value("Niger")
+    at.text_input(key="contexts.new.en").set_value("Niger").run()
+    at.button(key="contexts.create").click().run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="contexts.pick").value == "sahel-niger"
+    assert load_workspace(small).contexts["sahel-niger"].name.en == "Niger"
+
+
+def test_import_a_module_from_the_library_page(small, monkeypatch):
+    from tests.conftest import MODULE
+
+    at = app(small, monkeypatch).run()
+    uploader = at.get("file_uploader")[0]
+    uploader.set_value(
+        ("shared.yaml", MODULE.replace("id: sharing", "id: shared", 1).encode(), "application/yaml")
+    ).run()
+    at.button(key="library.import_go").click().run()
+    assert not at.exception, at.exception
+    assert any("Imported: shared" in s.value for s in at.success)
+    assert "shared" in load_workspace(small).modules
