@@ -21,6 +21,19 @@ def accessible_styles() -> None:
     st.html(ACCESSIBLE_CSS)
 
 
+def _redraw_choices() -> None:
+    """After a language switch, hand every choice back to its widget: a selectbox keeps
+    showing the label it had in the old language unless its value is set again."""
+    for key in list(st.session_state.keys()):
+        value = st.session_state[key]
+        if key == LANG_KEY or isinstance(value, bool) or not isinstance(value, (str, int)):
+            continue
+        try:
+            st.session_state[key] = value
+        except st.errors.StreamlitAPIException:
+            continue
+
+
 def language_switch() -> str:
     if LANG_KEY not in st.session_state:
         st.session_state[LANG_KEY] = "en"
@@ -30,6 +43,7 @@ def language_switch() -> str:
         format_func=lambda code: {"en": "English", "fr": "Français"}[code],
         key=LANG_KEY,
         horizontal=True,
+        on_change=_redraw_choices,
     )
     return lang()
 

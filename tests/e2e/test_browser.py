@@ -48,6 +48,11 @@ def test_switch_the_interface_to_french(page, server):
     page.get_by_text("Français", exact=True).click()
     page.get_by_role("heading", name="Bibliothèque de modules").wait_for()
     page.get_by_role("link", name="Composer").wait_for()
+    # the chosen module keeps its place and is shown with its French title
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stSelectbox] input').value"
+        " === 'Évaluer les risques, les besoins et les capacités (risk-assessment)'"
+    )
 
 
 def test_export_a_facilitator_pack_and_download_it(page, server):
