@@ -12,14 +12,11 @@ import json
 import sys
 from pathlib import Path
 
-from . import access, review
 from .agenda import agenda_table
 from .export.formats import export, file_stem, write_pack
 from .export.pack import scope
-from .imports import import_file
 from .problems import ContentError
 from .resolve import resolve
-from .review_report import matrix_csv, matrix_rows, matrix_xlsx
 from .workspace import default_root, load_workspace
 from .yamlfile import write_bytes_atomic
 
@@ -162,6 +159,9 @@ def _agenda(args) -> int:
 
 
 def _export(args) -> int:
+    from . import review
+    from .review_report import matrix_rows
+
     workspace = load_workspace(args.workspace)
     programme = scope(resolve(workspace, args.curriculum, args.context, args.lang), args.day, args.session)
     stem = file_stem(programme, args.pack, args.day, args.session)
@@ -178,6 +178,9 @@ def _export(args) -> int:
 
 
 def _review(args) -> int:
+    from . import review
+    from .review_report import matrix_csv, matrix_rows, matrix_xlsx
+
     workspace = load_workspace(args.workspace)
     root = workspace.root
     if args.action == "add":
@@ -207,6 +210,8 @@ def _review(args) -> int:
 
 
 def _import(args) -> int:
+    from .imports import import_file
+
     workspace = load_workspace(args.workspace)
     try:
         data = args.file.read_bytes()
@@ -218,6 +223,8 @@ def _import(args) -> int:
 
 
 def _users(args) -> int:
+    from . import access
+
     root = default_root() if args.workspace is None else args.workspace
     if args.action == "add":
         if sys.stdin.isatty():

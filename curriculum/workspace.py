@@ -9,7 +9,6 @@ modification time, so a reload after one save re-parses that file only.
 from __future__ import annotations
 
 import fcntl
-import gc
 import os
 import threading
 from collections.abc import Iterator, Mapping
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from . import yamlfile
 from .access import audit, check
+from .bulk import paused_gc
 from .model import KINDS, Context, Curriculum, Module
 from .problems import ConflictError, ContentError, Problem, UnknownIdError
 from .records import SLUG, Findings, build, describe, to_data
@@ -98,7 +98,7 @@ class Store:
             raise ContentError(f"workspace folder not found: {root} — pass --workspace DIR or set CURRICULUM_WORKSPACE")
         found: dict[str, dict] = {kind: {} for kind in KINDS}
         problems: list[Problem] = []
-        with _bulk_allocation():
+        with paused_gc():
             for kind, cls in KINDS.items():
                 for path in sorted((root / kind).glob("*.yaml")):
                     parsed = self._parse(root, path, cls)
@@ -127,22 +127,6 @@ class Store:
         with self._lock:
             self._cache[path] = parsed
         return parsed
-
-
-@contextmanager
-def _bulk_allocation() -> Iterator[None]:
-    """Pause the cyclic garbage collector while records are built.
-
-    Loading allocates hundreds of thousands of small acyclic objects; without this the
-    collector rescans the growing heap again and again, a third of a cold load's time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 STORE = Store()

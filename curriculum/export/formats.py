@@ -10,6 +10,7 @@ import json
 import zipfile
 
 from ..agenda import COLUMNS, agenda_rows
+from ..bulk import paused_gc
 from ..problems import ContentError
 from ..resolve import Programme
 from .pack import build_pack, generation_date
@@ -29,9 +30,16 @@ _RENDERERS = {"pdf": "pdf", "html": "html", "md": "markdown", "docx": "docx"}
 
 
 def renderer(fmt: str):
+    """The render(Document) -> bytes function of a format, run with the GC paused (bulk layout)."""
     if fmt not in _RENDERERS:
         raise ContentError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
-    return importlib.import_module(f"{__package__}.{_RENDERERS[fmt]}").render
+    render = importlib.import_module(f"{__package__}.{_RENDERERS[fmt]}").render
+
+    def run(document):
+        with paused_gc():
+            return render(document)
+
+    return run
 
 
 def file_stem(programme: Programme, pack: str, day: int | None = None, session: str | None = None) -> str:

@@ -56,7 +56,14 @@ def normalise(text: str) -> str:
 @functools.cache
 def _renderer() -> markdown_lib.Markdown:
     """One Markdown converter, reset between texts (building one per text costs more than converting)."""
-    return markdown_lib.Markdown(extensions=["tables", "sane_lists", "fenced_code"], output_format="html")
+    # extension objects, not names: naming them makes Markdown scan every installed package's entry points
+    from markdown.extensions.fenced_code import FencedCodeExtension
+    from markdown.extensions.sane_lists import SaneListExtension
+    from markdown.extensions.tables import TableExtension
+
+    return markdown_lib.Markdown(
+        extensions=[TableExtension(), SaneListExtension(), FencedCodeExtension()], output_format="html"
+    )
 
 
 @functools.lru_cache(maxsize=4096)
