@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
+from xml.parsers import expat
+from xml.parsers.expat import ExpatError
 
 import markdown as markdown_lib
 import nh3
@@ -126,14 +128,37 @@ class MCode:
 MBlock = MParagraph | MList | MTable | MCode
 
 
+_VOID = re.compile(r"<(br|hr)(\s[^>]*)?>")
+
+
 def parse(text: str) -> list[MBlock]:
     """Markdown as blocks of plain-text runs (sanitised first)."""
     if not text:
         return []
+    html = to_html(text)
     parser = _BlockParser()
-    parser.feed(to_html(text))
-    parser.close()
+    try:
+        _feed_expat(parser, html)
+    except ExpatError:  # not well-formed as XML: the slower, forgiving HTML parser reads it
+        parser = _BlockParser()
+        parser.feed(html)
+        parser.close()
     return parser.finish()
+
+
+def _feed_expat(parser: _BlockParser, html: str) -> None:
+    """nh3's output is well-formed apart from void tags and &nbsp;: expat (C) reads it far
+    faster than HTMLParser, and drives the same handlers."""
+    xml = (
+        "<root>"
+        + _VOID.sub(lambda m: f"<{m.group(1)}{m.group(2) or ''}/>", html).replace("&nbsp;", "\u00a0")
+        + "</root>"
+    )
+    reader = expat.ParserCreate()
+    reader.StartElementHandler = lambda tag, attrs: tag != "root" and parser.handle_starttag(tag, list(attrs.items()))
+    reader.EndElementHandler = lambda tag: tag != "root" and parser.handle_endtag(tag)
+    reader.CharacterDataHandler = parser.handle_data
+    reader.Parse(xml, True)
 
 
 def plain(runs: list[Run]) -> str:
@@ -217,7 +242,7 @@ class _BlockParser(HTMLParser):
         elif tag == "a":
             self.href.append(attrs.get("href") or "")
         elif tag == "br":
-            self._add("\n")
+            self._add("\n", line_break=True)
 
     def handle_endtag(self, tag):
         if tag == "pre":
@@ -262,10 +287,11 @@ class _BlockParser(HTMLParser):
             self.para = MParagraph()
         self._add(data if self.cell is not None or self.para.runs else data.lstrip())
 
-    def _add(self, text: str) -> None:
+    def _add(self, text: str, line_break: bool = False) -> None:
         if not text:
             return
-        text = " ".join(text.split("\n")) if text != "\n" else text
+        if not line_break:
+            text = text.replace("\n", " ")
         run = Run(
             text,
             bold=self.style["bold"] > 0,
@@ -274,7 +300,11 @@ class _BlockParser(HTMLParser):
             href=self.href[-1] if self.href else "",
             strike=self.style["strike"] > 0,
         )
-        (self.cell if self.cell is not None else self.para.runs).append(run)
+        runs = self.cell if self.cell is not None else self.para.runs
+        if runs and not line_break and runs[-1].text != "\n" and replace(runs[-1], text="") == replace(run, text=""):
+            runs[-1] = replace(run, text=runs[-1].text + text)  # the parser may hand text over in pieces
+        else:
+            runs.append(run)
 
     def finish(self) -> list[MBlock]:
         self._close_para()
