@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from .model import Activity, Context, Glossary, Module, Session, Substitution, Text
+from .model import Activity, Context, Glossary, Module, Pause, ProtectedTime, Session, Substitution, Text
 from .problems import ContentError, UnknownIdError
 
 
@@ -219,3 +219,44 @@ def glossary_from_rows(rows_by_lang: dict[str, list[dict]]) -> Glossary:
             if str(r.get("term") or "").strip()
         )
     return Glossary(**entries)
+
+
+# --- table rows typed in the pages ---------------------------------------------------------
+
+
+def _clock(value) -> str:
+    from .records import CLOCK
+
+    text = str(value or "").strip()
+    return text if CLOCK.match(text) else ""
+
+
+def breaks_from_rows(rows: list[dict]) -> tuple[tuple[Pause, ...], list[tuple[int, str]]]:
+    """Breaks from table rows {start, minutes}, in clock order, and the (row, value) of rows that are not."""
+    breaks, bad = [], []
+    for number, row in enumerate(rows, start=1):
+        start, minutes = str(row.get("start") or "").strip(), row.get("minutes")
+        usable = (
+            isinstance(minutes, (int, float)) and not isinstance(minutes, bool) and minutes == minutes and minutes > 0
+        )
+        if _clock(start) and usable:
+            breaks.append(Pause(start, int(minutes)))
+        elif start or (usable and minutes):
+            bad.append((number, start))
+    return tuple(sorted(breaks, key=lambda b: b.start)), bad
+
+
+def protected_from_rows(rows: list[dict]) -> tuple[tuple[ProtectedTime, ...], list[tuple[int, str]]]:
+    """Protected times from rows {start, end, days ("1, 3"), label_fr, label_en}, and the rows that are not."""
+    times, bad = [], []
+    for number, row in enumerate(rows, start=1):
+        start, end = str(row.get("start") or "").strip(), str(row.get("end") or "").strip()
+        if not (start or end):
+            continue
+        if not (_clock(start) and _clock(end)):
+            bad.append((number, end if _clock(start) else start))
+            continue
+        days = tuple(int(d) for d in str(row.get("days") or "").replace(";", ",").split(",") if d.strip().isdigit())
+        label = Text(str(row.get("label_fr") or ""), str(row.get("label_en") or ""))
+        times.append(ProtectedTime(start, end, label, days))
+    return tuple(times), bad

@@ -58,3 +58,28 @@ def test_curriculum_verbs(small):
     assert [i.module for i in curriculum.items] == ["sharing"]
     with pytest.raises(ContentError, match="not a valid id"):
         compose.duplicate(curriculum, "a/b")
+
+
+def test_breaks_typed_in_a_table():
+    breaks, bad = edit.breaks_from_rows(
+        [
+            {"start": "15:30", "minutes": 15},
+            {"start": "10:30", "minutes": 20.0},
+            {"start": "9h", "minutes": 10},
+            {"start": "", "minutes": float("nan")},
+        ]
+    )
+    assert [(b.start, b.minutes) for b in breaks] == [("10:30", 20), ("15:30", 15)]
+    assert bad == [(3, "9h")]
+
+
+def test_protected_times_typed_in_a_table():
+    times, bad = edit.protected_from_rows(
+        [
+            {"start": "12:30", "end": "14:00", "days": "1; 3", "label_fr": "Pause prolongée", "label_en": "Long break"},
+            {"start": "", "end": ""},
+            {"start": "13:00", "end": "25:00"},
+        ]
+    )
+    assert [(p.start, p.end, p.days, p.label.en) for p in times] == [("12:30", "14:00", (1, 3), "Long break")]
+    assert bad == [(3, "25:00")]

@@ -6,11 +6,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from curriculum import compose
+from curriculum import compose, edit
 from curriculum.agenda import agenda_rows
 from curriculum.model import Pause, Text
 from curriculum.problems import ContentError
-from curriculum.records import CLOCK
 from curriculum.resolve import resolve_records
 from curriculum.ui.state import actor, flash, lang, root, save_or_explain, show_flashes, tr, workspace
 from curriculum.workspace import delete, save
@@ -184,19 +183,15 @@ breaks_table = st.data_editor(
         "minutes": st.column_config.NumberColumn(tr("common.minutes"), min_value=5, max_value=120, step=5),
     },
 )
-breaks = []
-for number, row in enumerate(breaks_table.to_dict("records"), start=1):
-    start, minutes = str(row.get("start") or "").strip(), row.get("minutes")
-    if CLOCK.match(start) and isinstance(minutes, (int, float)) and minutes == minutes and minutes > 0:
-        breaks.append(Pause(start, int(minutes)))
-    elif start or (minutes == minutes and minutes):
-        st.warning(tr("composer.bad_break", row=number, value=start))
+breaks, bad_rows = edit.breaks_from_rows(breaks_table.to_dict("records"))
+for number, value in bad_rows:
+    st.warning(tr("composer.bad_break", row=number, value=value))
 record = compose.set_schedule(
     record,
     days=int(days),
     day_start=day_start.strftime("%H:%M"),
     day_end=day_end.strftime("%H:%M"),
-    breaks=tuple(sorted(breaks, key=lambda b: b.start)),
+    breaks=breaks,
     lunch=Pause(lunch_start.strftime("%H:%M"), int(lunch_minutes)) if lunch_minutes else None,
 )
 draft["record"] = record

@@ -8,8 +8,7 @@ import streamlit as st
 from curriculum import edit
 from curriculum.adapt import Target, adapt_module, compare, item_texts, mark_reviewed, remove_adaptation, retarget
 from curriculum.diff import word_diff
-from curriculum.model import ProtectedTime, Text, Timing
-from curriculum.records import CLOCK
+from curriculum.model import Timing
 from curriculum.ui.state import (
     create,
     label_of,
@@ -138,20 +137,11 @@ with settings:
     protected_rows = st.data_editor(
         protected_frame, num_rows="dynamic", hide_index=True, key=f"{prefix}.protected"
     ).to_dict("records")
-    protected = []
-    for number, row in enumerate(protected_rows, start=1):
-        start, end = str(row.get("start") or "").strip(), str(row.get("end") or "").strip()
-        if not (start or end):
-            continue
-        if not (CLOCK.match(start) and CLOCK.match(end)):
-            st.warning(tr("contexts.bad_time", row=number, value=start if not CLOCK.match(start) else end))
-            continue
-        days = tuple(int(d) for d in str(row.get("days") or "").replace(";", ",").split(",") if d.strip().isdigit())
-        protected.append(
-            ProtectedTime(start, end, Text(str(row.get("label_fr") or ""), str(row.get("label_en") or "")), days)
-        )
+    protected, bad_rows = edit.protected_from_rows(protected_rows)
+    for number, value in bad_rows:
+        st.warning(tr("contexts.bad_time", row=number, value=value))
     if st.button(tr("common.save"), type="primary", key="contexts.save"):
-        new_timing = Timing(float(factor), day_start.strip(), day_end.strip(), tuple(protected))
+        new_timing = Timing(float(factor), day_start.strip(), day_end.strip(), protected)
         _save(
             replace(
                 context,
