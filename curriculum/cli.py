@@ -159,14 +159,14 @@ def _agenda(args) -> int:
 
 
 def _export(args) -> int:
-    from . import review
-    from .review_report import matrix_rows
-
     workspace = load_workspace(args.workspace)
     programme = scope(resolve(workspace, args.curriculum, args.context, args.lang), args.day, args.session)
     stem = file_stem(programme, args.pack, args.day, args.session)
     comments = None
     if args.comments:
+        from . import review
+        from .review_report import matrix_rows
+
         review.round_snapshot(workspace.root, args.curriculum, args.comments)
         comments = matrix_rows(workspace.root, workspace, args.curriculum, args.comments, args.lang)
     name, data = export(programme, args.pack, args.format, stem, comments=comments)
