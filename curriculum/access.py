@@ -118,7 +118,7 @@ def _write_users(root, users: dict[str, dict]) -> None:
     os.chmod(_users_path(root), 0o600)
 
 
-def add_user(root, name: str, role: str, password: str) -> Actor:
+def add_user(root, name: str, role: str, password: str, email: str = "") -> Actor:
     if not SLUG.match(name or ""):
         raise ContentError(
             f"'{name}' is not a valid user name — use lower-case letters, digits and hyphens, e.g. aminata-k"
@@ -131,6 +131,8 @@ def add_user(root, name: str, role: str, password: str) -> Actor:
     if name in users:
         raise ContentError(f"user '{name}' already exists — remove it first to change it")
     users[name] = {"role": role, "password": _hasher().hash(password)}
+    if email.strip():
+        users[name]["email"] = email.strip().lower()
     _write_users(root, users)
     return Actor(name, role)
 
@@ -141,6 +143,15 @@ def remove_user(root, name: str) -> None:
         raise ContentError(f"no user '{name}'")
     del users[name]
     _write_users(root, users)
+
+
+def actor_for_email(root, email: str) -> Actor | None:
+    """The account whose e-mail matches a single-sign-on identity (st.login), or None."""
+    wanted = (email or "").strip().lower()
+    for name, entry in sorted(_read_users(root).items()):
+        if wanted and entry.get("email", "").lower() == wanted:
+            return Actor(name, entry.get("role", ""))
+    return None
 
 
 def list_users(root) -> list[Actor]:

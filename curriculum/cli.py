@@ -90,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_user.add_argument("name")
     add_user.add_argument("--role", choices=["designer", "facilitator", "reviewer"], required=True)
+    add_user.add_argument("--email", default="", help="e-mail used by single sign-on (st.login), if configured")
     user_actions.add_parser("list", parents=[common], help="list accounts")
     remove_user = user_actions.add_parser("remove", parents=[common], help="remove an account")
     remove_user.add_argument("name")
@@ -233,7 +234,7 @@ def _users(args) -> int:
                 raise ContentError("the two passwords differ — nothing saved")
         else:
             password = sys.stdin.readline().rstrip("\n")
-        added = access.add_user(root, args.name, args.role, password)
+        added = access.add_user(root, args.name, args.role, password, args.email)
         print(f"user '{added.name}' added as {added.role}")
     elif args.action == "list":
         for user in access.list_users(root):

@@ -691,6 +691,14 @@ STRINGS.update(
             "fr": "Ce serveur est partagé : connectez-vous dans la barre latérale pour continuer.",
             "en": "This is a shared server: sign in in the sidebar to continue.",
         },
+        "auth.sso": {
+            "fr": "Se connecter avec le compte de mon institution",
+            "en": "Sign in with my institution's account",
+        },
+        "auth.unknown_email": {
+            "fr": "Ce compte n’a pas d’accès ici : demandez à un concepteur de vous ajouter (users add … --email).",
+            "en": "This account has no access here: ask a designer to add you (users add … --email).",
+        },
         "auth.signed_in": {"fr": "Connecté : {name} ({role})", "en": "Signed in: {name} ({role})"},
         "role.designer": {"fr": "concepteur", "en": "designer"},
         "role.facilitator": {"fr": "animateur", "en": "facilitator"},

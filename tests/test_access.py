@@ -146,3 +146,10 @@ def test_a_designer_saves_from_the_library_page(small, server, monkeypatch):
     at = page_as(small, monkeypatch, DESIGNER)
     at.button(key="library.save").click().run()
     assert load_workspace(small).modules["sharing"].revision == 2
+
+
+def test_single_sign_on_identities_map_to_accounts_by_email(small):
+    access.add_user(small, "claire", "designer", "a long passphrase", email="Claire@Example.org")
+    assert access.actor_for_email(small, "claire@example.org") == Actor("claire", "designer")
+    assert access.actor_for_email(small, "someone@example.org") is None
+    assert access.actor_for_email(small, "") is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from curriculum.access import actor_for_email as authenticate_email
 from curriculum.access import authenticate, server_mode
 from curriculum.ui.state import ACTOR_KEY, LANG_KEY, actor, lang, root, tr, workspace
 
@@ -69,6 +70,30 @@ def status_panel() -> None:
                 st.caption(str(problem))
 
 
+def _sso_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        return False
+
+
+def _single_sign_on() -> bool:
+    """Where OIDC is configured in .streamlit/secrets.toml ([auth]), offer st.login and map the
+    identity's e-mail to an account of users.yaml (which gives the role). True when it took over."""
+    if not _sso_configured():
+        return False
+    if st.user.is_logged_in:
+        found = authenticate_email(root(), st.user.get("email", ""))
+        if found is None:
+            st.sidebar.error(tr("auth.unknown_email"))
+            st.sidebar.button(tr("auth.sign_out"), key="auth.sso_out", on_click=st.logout)
+            return True
+        st.session_state[ACTOR_KEY] = found
+        st.rerun()
+    st.sidebar.button(tr("auth.sso"), key="auth.sso", on_click=st.login)
+    return False
+
+
 def sign_in() -> bool:
     """On a shared server, a sign-in form; True when someone is signed in (or on a laptop)."""
     if not server_mode():
@@ -78,8 +103,12 @@ def sign_in() -> bool:
         st.sidebar.caption(tr("auth.signed_in", name=current.name, role=tr(f"role.{current.role}")))
         if st.sidebar.button(tr("auth.sign_out"), key="auth.sign_out"):
             del st.session_state[ACTOR_KEY]
+            if _sso_configured() and st.user.is_logged_in:
+                st.logout()
             st.rerun()
         return True
+    if _single_sign_on():
+        return actor() is not None
     with st.sidebar.form("auth.form"):
         st.markdown(f"**{tr('auth.title')}**")
         name = st.text_input(tr("auth.name"), key="auth.name")
