@@ -27,10 +27,12 @@ def _redraw_choices() -> None:
     showing the label it had in the old language unless its value is set again."""
     for key in list(st.session_state.keys()):
         value = st.session_state[key]
-        if key == LANG_KEY or isinstance(value, bool) or not isinstance(value, (str, int)):
+        choice = isinstance(value, (str, int)) and not isinstance(value, bool)
+        choices = isinstance(value, list) and all(isinstance(v, (str, int)) for v in value)
+        if key == LANG_KEY or not (choice or choices):
             continue
         try:
-            st.session_state[key] = value
+            st.session_state[key] = list(value) if choices else value
         except st.errors.StreamlitAPIException:
             continue
 

@@ -82,3 +82,11 @@ def test_add_a_review_comment(page, server):
     from curriculum import review
 
     assert [c.text for c in review.comments(server["root"], "awareness-1-day")] == ["Please date the legal references."]
+
+
+def test_chosen_sessions_follow_the_language_switch(page, server):
+    open_page(page, server, "composer")
+    chips = page.locator("[data-testid='stMultiSelect']")
+    chips.get_by_text("From concern to assessment", exact=False).first.wait_for()
+    page.get_by_text("Français", exact=True).click()
+    chips.get_by_text("Du signalement à l'évaluation", exact=False).first.wait_for()
