@@ -5,7 +5,6 @@ Each verb returns a new record; `workspace.save` writes it (conflict-checked).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
 from .model import Curriculum, Item, Pause, Schedule, Text
@@ -98,10 +97,3 @@ def totals_per_day(programme: Programme) -> list[dict]:
 
 def totals_per_module(programme: Programme) -> list[dict]:
     return [{"module": m.title, "sessions": len(m.sessions), "minutes": m.minutes} for m in programme.modules]
-
-
-def method_minutes(programme: Programme) -> Counter:
-    counts: Counter = Counter()
-    for activity in programme.activities:
-        counts[activity.method] += activity.minutes
-    return counts

@@ -118,6 +118,16 @@ def _free_id(base: str, taken) -> str:
     return f"{base}-{number}"
 
 
+def _after(items: tuple, anchor_id: str, new) -> tuple:
+    """`items` with `new` inserted right after the item whose id is `anchor_id`."""
+    out = []
+    for item in items:
+        out.append(item)
+        if item.id == anchor_id:
+            out.append(new)
+    return tuple(out)
+
+
 def blank_activity(activity_id: str) -> Activity:
     return Activity(id=activity_id, title=Text("Nouvelle activité", "New activity"), method="discussion", minutes=15)
 
@@ -148,12 +158,7 @@ def add_session(module: Module, session_id: str) -> Module:
 def duplicate_session(module: Module, session_id: str) -> Module:
     session = _session(module, session_id)
     copy = replace(session, id=_free_id(f"{session_id}-copy", {s.id for s in module.sessions}))
-    sessions = []
-    for existing in module.sessions:
-        sessions.append(existing)
-        if existing.id == session_id:
-            sessions.append(copy)
-    return replace(module, sessions=tuple(sessions))
+    return replace(module, sessions=_after(module.sessions, session_id, copy))
 
 
 def delete_session(module: Module, session_id: str) -> Module:
@@ -171,12 +176,7 @@ def duplicate_activity(module: Module, session_id: str, activity_id: str) -> Mod
     session = _session(module, session_id)
     original = find_activity(session, activity_id)
     copy = replace(original, id=_free_id(f"{activity_id}-copy", {a.id for a in session.activities}))
-    activities = []
-    for existing in session.activities:
-        activities.append(existing)
-        if existing.id == activity_id:
-            activities.append(copy)
-    return replace_session(module, session_id, activities=tuple(activities))
+    return replace_session(module, session_id, activities=_after(session.activities, activity_id, copy))
 
 
 def delete_activity(module: Module, session_id: str, activity_id: str) -> Module:

@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 
 LANGS = ("fr", "en")
 
-THEMES = frozenset(
-    {"information-sharing", "risk-assessment", "trust-building", "sustainability", "monitoring-evaluation"}
-)
+THEMES = ("information-sharing", "risk-assessment", "trust-building", "sustainability", "monitoring-evaluation")
 BLOOM_LEVELS = ("remember", "understand", "apply", "analyse", "evaluate", "create")
 METHODS = (
     "presentation",
@@ -248,6 +246,13 @@ class Schedule:
 class Item:
     module: str = field(metadata=check("slug"))
     sessions: tuple[str, ...] = field(default=(), metadata=check("slug"))
+
+    def chosen(self, module: Module) -> tuple[Session, ...]:
+        """The module's sessions this item takes, in the item's order (all, in module order, when it names none)."""
+        if not self.sessions:
+            return module.sessions
+        present = {s.id: s for s in module.sessions}
+        return tuple(present[s] for s in self.sessions if s in present)
 
 
 @dataclass(frozen=True)

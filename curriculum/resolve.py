@@ -271,12 +271,10 @@ def _chosen(curriculum, context, modules, notices) -> list[tuple[Adapted, tuple]
             notices.append(Notice("missing-module", {"module": item.module}))
             continue
         adapted = adapt_module(module, context)
-        present = {s.id: s for s in adapted.module.sessions}
-        wanted = item.sessions or tuple(s.id for s in adapted.module.sessions)
-        for session_id in wanted:
-            if session_id not in present and module.session(session_id) is None:
+        for session_id in item.sessions:
+            if module.session(session_id) is None:
                 notices.append(Notice("missing-session", {"module": module.id, "session": session_id}))
-        out.append((adapted, tuple(present[s] for s in wanted if s in present)))
+        out.append((adapted, item.chosen(adapted.module)))
     return out
 
 

@@ -172,8 +172,7 @@ def snapshot(workspace, curriculum_id: str) -> dict:
         if module is None:
             continue
         items[module.id] = _entry("module", "", m_pos, module, {"summary": module.summary})
-        chosen = [s for s in module.sessions if not item.sessions or s.id in item.sessions]
-        for s_pos, session in enumerate(chosen):
+        for s_pos, session in enumerate(item.chosen(module)):
             path = f"{module.id}/{session.id}"
             items[path] = _entry("session", module.id, s_pos, session, {})
             for a_pos, activity in enumerate(session.activities):

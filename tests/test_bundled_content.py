@@ -6,12 +6,13 @@ import dataclasses
 
 import pytest
 
+from curriculum import model
 from curriculum.model import Text
 from curriculum.resolve import resolve
 from curriculum.workspace import load_workspace
 from tests.conftest import BUNDLED
 
-THEMES = {"information-sharing", "risk-assessment", "trust-building", "sustainability", "monitoring-evaluation"}
+THEMES = set(model.THEMES)
 
 
 @pytest.fixture(scope="module")

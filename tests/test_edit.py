@@ -83,3 +83,11 @@ def test_protected_times_typed_in_a_table():
     )
     assert [(p.start, p.end, p.days, p.label.en) for p in times] == [("12:30", "14:00", (1, 3), "Long break")]
     assert bad == [(3, "25:00")]
+
+
+def test_an_item_takes_its_sessions_in_its_own_order(small):
+    from curriculum.model import Item
+
+    module = load_workspace(small).modules["sharing"]
+    assert [s.id for s in Item("sharing").chosen(module)] == ["basics", "practice"]
+    assert [s.id for s in Item("sharing", ("practice", "basics", "gone")).chosen(module)] == ["practice", "basics"]

@@ -238,19 +238,6 @@ def _wrap(text: str, bold=False, italic=False, strike=False, code=False, href=""
     return text
 
 
-def _runs(runs: list[markup.Run]) -> str:
-    """Runs as paragraph markup (used where a Paragraph is built from markup)."""
-    parts = []
-    for run in runs:
-        if run.text == "\n":
-            parts.append("<br/>")
-            continue
-        text = _text(run.text)
-        if text:
-            parts.append(_wrap(text, run.bold, run.italic, run.strike, run.code, _safe_href(run.href)))
-    return "".join(parts)
-
-
 # Paragraphs from runs skip ReportLab's markup parser: each run becomes a copy of a fragment
 # parsed once for its look (style, bold, italic, link…), holding the user's text as plain
 # data. Faster, and the text is never read as markup at all.

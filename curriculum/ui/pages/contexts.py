@@ -6,7 +6,16 @@ import pandas as pd
 import streamlit as st
 
 from curriculum import edit
-from curriculum.adapt import Target, adapt_module, compare, item_texts, mark_reviewed, remove_adaptation, retarget
+from curriculum.adapt import (
+    STATES,
+    Target,
+    adapt_module,
+    compare,
+    item_texts,
+    mark_reviewed,
+    remove_adaptation,
+    retarget,
+)
 from curriculum.diff import word_diff
 from curriculum.model import Timing
 from curriculum.ui.state import (
@@ -153,7 +162,7 @@ with settings:
         )
 
 with adapted_tab:
-    states = ["current", "stale", "orphaned"]
+    states = list(STATES)
     shown_states = st.multiselect(
         tr("contexts.filter"),
         states,

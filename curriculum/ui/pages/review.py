@@ -101,9 +101,7 @@ with read_tab:
         targets[module.id] = module.title.get(L)
         with st.expander(f"{module.title.get(L)}{_badge(module.id)}"):
             st.markdown(module.summary.get(L))
-            for session in module.sessions:
-                if item.sessions and session.id not in item.sessions:
-                    continue
+            for session in item.chosen(module):
                 path = f"{module.id}/{session.id}"
                 targets[path] = f"{module.title.get(L)} › {session.title.get(L)}"
                 st.markdown(f"#### {session.title.get(L)} · {session.minutes} min{_badge(path)}")
