@@ -85,7 +85,9 @@ def parse(text: str):
         raise ReadError(
             f"malformed YAML: {what}",
             "check indentation and quoting on this line (quote text that contains ': ' or starts with a symbol)",
-            mark.line + 1 if mark else None,
+            min(mark.line + 1, max(1, len(text.splitlines())))
+            if mark
+            else None,  # an error at the end names the last line
         ) from None
     except yaml.YAMLError as exc:
         raise ReadError(f"malformed YAML: {exc}", "check the file's syntax") from None

@@ -281,3 +281,24 @@ def test_facilitator_pack_can_append_the_comment_matrix(small, tmp_path):
         str(small),
     )
     assert missing.returncode == 1 and "no review round 'R9'" in missing.stderr
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_plain_titles_and_materials_show_as_typed_in_tables(small, fmt):
+    programme = resolve(load_workspace(small), "short", "generic", "en")
+    module = programme.modules[0]
+    first = module.sessions[0].activities[0]
+    odd = replace(first, title="R&D <b>x</b> *y*", materials=("tape & [glue]",))
+    sessions = (replace(module.sessions[0], activities=(odd,) + module.sessions[0].activities[1:]),) + module.sessions[
+        1:
+    ]
+    programme = replace(programme, modules=(replace(module, sessions=sessions),))
+    text = text_of(fmt, export(programme, "facilitator", fmt, "t", DAY)[1])
+    if fmt == "html":
+        text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    if fmt == "docx":
+        import html as html_lib
+
+        text = html_lib.unescape(text)
+    assert text.count("R&D <b>x</b> *y*") >= 2  # the plan table and the activity heading
+    assert "tape & [glue]" in text

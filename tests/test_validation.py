@@ -167,3 +167,9 @@ def test_every_problem_is_reported_not_only_the_first(small):
     write(small, "modules/sharing.yaml", broken)
     _, errors = only_error(small, "modules/sharing.yaml")
     assert len(errors) == 3
+
+
+def test_an_error_at_the_end_of_a_file_names_its_last_line(small):
+    write(small, "modules/broken.yaml", "id: broken\ntitle: {fr: a, en: b\n")
+    _, errors = only_error(small, "modules/broken.yaml")
+    assert errors[0].line == 2

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..i18n import label, long_date, t
 from ..problems import ContentError
-from ..resolve import ModuleView, Programme, SessionView
+from ..resolve import Programme, SessionView
 from ..schedule import clock
 from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
 
@@ -25,6 +25,15 @@ def generation_date() -> dt.date:
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
+
+
+def literal(text: str) -> str:
+    """Plain text (a title, a material) made safe to place in a Markdown cell: shown as typed,
+    never read as emphasis, a link or a tag."""
+    text = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for char in "\\`*_[]#|":
+        text = text.replace(char, "\\" + char)
+    return text
 
 
 def scope(programme: Programme, day: int | None = None, session: str | None = None) -> Programme:
@@ -158,18 +167,18 @@ def _agenda(p: Programme, detail: bool) -> list:
                 rows.append(
                     (
                         f"{clock(slot.start)}–{clock(slot.end)}",
-                        f"*{slot.title or t('agenda.' + slot.kind, lang)}*",
+                        f"*{literal(slot.title or t('agenda.' + slot.kind, lang))}*",
                         str(slot.minutes),
                     )
                 )
                 continue
             path = f"{slot.module}/{slot.session}"
             if detail:
-                rows.append((f"{clock(slot.start)}–{clock(slot.end)}", slot.title, str(slot.minutes)))
+                rows.append((f"{clock(slot.start)}–{clock(slot.end)}", literal(slot.title), str(slot.minutes)))
             elif path not in seen:
                 seen.add(path)
                 session = sessions[path]
-                rows.append((f"{session.start}–{session.end}", f"**{session.title}**", str(session.minutes)))
+                rows.append((f"{session.start}–{session.end}", f"**{literal(session.title)}**", str(session.minutes)))
         blocks.append(
             Heading(t("agenda.day", lang, day=number), 3 if not detail else 2, f"day-{number}-{'d' if detail else 'g'}")
         )
@@ -191,10 +200,10 @@ def _session(p: Programme, session: SessionView) -> list:
     rows = tuple(
         (
             f"{a.start}–{a.end}" if a.start else "",
-            a.title,
+            literal(a.title),
             label("method", a.method, lang),
             str(a.minutes),
-            "; ".join(a.materials),
+            "; ".join(map(literal, a.materials)),
         )
         for a in session.activities
     )
@@ -252,7 +261,8 @@ def _checklist(p: Programme) -> list:
                 if session.title not in places:
                     places.append(session.title)
     rows = tuple(
-        (material, "; ".join(places), "☐") for material, places in sorted(used.items(), key=lambda kv: kv[0].casefold())
+        (literal(material), "; ".join(map(literal, places)), "☐")
+        for material, places in sorted(used.items(), key=lambda kv: kv[0].casefold())
     )
     header = (t("pack.materials", lang), t("pack.used_in", lang), t("pack.ready", lang))
     return [Heading(t("pack.checklist", lang), 2, "checklist"), Table(header, rows, (3, 4, 0.8))]
@@ -328,14 +338,16 @@ def _briefing(p: Programme) -> list:
         blocks.append(Para(p.briefing))
     blocks.append(Heading(t("pack.glossary", lang), 3, "glossary"))
     if p.glossary:
-        blocks.append(Table((t("pack.term", lang), t("pack.local_term", lang)), tuple(p.glossary), (1, 1)))
+        blocks.append(
+            Table(
+                (t("pack.term", lang), t("pack.local_term", lang)),
+                tuple((literal(a), literal(b)) for a, b in p.glossary),
+                (1, 1),
+            )
+        )
     else:
         blocks.append(Para(t("pack.no_glossary", lang)))
     return blocks
-
-
-def module_of(p: Programme, module_id: str) -> ModuleView | None:
-    return next((m for m in p.modules if m.id == module_id), None)
 
 
 def _comment_matrix(rows: list[dict], lang: str) -> list:
@@ -344,9 +356,9 @@ def _comment_matrix(rows: list[dict], lang: str) -> list:
     cells = tuple(
         (
             str(row["no."]),
-            row["location"],
+            literal(row["location"]),
             row["comment"],
-            f"{row['reviewer']} ({row['role']})",
+            literal(f"{row['reviewer']} ({row['role']})"),
             label("status", row["status"], lang),
             row["response"],
         )
