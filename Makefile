@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint format bench clean browser-deps
+.PHONY: run test lint format bench clean browser-deps bytecode
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,14 +16,19 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(VENV)/.run-deps $@
 
-run: $(VENV)/.run-deps  ## start the app on the bundled workspace (port: STREAMLIT_SERVER_PORT, default 8501)
+# Byte-compile the package as pip does for an installed one: Python skips compiling it at every
+# start, even where PYTHONDONTWRITEBYTECODE is set (as on our CI machines). Cheap when up to date.
+bytecode: | $(BIN)/python
+	@$(BIN)/python -m compileall -q curriculum app.py
+
+run: $(VENV)/.run-deps bytecode  ## start the app on the bundled workspace (port: STREAMLIT_SERVER_PORT, default 8501)
 	$(BIN)/streamlit run app.py --server.headless true
 
 browser-deps:  ## Debian's Chromium for the end-to-end tests, and axe-core from the npm registry
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
 
-test: $(VENV)/.dev-deps browser-deps  ## lint, then every test (unit, pages, real browser)
+test: $(VENV)/.dev-deps browser-deps bytecode  ## lint, then every test (unit, pages, real browser)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -39,7 +44,7 @@ $(VENV)/.bench-deps: requirements-bench.txt $(VENV)/.dev-deps
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	touch $@
 
-bench: $(VENV)/.bench-deps  ## print the performance figures the issues ask for
+bench: $(VENV)/.bench-deps bytecode  ## print the performance figures the issues ask for
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -156,3 +156,27 @@ def test_empty_documents_render():
     for blocks in ((), (Contents("Sommaire"),), (PageBreak(), PageBreak()), (Heading("Seul", 3, "a"), Note("", ""))):
         data = pdf.render(Document("", "", "", (), "", blocks))
         assert data.startswith(b"%PDF-") and len(PdfReader(io.BytesIO(data)).pages) >= 1
+
+
+def test_font_subset_fast_path_gives_reportlabs_codes():
+    """`_Font.splitString` takes a shortcut once characters have codes; the codes (and so the
+    bytes of the PDF) must be ReportLab's own, through new characters, no-break spaces,
+    glyphs the font lacks and more characters than one subset holds."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdf._register_fonts()
+    ours = pdfmetrics.getFont(pdf.FONT)
+    theirs = TTFont("reference-vera", ours.face.filename)
+    covered = sorted(c for c in pdf._COVERED if c != "\n")
+    assert len(covered) > 256  # enough to spill into a second subset
+    texts = ["Séance 1 : 08:30–09:15", "déjà\u00a0vu", "Séance 1 : 08:30–09:15", "☐ 漢字 ok", ""]
+    texts += ["".join(covered[i : i + 40]) for i in range(0, len(covered), 40)] + ["".join(covered)]
+    texts += ["Séance\u00a01", "".join(reversed(covered))]
+
+    class Doc:  # ReportLab keeps subsets per document, in a weak dictionary
+        pass
+
+    doc_ours, doc_theirs = Doc(), Doc()
+    for text in texts:
+        assert ours.splitString(text, doc_ours) == TTFont.splitString(theirs, text, doc_theirs), text

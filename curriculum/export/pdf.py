@@ -119,6 +119,26 @@ class _Font(TTFont):
             width = self._widths[key] = TTFont.stringWidth(self, text, size, encoding)
         return width
 
+    def splitString(self, text, doc, encoding="utf-8"):
+        """As TTFont.splitString (text -> (subset, bytes) pieces), with a fast path for the
+        usual case: every character already has a code in the first subset. Anything else
+        (a new character, another subset, a missing glyph) takes ReportLab's own path, which
+        assigns the codes; the bytes are the same either way."""
+        state = self.state.get(doc) if isinstance(text, str) else None
+        if state is not None:
+            assignments = state.assignments
+            fast = state.__dict__.get("_first_subset")
+            if fast is None or fast[0] != len(assignments):
+                codes = {code: n for code, n in assignments.items() if n < 256}
+                if 32 in codes:
+                    codes[0xA0] = codes[32]  # ReportLab draws a no-break space as a space
+                fast = state._first_subset = (len(assignments), codes)
+            try:
+                return [(0, bytes(map(fast[1].__getitem__, map(ord, text))))] if text else []
+            except KeyError:
+                pass
+        return TTFont.splitString(self, text, doc, encoding)
+
 
 def _register_fonts() -> None:
     """Register the Vera family shipped with ReportLab once per process (embedded as subsets)."""
