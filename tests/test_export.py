@@ -302,3 +302,105 @@ def test_plain_titles_and_materials_show_as_typed_in_tables(small, fmt):
         text = html_lib.unescape(text)
     assert text.count("R&D <b>x</b> *y*") >= 2  # the plan table and the activity heading
     assert "tape & [glue]" in text
+
+
+# --- Markdown rendered ahead on a second core ---------------------------------------------
+@pytest.fixture
+def forks(monkeypatch):
+    """Count the forks, and let `rendered_ahead` try whatever the machine's core count."""
+    import os
+
+    from curriculum.export import markup
+
+    calls = []
+    real = os.fork
+
+    def fork():
+        calls.append(os.getpid())
+        return real()
+
+    monkeypatch.setattr(os, "fork", fork)
+    monkeypatch.setattr(markup.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(markup, "AHEAD_MIN_CHARS", 0)
+    return calls
+
+
+def _fresh():
+    from curriculum.export import markup, pdf
+
+    markup.to_html.cache_clear()
+    pdf._parse.cache_clear()
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html", "docx"])
+def test_rendering_ahead_gives_the_same_bytes(marked, forks, monkeypatch, fmt):
+    """Most texts come from the child (this process renders fewer), and the pack is the same."""
+    from curriculum.export import markup
+
+    rendered_here = []
+    real = markup._to_html
+
+    def counted(text):
+        if markup.needs_markdown(text):  # the texts rendered ahead (the HTML pack renders plain ones too)
+            rendered_here.append(text)
+        return real(text)
+
+    monkeypatch.setattr(markup, "_to_html", counted)
+    _fresh()
+    _, ahead = export(marked, "facilitator", fmt, "x", generated=DAY)
+    here_with_child = len(rendered_here)
+    assert len(forks) == 1
+    _fresh()
+    rendered_here.clear()
+    monkeypatch.setattr(markup, "AHEAD_MIN_CHARS", 10**12)
+    _, alone = export(marked, "facilitator", fmt, "x", generated=DAY)
+    assert len(forks) == 1 and ahead == alone
+    assert 0 < here_with_child < len(rendered_here) * 0.5
+
+
+def test_a_failing_child_changes_nothing(marked, forks, monkeypatch):
+    """The child dies before sending anything: this process renders every text itself."""
+    import os
+
+    from curriculum.export import markup
+
+    parent, real = os.getpid(), markup._to_html
+
+    def to_html(text):
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return real(text)
+
+    _fresh()
+    _, alone = export(marked, "participant", "html", "x", generated=DAY)
+    monkeypatch.setattr(markup, "_to_html", to_html)
+    _fresh()
+    _, ahead = export(marked, "participant", "html", "x", generated=DAY)
+    assert len(forks) == 2 and ahead == alone
+
+
+def test_no_fork_while_other_threads_run(marked, forks):
+    import threading
+
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        _fresh()
+        export(marked, "participant", "md", "x", generated=DAY)
+    finally:
+        stop.set()
+        worker.join()
+    assert forks == []
+
+
+def test_an_unused_child_is_stopped_and_reaped(forks):
+    import os
+
+    from curriculum.export import markup
+
+    with markup.rendered_ahead(["**never used** " * 50, "- a\n- b"]):
+        pass
+    assert len(forks) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind, not even a zombie

@@ -31,3 +31,27 @@ def test_runs_are_plain_text_and_unsafe_parts_are_gone():
 def test_line_breaks_stay_and_soft_newlines_become_spaces():
     (para,) = markup.parse("one\ntwo<br>three")
     assert [r.text for r in para.runs] == ["one two", "\n", "three"]
+
+
+def _full_parse(text):
+    """`markup.parse` the long way, through Markdown, whatever the text."""
+    reference = markup._BlockParser()
+    markup._feed_expat(reference, markup.to_html(text))
+    return reference.finish()
+
+
+def test_text_without_markdown_skips_it_and_reads_the_same():
+    import random
+
+    rng = random.Random(7)
+    alphabet = "aéÉz09 .,;:'\"()/%@?=+-–’«»\u00a0\u202f{}$€^"
+    texts = ["discussion", "08:30–08:45", "15", "3.14", "Note : voir ci-dessous", "« Oui »", "1.5 heures", "2024"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    skipped = 0
+    for text in texts:
+        if not markup.needs_markdown(text):
+            skipped += 1
+            assert markup.parse(text) == _full_parse(text), repr(text)
+    assert skipped > 500
+    for text in ["- a", "+ a", "1. a", "2) a", "**a**", "a_b_", "<b>a</b>", "a &amp; b", " a", "a\nb", "=", ": a"]:
+        assert markup.needs_markdown(text), text

@@ -62,8 +62,6 @@ TOC_FIELD = r'TOC \o "1-3" \h \z \u'
 # lone surrogates, U+FFFE/U+FFFF): dropped from every string before it reaches lxml.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # One line that Markdown would give back unchanged: no markup character, no list or block start.
-_PLAIN = re.compile(r"[^\s\\`*_\[\]<>&#!|~:=-](?:[^\\`*_\[\]<>&#!|~\t\n\r]*[^\s\\`*_\[\]<>&#!|~])?")
-_BLOCK_START = re.compile(r"\d+[.)]|[+-]")
 _PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -453,7 +451,7 @@ class _Writer:
             self.heading_block(block)
         elif isinstance(block, Para):
             tone = {"meta": self.meta, "small": self.small}.get(block.style, "")
-            self.mblocks(self.body, _parse(clean(block.text)), tone)
+            self.mblocks(self.body, parse(clean(block.text)), tone)
         elif isinstance(block, Note):
             self.note(self.body, block)
         elif isinstance(block, Bullets):
@@ -496,7 +494,7 @@ class _Writer:
         return name
 
     def note(self, sink: _Sink, note: Note) -> None:
-        title, blocks = _one_line(note.title), _parse(clean(note.text))
+        title, blocks = _one_line(note.title), parse(clean(note.text))
         if not (title or blocks):
             return
         tbl = sink.table(1, [sink.width], fixed=True)
@@ -518,7 +516,7 @@ class _Writer:
     def bullets(self, sink: _Sink, bullets: Bullets) -> None:
         items = []
         for item in bullets.items:
-            blocks = _parse(clean(item))
+            blocks = parse(clean(item))
             if blocks and not isinstance(blocks[0], MParagraph):  # "1. x" as a bullet: keep the text as typed
                 blocks = [MParagraph([Run(_one_line(item))])]
             if blocks:
@@ -549,7 +547,7 @@ class _Writer:
                 if is_header:
                     _sub(tc.find(_W["tcPr"]), "shd", val="clear", color="auto", fill=HEADER_FILL)
                 text = values[col] if col < len(values) else ""
-                self.cell(tc, widths[col], _parse(text) if text else [], bold=is_header)
+                self.cell(tc, widths[col], parse(text) if text else [], bold=is_header)
 
     def cell(self, tc, width: int, blocks: list, bold: bool = False) -> None:
         sink = _Sink(self, tc, width - CELL_PADDING, style=self.cell_text, first=tc.find(_W["p"]))
@@ -668,13 +666,6 @@ def _fit(total: int, weights: list[float], data: list[list[str]], bold_rows: int
                 for width, need in zip(widths, needs, strict=True)
             ]
     return [int(width) for width in widths]
-
-
-def _parse(text: str) -> list:
-    """`markup.parse`, skipping the Markdown round trip for one line that cannot hold any markup."""
-    if _PLAIN.fullmatch(text) and not _BLOCK_START.match(text):
-        return [MParagraph([Run(text)])]
-    return parse(text)
 
 
 def _one_line(text: str) -> str:

@@ -13,6 +13,7 @@ from ..agenda import COLUMNS, agenda_rows
 from ..bulk import paused_gc
 from ..problems import ContentError
 from ..resolve import Programme
+from .markup import rendered_ahead
 from .pack import build_pack, generation_date
 
 FORMATS = ("pdf", "html", "md", "docx", "zip")
@@ -64,12 +65,15 @@ def export(
     formats finish; `comments` (comment-matrix rows) adds a review appendix to a facilitator pack."""
     generated = generated or generation_date()
     document = build_pack(programme, pack, generated, comments)
-    if fmt != "zip":
-        data = renderer(fmt)(document)
-        if progress:
-            progress(1, 1, fmt)
-        return f"{stem}.{fmt}", data
-    return f"{stem}.zip", _zip(programme, pack, document, stem, generated, progress)
+    if fmt not in FORMATS:
+        raise ContentError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+    with rendered_ahead(document.markdown_texts()):
+        if fmt != "zip":
+            data = renderer(fmt)(document)
+            if progress:
+                progress(1, 1, fmt)
+            return f"{stem}.{fmt}", data
+        return f"{stem}.zip", _zip(programme, pack, document, stem, generated, progress)
 
 
 def write_pack(folder, name: str, data: bytes):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import io
 import os
-import re
 import threading
 
 import reportlab
@@ -1025,23 +1024,9 @@ def _widths(relative: tuple[float, ...], columns: int, total: float) -> list[flo
     return [w * scale for w in weights]
 
 
-_MARKDOWN_SIGNS = frozenset("\\`*_[]<>&#|~!{}\n\r\t")
-_LIST_START = re.compile(r"\d+[.)](\s|$)")
-
-
 @functools.lru_cache(maxsize=8192)
 def _parse(text: str) -> list:
-    """`markup.parse`, remembered (the result is only read, never changed). Text with no sign
-    Markdown or HTML could act on ("discussion", "08:30–08:45", "15") is one plain run
-    straight away, as `markup.parse` would make it, without the cost of Markdown."""
-    if (
-        text
-        and text == text.strip()
-        and _MARKDOWN_SIGNS.isdisjoint(text)
-        and text[0] not in "-+="
-        and not _LIST_START.match(text)
-    ):
-        return [markup.MParagraph(runs=[markup.Run(text)])]
+    """`markup.parse`, remembered (the result is only read, never changed)."""
     return markup.parse(text)
 
 
