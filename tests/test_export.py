@@ -307,7 +307,7 @@ def test_plain_titles_and_materials_show_as_typed_in_tables(small, fmt):
 # --- Markdown rendered ahead on a second core ---------------------------------------------
 @pytest.fixture
 def forks(monkeypatch):
-    """Count the forks, and let `rendered_ahead` try whatever the machine's core count."""
+    """The children forked (their pids), letting `rendered_ahead` try whatever the machine's core count."""
     import os
 
     from curriculum.export import markup
@@ -316,13 +316,20 @@ def forks(monkeypatch):
     real = os.fork
 
     def fork():
-        calls.append(os.getpid())
-        return real()
+        pid = real()
+        if pid:
+            calls.append(pid)
+        return pid
 
     monkeypatch.setattr(os, "fork", fork)
     monkeypatch.setattr(markup.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
     monkeypatch.setattr(markup, "AHEAD_MIN_CHARS", 0)
+    # threads earlier tests leave behind (browser, AppTest) would stop the fork: count only ours
+    monkeypatch.setattr(markup.threading, "active_count", lambda: len(_OURS))
     return calls
+
+
+_OURS = [None]  # the main thread
 
 
 def _fresh():
@@ -385,13 +392,30 @@ def test_no_fork_while_other_threads_run(marked, forks):
     stop = threading.Event()
     worker = threading.Thread(target=stop.wait)
     worker.start()
+    _OURS.append(worker)
     try:
         _fresh()
         export(marked, "participant", "md", "x", generated=DAY)
     finally:
         stop.set()
         worker.join()
+        _OURS.remove(worker)
     assert forks == []
+
+
+def test_fork_only_in_a_process_with_one_thread():
+    import threading
+
+    from curriculum.export import markup
+
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        assert not markup._can_fork()  # a real second thread, whatever else runs
+    finally:
+        stop.set()
+        worker.join()
 
 
 def test_an_unused_child_is_stopped_and_reaped(forks):
@@ -403,4 +427,4 @@ def test_an_unused_child_is_stopped_and_reaped(forks):
         pass
     assert len(forks) == 1
     with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # no child left behind, not even a zombie
+        os.waitpid(forks[0], os.WNOHANG)  # no child left behind, not even a zombie

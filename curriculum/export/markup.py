@@ -15,6 +15,7 @@ import json
 import os
 import re
 import signal
+import sys
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -400,10 +401,10 @@ def _reap(pid: int) -> None:
 
 
 def _can_fork() -> bool:
-    if not hasattr(os, "fork") or threading.active_count() != 1:
+    # Linux only: elsewhere forking is either missing or unsafe in some processes (macOS)
+    if not sys.platform.startswith("linux") or threading.active_count() != 1:
         return False
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return cores > 1
+    return len(os.sched_getaffinity(0)) > 1
 
 
 @contextmanager
