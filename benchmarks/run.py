@@ -34,6 +34,12 @@ def best(fn, repeat=3) -> float:
     return min(times)
 
 
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
 def median(fn, repeat=15) -> float:
     times = []
     for _ in range(repeat):
@@ -122,12 +128,14 @@ def export_figures() -> None:
     with tempfile.TemporaryDirectory() as out:
         command = [sys.executable, "-m", "curriculum", "export", "core-3-day", "--context", "sahel-mali", "--lang", "fr",
                    "--pack", "facilitator", "--format", "pdf", "--out", out]  # fmt: skip
-        whole = best(lambda: subprocess.run(command, cwd=REPO, check=True, capture_output=True), 3)
+        runs = [timed(lambda: subprocess.run(command, cwd=REPO, check=True, capture_output=True)) for _ in range(7)]
+        whole = min(runs)
         pdf_path = next(Path(out).glob("*.pdf"))
         from pypdf import PdfReader
 
         pages = len(PdfReader(str(pdf_path)).pages)
-    line("whole `export` process (python -m curriculum)", whole, "(goal < 1.5 s)")
+    line("whole `export` process (python -m curriculum)", whole, "(goal < 1.5 s; best of 7)")
+    line("  median of the 7 runs", statistics.median(runs))
     from curriculum.export.formats import renderer
     from curriculum.export.pack import build_pack
 
@@ -145,11 +153,11 @@ def export_figures() -> None:
 
 
 def main() -> None:
+    export_figures()  # first, while this process is small: the large workspace below takes gigabytes
     with tempfile.TemporaryDirectory() as tmp:
         root = generate(Path(tmp) / "ws", 500, contexts=20, curricula=50)
         store_figures(root)
         resolve_figures()
-        export_figures()
         comments(root, "curriculum-00", 10_000)
         review_figures(root)
         page_figures(root)
