@@ -231,3 +231,27 @@ def test_import_a_module_from_the_library_page(small, monkeypatch):
     assert not at.exception, at.exception
     assert any("Imported: shared" in s.value for s in at.success)
     assert "shared" in load_workspace(small).modules
+
+
+def test_review_downloads_belong_to_the_curriculum_they_were_prepared_for(small, monkeypatch):
+    """Two curricula with a round of the same name: a change report prepared for one is never
+    offered for the other."""
+    from curriculum import review
+    from tests.conftest import CURRICULUM
+
+    write(small, "curricula/other.yaml", CURRICULUM.replace("id: short", "id: other").replace("Short}", "Other}"))
+    ws = load_workspace(small)
+    for curriculum_id in ("short", "other"):
+        review.open_round(small, ws, curriculum_id, "Round 1")
+    at = app(small, monkeypatch).run()
+    at.switch_page(str(REPO / "curriculum/ui/pages/review.py")).run()
+    at.selectbox(key="review.curriculum").set_value("short").run()
+    at.button(key="review.changes.prepare").click().run()
+    at.button(key="review.matrix.prepare").click().run()
+    assert not at.exception, at.exception
+    assert [d.key for d in at.get("download_button")] == [
+        "review.matrix.csv", "review.matrix.xlsx", "review.changes.html", "review.changes.pdf"
+    ]  # fmt: skip
+    at.selectbox(key="review.curriculum").set_value("other").run()
+    assert not at.exception, at.exception
+    assert at.get("download_button") == []  # neither the changes nor the matrix of "short"

@@ -87,6 +87,21 @@ def _badge(path: str) -> str:
     return f"  ·  {tr('review.count', n=n)}" if n else ""
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _prepared_downloads(key: str, source: str, label: str, build, files: list[tuple[str, str, str]]) -> None:
+    """A button that builds heavy files on demand, then one download button per file, offered
+    only while `source` (what they were built from) is still the one on screen."""
+    if st.button(label, key=f"{key}.prepare"):
+        with st.spinner(tr("export.building")):
+            st.session_state[key] = (source, build())
+    prepared = st.session_state.get(key)
+    if prepared and prepared[0] == source:
+        for column, data, (text, name, mime) in zip(st.columns(len(files)), prepared[1], files, strict=True):
+            column.download_button(text, data, name, mime, key=f"{key}.{name.rsplit('.', 1)[-1]}", on_click="ignore")
+
+
 targets = {"": tr("review.whole")}
 read_tab, comments_tab, changes_tab = st.tabs([tr("review.read"), tr("review.comments_tab"), tr("review.changes_tab")])
 
@@ -226,24 +241,18 @@ with comments_tab:
         st.subheader(tr("review.matrix"))
         chosen_round = f_round or round_name
         stem = f"{curriculum_id}-comments-{chosen_round.replace(' ', '-')}"
-        if st.button(tr("review.matrix_prepare", round=chosen_round), key="review.matrix.prepare"):
-            with st.spinner(tr("export.building")):
-                rows = matrix_rows(root, ws, curriculum_id, chosen_round, L)
-                st.session_state["review.matrix"] = (stem, matrix_csv(rows), matrix_xlsx(rows))
-        prepared = st.session_state.get("review.matrix")
-        if prepared and prepared[0] == stem:
-            left, right = st.columns(2)
-            left.download_button(
-                tr("review.matrix_csv"),
-                prepared[1],
-                f"{stem}.csv",
-                "text/csv",
-                key="review.matrix.csv",
-                on_click="ignore",
-            )
-            right.download_button(
-                tr("review.matrix_xlsx"), prepared[2], f"{stem}.xlsx", key="review.matrix.xlsx", on_click="ignore"
-            )
+
+        def matrix_files():
+            rows = matrix_rows(root, ws, curriculum_id, chosen_round, L)
+            return matrix_csv(rows), matrix_xlsx(rows)
+
+        _prepared_downloads(
+            "review.matrix",
+            stem,
+            tr("review.matrix_prepare", round=chosen_round),
+            matrix_files,
+            [(tr("review.matrix_csv"), f"{stem}.csv", "text/csv"), (tr("review.matrix_xlsx"), f"{stem}.xlsx", XLSX)],
+        )
 
 with changes_tab:
     if not round_name:
@@ -257,25 +266,18 @@ with changes_tab:
             st.markdown(line + (f" · {change.detail}" if change.detail else ""))
             for field_name, pieces in change.fields:
                 st.html(f"<p><em>{field_name}</em> : {diff_markup(pieces, markdown=False)}</p>")
-        if st.button(tr("review.changes_prepare"), key="review.changes.prepare"):
+
+        def changes_files():
             document = changes_document(found, curriculum.title.get(L), round_name, L)
-            st.session_state["review.changes"] = (round_name, renderer("html")(document), renderer("pdf")(document))
-        prepared = st.session_state.get("review.changes")
-        if prepared and prepared[0] == round_name:
-            left, right = st.columns(2)
-            left.download_button(
-                tr("review.changes_html"),
-                prepared[1],
-                f"{curriculum_id}-changes.html",
-                "text/html",
-                key="review.changes.html",
-                on_click="ignore",
-            )
-            right.download_button(
-                tr("review.changes_pdf"),
-                prepared[2],
-                f"{curriculum_id}-changes.pdf",
-                "application/pdf",
-                key="review.changes.pdf",
-                on_click="ignore",
-            )
+            return renderer("html")(document), renderer("pdf")(document)
+
+        _prepared_downloads(
+            "review.changes",
+            f"{curriculum_id}/{round_name}",
+            tr("review.changes_prepare"),
+            changes_files,
+            [
+                (tr("review.changes_html"), f"{curriculum_id}-changes.html", "text/html"),
+                (tr("review.changes_pdf"), f"{curriculum_id}-changes.pdf", "application/pdf"),
+            ],
+        )
