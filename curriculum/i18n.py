@@ -191,6 +191,10 @@ STRINGS.update(
         "composer.curriculum": {"fr": "Curriculum", "en": "Curriculum"},
         "composer.context": {"fr": "Contexte de l’aperçu", "en": "Context for the preview"},
         "composer.none": {"fr": "(aucun)", "en": "(none)"},
+        "composer.missing_module": {
+            "fr": "Module introuvable : « {id} ». Retirez-le du programme ou rétablissez le module.",
+            "en": "Module not found: '{id}'. Remove it from the curriculum or restore the module.",
+        },
         "composer.modules": {"fr": "Modules et séances", "en": "Modules and sessions"},
         "composer.sessions_of": {"fr": "Séances de « {module} »", "en": "Sessions of “{module}”"},
         "composer.up": {"fr": "Monter", "en": "Move up"},

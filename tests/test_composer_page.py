@@ -93,3 +93,25 @@ def test_warnings_are_shown_in_the_interface_language(bundled, monkeypatch):
     days = next(n for n in at.number_input if n.key.endswith(".days"))
     days.set_value(1).run()
     assert any("déborde" in w.value for w in at.warning)
+
+
+def test_an_item_whose_module_is_gone_says_so_and_can_be_removed(small, monkeypatch):
+    from tests.conftest import write
+
+    text = (small / "curricula/short.yaml").read_text(encoding="utf-8")
+    write(small, "curricula/short.yaml", text + "  - module: vanished\n")
+    at = open_composer(small, monkeypatch, lang="fr")
+    warnings = [w.value for w in at.warning if "vanished" in w.value]
+    assert any("introuvable" in w for w in warnings) and not any("Non enregistré" in w for w in warnings)
+    at.button(key=next(b.key for b in at.button if b.key and b.key.endswith(".1.remove"))).click().run()
+    assert not [w for w in at.warning if "vanished" in w.value]
+
+
+def test_a_refused_create_lists_what_is_wrong(small, monkeypatch):
+    at = open_composer(small, monkeypatch)
+    at.text_input(key="composer.new.id").set_value("short")  # taken
+    at.text_input(key="composer.new.en").set_value("Again").run()
+    at.button(key="composer.create").click().run()
+    assert not at.exception, at.exception
+    (error,) = [e.value for e in at.error]
+    assert error.startswith("Not saved:") and "short" in error

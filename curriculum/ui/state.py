@@ -84,6 +84,11 @@ def show_flashes() -> None:
         getattr(st, kind)(message)
 
 
+def not_saved(exc: ContentError) -> str:
+    """Why a save or a delete was refused, every problem listed."""
+    return tr("common.not_saved", error="; ".join(exc.lines()))
+
+
 def save_or_explain(kind: str, record, loaded_revision):
     """Save through the store; on refusal say why on the page (the user's text stays) and return None."""
     try:
@@ -93,7 +98,7 @@ def save_or_explain(kind: str, record, loaded_revision):
         st.warning(tr("common.kept"))
         return None
     except ContentError as exc:
-        st.error(tr("common.not_saved", error="; ".join(exc.lines())))
+        st.error(not_saved(exc))
         return None
     flash("success", tr("common.saved", name=f"{kind}/{saved.id}.yaml", revision=saved.revision))
     return saved
@@ -104,7 +109,7 @@ def create(kind: str, make, select_key: str, message_key: str) -> None:
     try:
         created = save(root(), kind, make(), loaded_revision=None, actor=actor())
     except ContentError as exc:
-        st.error(tr("common.not_saved", error="; ".join(exc.lines())))
+        st.error(not_saved(exc))
         return
     st.session_state[select_key] = created.id
     flash("success", tr(message_key, name=created.title.get(lang())))

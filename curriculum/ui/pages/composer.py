@@ -11,7 +11,7 @@ from curriculum.agenda import agenda_rows
 from curriculum.model import Pause, Text
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve_records
-from curriculum.ui.state import actor, flash, lang, root, save_or_explain, show_flashes, tr, workspace
+from curriculum.ui.state import actor, flash, lang, not_saved, root, save_or_explain, show_flashes, tr, workspace
 from curriculum.workspace import delete, save
 
 st.title(tr("composer.title"))
@@ -35,7 +35,7 @@ def _create(new_id: str, title_fr: str, title_en: str) -> None:
         record = compose.new_curriculum(new_id.strip(), Text(title_fr, title_en), next(iter(sorted(ws.contexts)), ""))
         saved = save(root(), "curricula", record, loaded_revision=None, actor=actor())
     except ContentError as exc:
-        flash("error", tr("common.not_saved", error=exc))
+        flash("error", not_saved(exc))
         return
     drafts.pop(saved.id, None)
     st.session_state["composer.select"] = saved.id
@@ -48,7 +48,7 @@ def _duplicate(source, new_id: str) -> None:
             root(), "curricula", compose.duplicate(source, new_id.strip()), loaded_revision=None, actor=actor()
         )
     except ContentError as exc:
-        flash("error", tr("common.not_saved", error=exc))
+        flash("error", not_saved(exc))
         return
     st.session_state["composer.select"] = saved.id
     flash("success", tr("composer.created", name=saved.title.get(L)))
@@ -103,7 +103,7 @@ for index, item in enumerate(record.items):
     module = ws.modules.get(item.module)
     row = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
     if module is None:
-        row[0].warning(tr("common.not_saved", error=item.module))
+        row[0].warning(tr("composer.missing_module", id=item.module))
     else:
         all_sessions = [s.id for s in module.sessions]
         key = f"{prefix}.{item.module}.{index}.sessions"
@@ -292,7 +292,7 @@ with st.expander(tr("composer.delete")):
         try:
             delete(root(), "curricula", curriculum_id, loaded_revision=draft["loaded"], actor=actor())
         except ContentError as exc:
-            st.error(tr("common.not_saved", error=exc))
+            st.error(not_saved(exc))
         else:
             drafts.pop(curriculum_id, None)
             st.session_state.pop("composer.pick", None)

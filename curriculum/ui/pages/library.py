@@ -16,6 +16,7 @@ from curriculum.ui.state import (
     flash,
     label_of,
     lang,
+    not_saved,
     root,
     save_or_explain,
     show_flashes,
@@ -61,7 +62,7 @@ with st.expander(tr("library.import")):
                 root(), ws, upload.name, upload.getvalue(), on_clash == "replace", new_name.strip(), actor=actor()
             )
         except ContentError as exc:
-            st.error(tr("common.not_saved", error="; ".join(exc.lines())))
+            st.error(not_saved(exc))
         else:
             st.session_state["library.select"] = imported[0].id
             flash("success", tr("library.imported", ids=", ".join(m.id for m in imported)))
@@ -153,7 +154,7 @@ def _commit(change=None, **select) -> None:
         if change is not None:
             record = change(record)
     except ContentError as exc:
-        st.error(tr("common.not_saved", error="; ".join(exc.lines())))
+        st.error(not_saved(exc))
         return
     saved = save_or_explain("modules", record, loaded)
     if saved is not None:
@@ -289,7 +290,7 @@ with st.expander(tr("library.actions")):
         try:
             delete(root(), "modules", module_id, loaded_revision=loaded, actor=actor())
         except ContentError as exc:
-            st.error(tr("common.not_saved", error=exc))
+            st.error(not_saved(exc))
         else:
             pins.pop(module_id, None)
             st.session_state.pop("library.module", None)
