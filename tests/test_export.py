@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import json
 import re
@@ -428,3 +429,24 @@ def test_an_unused_child_is_stopped_and_reaped(forks):
     assert len(forks) == 1
     with pytest.raises(ChildProcessError):
         os.waitpid(forks[0], os.WNOHANG)  # no child left behind, not even a zombie
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html", "md"])
+def test_a_comment_with_angle_brackets_loses_nothing_in_the_matrix(small, fmt):
+    """Reviewers type plain sentences: `<le délai>` or `R&D` must reach the pack as typed,
+    as the Review page shows them (their Markdown emphasis still works)."""
+    from curriculum import review
+    from curriculum.review_report import matrix_rows
+
+    ws = load_workspace(small)
+    added = review.add_comment(
+        small, ws, "short", "sharing/basics", "Aïcha", "juge", "Préciser *vite* <le délai> & la base R&D", "R1"
+    )
+    review.set_status(small, added.id, "accepted", "Ajouté : <72 h> maximum")
+    programme = resolve(ws, "short", "generic", "fr")
+    _, data = export(programme, "facilitator", fmt, "x", generated=DAY, comments=matrix_rows(small, ws, "short", "R1"))
+    text = " ".join(text_of(fmt, data).split())
+    if fmt != "pdf":  # HTML, Markdown and Word's XML carry `<` and `&` as entities
+        text = html.unescape(text)
+    assert "<le délai> & la base R&D" in text and "<72 h> maximum" in text
+    assert "*vite*" not in text or fmt == "md"  # emphasis rendered, not shown as stars

@@ -27,10 +27,16 @@ def generation_date() -> dt.date:
     return dt.date.today()
 
 
+def no_html(text: str) -> str:
+    """Markdown whose HTML is shown as typed, as the app shows a reviewer's comment: emphasis
+    and lists still work, `<le délai>` or `R&D` are never read as a tag or an entity."""
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;")
+
+
 def literal(text: str) -> str:
     """Plain text (a title, a material) made safe to place in a Markdown cell: shown as typed,
     never read as emphasis, a link or a tag."""
-    text = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = no_html(text).replace(">", "&gt;")
     for char in "\\`*_[]#|":
         text = text.replace(char, "\\" + char)
     return text
@@ -357,10 +363,10 @@ def _comment_matrix(rows: list[dict], lang: str) -> list:
         (
             str(row["no."]),
             literal(row["location"]),
-            row["comment"],
+            no_html(row["comment"]),
             literal(f"{row['reviewer']} ({row['role']})"),
             label("status", row["status"], lang),
-            row["response"],
+            no_html(row["response"]),
         )
         for row in rows
     )
