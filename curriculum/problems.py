@@ -16,12 +16,23 @@ class Problem:
     what: str
     fix: str
     severity: str = "error"  # "error" or "warning"
+    code: str = ""  # a `messages` code: the same problem can then be told in French
+    values: tuple = ()  # the message's (name, value) pairs
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """`file:line: field: what — fix`, what and fix in `lang` when the message has a code."""
+        what, fix = self.what, self.fix
+        if self.code:
+            from .messages import text
+
+            what, fix = text(self.code, dict(self.values), lang)
         where = f"{self.file}:{self.line}" if self.line else self.file
-        parts = [where, self.field, self.what] if self.field else [where, self.what]
+        parts = [where, self.field, what] if self.field else [where, what]
         text = ": ".join(parts)
-        return f"{text} — {self.fix}" if self.fix else text
+        return f"{text} — {fix}" if fix else text
 
     @property
     def is_error(self) -> bool:
@@ -35,8 +46,8 @@ class ContentError(Exception):
         super().__init__(message)
         self.problems = tuple(problems)
 
-    def lines(self) -> list[str]:
-        return [str(p) for p in self.problems] or [str(self)]
+    def lines(self, lang: str = "en") -> list[str]:
+        return [p.text(lang) for p in self.problems] or [str(self)]
 
 
 class ConflictError(ContentError):

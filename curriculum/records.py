@@ -16,8 +16,11 @@ import types
 import typing
 from dataclasses import dataclass
 
+from . import messages
+from .messages import EXPECTED, KINDS, LANGUAGE_NAMES
 from .model import EMPTY as EMPTY_TEXT
 from .model import LANGS, Text
+from .problems import Problem
 
 KeyPath = tuple[str | int, ...]
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -29,19 +32,31 @@ _BAD = object()
 @dataclass(frozen=True)
 class Finding:
     path: KeyPath
-    what: str
-    fix: str
+    code: str  # see `messages.MESSAGES`
+    values: tuple = ()  # (name, value) pairs for the message
     severity: str = "error"
+
+    @property
+    def what(self) -> str:
+        return messages.text(self.code, dict(self.values))[0]
+
+    @property
+    def fix(self) -> str:
+        return messages.text(self.code, dict(self.values))[1]
+
+    def problem(self, file: str, line: int | None) -> Problem:
+        what, fix = messages.text(self.code, dict(self.values))
+        return Problem(file, line, describe(self.path), what, fix, self.severity, self.code, self.values)
 
 
 class Findings(list):
     """The problems met while converting one file."""
 
-    def error(self, path: KeyPath, what: str, fix: str) -> None:
-        self.append(Finding(path, what, fix))
+    def error(self, path: KeyPath, code: str, **values) -> None:
+        self.append(Finding(path, code, tuple(values.items())))
 
-    def warn(self, path: KeyPath, what: str, fix: str) -> None:
-        self.append(Finding(path, what, fix, "warning"))
+    def warn(self, path: KeyPath, code: str, **values) -> None:
+        self.append(Finding(path, code, tuple(values.items()), "warning"))
 
     @property
     def has_errors(self) -> bool:
@@ -86,23 +101,24 @@ def describe(path: KeyPath) -> str:
 
 
 def suggest(word: str, choices) -> str:
+    """The known id closest to `word` (a likely typo), or ""."""
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else ""
 
 
-def _kind_of(value) -> str:
+def _kind_of(value) -> Text | str:
     if isinstance(value, bool):
-        return "true/false"
+        return KINDS["bool"]
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return messages.number(value)
     if isinstance(value, str):
-        return "text"
+        return KINDS["text"]
     if isinstance(value, list):
-        return "a list"
+        return KINDS["list"]
     if isinstance(value, dict):
-        return "a mapping"
+        return KINDS["mapping"]
     if value is None:
-        return "nothing"
+        return KINDS["nothing"]
     return type(value).__name__
 
 
@@ -125,18 +141,19 @@ def _is_null(raw) -> bool:
 
 def _record(cls, data, found: Findings, path: KeyPath):
     if not isinstance(data, dict):
-        found.error(path, f"expected a mapping of fields, found {_kind_of(data)}", "write `key: value` lines")
+        found.error(path, "not_mapping", found=_kind_of(data))
         return _BAD
     fields = _compiled(cls)
     keys = _keys(cls)
     if not keys.issuperset(data):
         for key in data:
             if key not in keys:
-                hint = suggest(key, keys)
                 found.error(
                     path + (str(key),),
-                    f"unknown field '{key}'",
-                    hint or f"remove it; allowed fields are {', '.join(sorted(keys))}",
+                    "unknown_field",
+                    key=key,
+                    allowed=", ".join(sorted(keys)),
+                    suggestion=suggest(key, keys),
                 )
     values = {}
     bad = False
@@ -144,7 +161,7 @@ def _record(cls, data, found: Findings, path: KeyPath):
         raw = data.get(key)
         if _is_null(raw):
             if required:
-                found.error(path + (key,), "missing required field", f"add `{key}:` with a value")
+                found.error(path + (key,), "missing_field", key=key)
                 bad = True
             continue
         value = convert(raw, found, path + (key,))
@@ -186,7 +203,7 @@ def _sequence(item, unique: bool, raw, found, path):
     if _is_null(raw):
         return ()
     if not isinstance(raw, list):
-        found.error(path, f"expected a list, found {_kind_of(raw)}", "write one `- item` line per entry, or `[a, b]`")
+        found.error(path, "not_list", found=_kind_of(raw))
         return _BAD
     items = [item(value, found, path + (i,)) for i, value in enumerate(raw)]
     if any(value is _BAD for value in items):
@@ -200,7 +217,7 @@ def _check_unique(items, found, path):
     seen = set()
     for i, item in enumerate(items):
         if item.id in seen:
-            found.error(path + (i, "id"), f"duplicate id '{item.id}'", "give each entry its own id")
+            found.error(path + (i, "id"), "duplicate_id", id=item.id)
         seen.add(item.id)
 
 
@@ -208,17 +225,13 @@ def _text(raw, found, path):
     if _is_null(raw):
         return EMPTY_TEXT
     if not isinstance(raw, dict):
-        found.error(
-            path,
-            f"expected a localised text, found {_kind_of(raw)}",
-            'write `{fr: "…", en: "…"}` (one entry per language)',
-        )
+        found.error(path, "not_text_pair", found=_kind_of(raw))
         return _BAD
     fr, en = raw.get("fr"), raw.get("en")
     if len(raw) > 2 or (len(raw) == 2 and (fr is None or en is None)) or (len(raw) == 1 and fr is None and en is None):
         for lang in raw:
             if lang not in LANGS:
-                found.error(path + (str(lang),), f"unknown language '{lang}'", suggest(lang, LANGS) or "use fr and en")
+                found.error(path + (str(lang),), "unknown_language", lang=lang, suggestion=suggest(lang, LANGS))
                 return _BAD
     values = {}
     for lang, text in (("fr", fr), ("en", en)):
@@ -228,29 +241,30 @@ def _text(raw, found, path):
             if isinstance(text, (int, float)) and not isinstance(text, bool):
                 text = str(text)
             else:
-                found.error(path + (lang,), f"expected text, found {_kind_of(text)}", "write the text as a string")
+                found.error(path + (lang,), "not_text", found=_kind_of(text))
                 return _BAD
         values[lang] = text
     if len(values) == 2:
         return Text(values["fr"], values["en"])
     result = Text(**values)
     for lang in result.missing():
-        name = "French" if lang == "fr" else "English"
-        found.warn(path, f"translation gap: no {name} text", f"add `{lang}:` with the {name} text")
+        found.warn(path, "translation_gap", lang=lang, language=LANGUAGE_NAMES[lang])
     return result
 
 
 INTEGER = re.compile(r"^[-+]?[0-9]+$")
 NUMBER = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)$")
-_EXPECTED = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+_EXPECTED = {str: EXPECTED["text"], float: EXPECTED["number"], bool: EXPECTED["bool"]}
 
 
 def _scalar(tp, rule, raw, found, path):
     value = _typed(tp, rule, raw)
     if value is _BAD:
-        found_text = f"'{raw}'" if isinstance(raw, str) else _kind_of(raw)
-        fix = "write a whole number, e.g. `30`" if tp is int else f"write {_EXPECTED[tp]}"
-        found.error(path, f"expected {_EXPECTED[tp]}, found {found_text}", fix)
+        found_text = Text(f"« {raw} »", f"'{raw}'") if isinstance(raw, str) else _kind_of(raw)
+        if tp is int:
+            found.error(path, "not_whole_number", found=found_text)
+        else:
+            found.error(path, "wrong_type", expected=_EXPECTED[tp], found=found_text)
         return _BAD
     return value if _passes(rule, value, found, path) else _BAD
 
@@ -283,29 +297,22 @@ def _passes(rule, value, found, path) -> bool:
     if isinstance(rule, tuple):
         if value in rule:
             return True
-        hint = suggest(value, rule)
-        found.error(path, f"'{value}' is not allowed", hint or f"use one of: {', '.join(rule)}")
+        found.error(path, "not_allowed", value=value, choices=", ".join(rule), suggestion=suggest(value, rule))
         return False
     if rule == "slug" and not SLUG.match(value):
-        found.error(
-            path,
-            f"'{value}' is not a valid id",
-            "use lower-case letters, digits and single hyphens only (no /, \\, .., spaces or accents)",
-        )
+        found.error(path, "bad_id", value=value)
         return False
     if rule == "positive" and value <= 0:
-        found.error(path, f"{value} is not a positive whole number", "write a whole number above 0, e.g. `30`")
+        found.error(path, "not_positive", value=value)
         return False
     if rule == "clock" and not CLOCK.match(value):
-        found.error(path, f"'{value}' is not a clock time", 'write 24-hour time in quotes, e.g. "09:00"')
+        found.error(path, "bad_clock", value=value)
         return False
     if rule == "factor" and not 0.5 <= value <= 3:
-        found.error(path, f"{value} is out of range", "write a factor between 0.5 and 3 (1.0 means no interpretation)")
+        found.error(path, "bad_factor", value=value)
         return False
     if rule == "target" and not TARGET.match(value):
-        found.error(
-            path, f"'{value}' is not a target path", "write module[/session[/activity]] or module/handout:ID by ids"
-        )
+        found.error(path, "bad_target", value=value)
         return False
     return True
 

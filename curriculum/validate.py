@@ -32,9 +32,8 @@ def check_record(record, found: Findings) -> None:
         _check_curriculum(record, found)
 
 
-def _unknown(found, path, what, ref, known, fix):
-    hint = suggest(ref, known)
-    found.error(path, f"unknown {what} '{ref}'", hint or fix)
+def _unknown(found, path, code, ref, known):
+    found.error(path, code, ref=ref, suggestion=suggest(ref, known))
 
 
 def _check_module(module: Module, found: Findings) -> None:
@@ -42,53 +41,31 @@ def _check_module(module: Module, found: Findings) -> None:
     handouts = {h.id for h in module.handouts}
     for s, session in enumerate(module.sessions):
         if not session.activities:
-            found.error(("sessions", s, "activities"), "a session needs at least one activity", "add an activity")
+            found.error(("sessions", s, "activities"), "no_activity")
         for i, ref in enumerate(session.objectives):
             if ref not in objectives:
-                _unknown(
-                    found,
-                    ("sessions", s, "objectives", i),
-                    "objective",
-                    ref,
-                    objectives,
-                    "use an id from the module's objectives",
-                )
+                _unknown(found, ("sessions", s, "objectives", i), "unknown_objective", ref, objectives)
         for a, activity in enumerate(session.activities):
             for i, ref in enumerate(activity.handouts):
                 if ref not in handouts:
                     path = ("sessions", s, "activities", a, "handouts", i)
-                    _unknown(found, path, "handout", ref, handouts, "use an id from the module's handouts")
+                    _unknown(found, path, "unknown_handout", ref, handouts)
     if module.id in module.prerequisites:
-        found.error(("prerequisites",), "a module cannot be its own prerequisite", "remove its own id")
+        found.error(("prerequisites",), "own_prerequisite")
     for q, question in enumerate(module.questions):
         _check_question(question, objectives, found, ("questions", q))
 
 
 def _check_question(question, objectives, found, path) -> None:
     if question.objective not in objectives:
-        _unknown(
-            found,
-            path + ("objective",),
-            "objective",
-            question.objective,
-            objectives,
-            "use an id from the module's objectives",
-        )
+        _unknown(found, path + ("objective",), "unknown_objective", question.objective, objectives)
     if question.kind == "choice":
         if len(question.options) < 2:
-            found.error(
-                path + ("options",), "a choice question needs at least two options", "add `options:` with 2–5 entries"
-            )
+            found.error(path + ("options",), "choice_options")
         elif question.answer is None or not 0 <= question.answer < len(question.options):
-            found.error(
-                path + ("answer",),
-                f"answer must be the position of the correct option (0 to {len(question.options) - 1})",
-                "set `answer:` to the 0-based index of the correct option",
-            )
+            found.error(path + ("answer",), "answer_range", last=len(question.options) - 1)
     elif not question.model_answer:
-        found.error(
-            path + ("model_answer",), "an open question needs a model answer", "add `model_answer: {fr: …, en: …}`"
-        )
+        found.error(path + ("model_answer",), "model_answer")
 
 
 _OVERRIDE_NEEDS = {"replace": ("field_name", "value"), "minutes": ("minutes",), "note": ("note",), "swap": ("with_",)}
@@ -97,45 +74,30 @@ _KEYS = {"field_name": "field", "value": "value", "minutes": "minutes", "note": 
 
 def _check_context(context: Context, found: Findings) -> None:
     if context.default_language not in context.languages:
-        found.error(
-            ("default_language",),
-            f"'{context.default_language}' is not one of the context's languages",
-            "add it to `languages:` or pick one of them",
-        )
+        found.error(("default_language",), "default_language", lang=context.default_language)
     local = {h.id for h in context.handouts}
     for o, override in enumerate(context.overrides):
         for name in _OVERRIDE_NEEDS.get(override.kind, ()):
             if not getattr(override, name):
-                found.error(
-                    ("overrides", o, _KEYS[name]),
-                    f"a '{override.kind}' override needs `{_KEYS[name]}:`",
-                    f"add `{_KEYS[name]}:`",
-                )
+                found.error(("overrides", o, _KEYS[name]), "override_needs", kind=override.kind, key=_KEYS[name])
         if override.kind == "swap":
             if "/handout:" not in override.target:
-                found.error(("overrides", o, "target"), "a swap replaces a handout", "target `module/handout:ID`")
+                found.error(("overrides", o, "target"), "swap_handout")
             if override.with_ and override.with_ not in local:
-                _unknown(
-                    found,
-                    ("overrides", o, "with"),
-                    "local handout",
-                    override.with_,
-                    local,
-                    "add it under the context's `handouts:`",
-                )
+                _unknown(found, ("overrides", o, "with"), "unknown_local_handout", override.with_, local)
     timing = context.timing
     if timing.day_start and timing.day_end and minutes_of(timing.day_start) >= minutes_of(timing.day_end):
-        found.error(("timing", "day_end"), "the day ends before it starts", "set day_end later than day_start")
+        found.error(("timing", "day_end"), "day_order")
     for p, protected in enumerate(timing.protected_times):
         if minutes_of(protected.start) >= minutes_of(protected.end):
-            found.error(("timing", "protected_times", p, "end"), "ends before it starts", "set end later than start")
+            found.error(("timing", "protected_times", p, "end"), "ends_before_start")
 
 
 def _check_curriculum(curriculum: Curriculum, found: Findings) -> None:
     schedule = curriculum.schedule
     start, end = minutes_of(schedule.day_start), minutes_of(schedule.day_end)
     if start >= end:
-        found.error(("schedule", "day_end"), "the day ends before it starts", "set day_end later than day_start")
+        found.error(("schedule", "day_end"), "day_order")
         return
     pauses = [("breaks", i, p) for i, p in enumerate(schedule.breaks)]
     if schedule.lunch:
@@ -145,9 +107,7 @@ def _check_curriculum(curriculum: Curriculum, found: Findings) -> None:
         at = minutes_of(pause.start)
         if not start <= at < end or at + pause.minutes > end:
             found.error(
-                path,
-                f"the pause at {pause.start} is outside the day ({schedule.day_start}–{schedule.day_end})",
-                "move it inside the day",
+                path, "pause_outside", start=pause.start, day_start=schedule.day_start, day_end=schedule.day_end
             )
 
 
@@ -163,8 +123,9 @@ def check_workspace(workspace: Workspace) -> list[Problem]:
                         "modules",
                         module.id,
                         ("prerequisites", i),
-                        f"unknown module '{ref}'",
-                        suggest(ref, workspace.modules) or "use the id of an existing module",
+                        "unknown_module",
+                        ref=ref,
+                        suggestion=suggest(ref, workspace.modules),
                     )
                 )
     for curriculum in workspace.curricula.values():
@@ -174,16 +135,16 @@ def check_workspace(workspace: Workspace) -> list[Problem]:
     return problems
 
 
-def _problem(workspace, kind, record_id, path, what, fix, severity="error") -> Problem:
+def _problem(workspace, kind, record_id, path, code, severity="error", **values) -> Problem:
     from . import yamlfile
-    from .records import describe
+    from .records import Finding
 
     file = workspace.path(kind, record_id)
     try:
         line = yamlfile.locate(file.read_text(encoding="utf-8"), path)
     except OSError:
         line = None
-    return Problem(f"{kind}/{file.name}", line, describe(path), what, fix, severity)
+    return Finding(path, code, tuple(values.items()), severity).problem(f"{kind}/{file.name}", line)
 
 
 def _curriculum_references(workspace, curriculum: Curriculum) -> list[Problem]:
@@ -195,8 +156,9 @@ def _curriculum_references(workspace, curriculum: Curriculum) -> list[Problem]:
                 "curricula",
                 curriculum.id,
                 ("default_context",),
-                f"unknown context '{curriculum.default_context}'",
-                suggest(curriculum.default_context, workspace.contexts) or "use the id of an existing context",
+                "unknown_context",
+                ref=curriculum.default_context,
+                suggestion=suggest(curriculum.default_context, workspace.contexts),
             )
         )
     for i, item in enumerate(curriculum.items):
@@ -208,8 +170,9 @@ def _curriculum_references(workspace, curriculum: Curriculum) -> list[Problem]:
                     "curricula",
                     curriculum.id,
                     ("items", i, "module"),
-                    f"unknown module '{item.module}'",
-                    suggest(item.module, workspace.modules) or "use the id of an existing module, or remove the item",
+                    "unknown_item_module",
+                    ref=item.module,
+                    suggestion=suggest(item.module, workspace.modules),
                 )
             )
             continue
@@ -222,8 +185,11 @@ def _curriculum_references(workspace, curriculum: Curriculum) -> list[Problem]:
                         "curricula",
                         curriculum.id,
                         ("items", i, "sessions", j),
-                        f"module '{module.id}' has no session '{ref}'",
-                        suggest(ref, known) or f"use one of: {', '.join(known)}",
+                        "unknown_session",
+                        module=module.id,
+                        ref=ref,
+                        choices=", ".join(known),
+                        suggestion=suggest(ref, known),
                     )
                 )
     return problems
@@ -244,9 +210,10 @@ def _context_references(workspace, context: Context) -> list[Problem]:
                     "contexts",
                     context.id,
                     (key, i, "target" if key == "overrides" else "after"),
-                    f"orphaned: {detail} no longer exists",
-                    "re-attach the adaptation to an existing item or delete it",
+                    "orphaned",
                     "warning",
+                    detail=detail,
+                    target=target,
                 )
             )
         elif state == "stale":
@@ -257,9 +224,13 @@ def _context_references(workspace, context: Context) -> list[Problem]:
                     "contexts",
                     context.id,
                     (key, i, "base_revision"),
-                    f"stale adaptation in context '{context.id}': module '{module_id}' target '{target}' was written against revision {base_revision}, the module is now at revision {detail}",
-                    "review the adaptation against the current module and mark it reviewed (set base_revision to the current revision)",
+                    "stale",
                     "warning",
+                    context=context.id,
+                    module=module_id,
+                    target=target,
+                    base=base_revision,
+                    current=detail,
                 )
             )
     return problems

@@ -21,7 +21,7 @@ from .access import audit, check
 from .bulk import paused_gc
 from .model import KINDS, Context, Curriculum, Module
 from .problems import ConflictError, ContentError, Problem, UnknownIdError
-from .records import SLUG, Findings, build, describe, to_data
+from .records import SLUG, Finding, Findings, build, to_data
 from .validate import check_record, check_workspace
 
 HISTORY = ".history"
@@ -143,25 +143,19 @@ def read_record(root: Path, path: Path, cls, expected_id: str | None = None) -> 
         text = yamlfile.read_text(path)
         data = yamlfile.parse(text)
     except yamlfile.ReadError as exc:
-        return None, (Problem(name, exc.line, "", exc.what, exc.fix),)
+        return None, (Problem(name, exc.line, "", exc.what, exc.fix, "error", exc.code, exc.values),)
     except OSError as exc:
-        return None, (Problem(name, None, "", f"cannot read the file ({exc.strerror})", "check its permissions"),)
+        return None, (Finding((), "unreadable", (("reason", exc.strerror),)).problem(name, None),)
     found = Findings()
     record = build(cls, data, found)
     if record is not None:
         check_record(record, found)
         expected = expected_id or path.stem
         if record.id != expected:
-            found.error(
-                ("id",),
-                f"id '{record.id}' does not match the file name '{path.name}'",
-                f"rename the file to {record.id}.yaml or set `id: {expected}`",
-            )
+            found.error(("id",), "id_mismatch", id=record.id, file=path.name, expected=expected)
     if not found:
         return record, ()
-    problems = tuple(
-        Problem(name, yamlfile.locate(text, f.path), describe(f.path), f.what, f.fix, f.severity) for f in found
-    )
+    problems = tuple(f.problem(name, yamlfile.locate(text, f.path)) for f in found)
     return (None if found.has_errors else record), problems
 
 
@@ -215,7 +209,7 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
     if errors:
         raise ContentError(
             f"{path.name}: not saved, the content has {len(errors)} problem(s)",
-            [Problem(_relative(root, path), None, describe(f.path), f.what, f.fix) for f in errors],
+            [f.problem(_relative(root, path), None) for f in errors],
         )
     with _locked(path.parent):
         current = _revision_on_disk(path)

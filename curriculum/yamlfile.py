@@ -33,40 +33,32 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 class ReadError(Exception):
     """A file that cannot be read as content: `line` is 1-based or None."""
 
-    def __init__(self, what: str, fix: str, line: int | None = None):
-        super().__init__(what)
-        self.what, self.fix, self.line = what, fix, line
+    def __init__(self, code: str, line: int | None = None, **values):
+        from .messages import text
+
+        self.code, self.values, self.line = code, tuple(values.items()), line
+        self.what, self.fix = text(code, values)
+        super().__init__(self.what)
 
 
 class _Guarded(_Fast):
     def construct_object(self, node, deep=False):
         if node in self.constructed_objects:
             mark = node.start_mark
-            raise ReadError(
-                "anchors and aliases (&name / *name) are not allowed",
-                "write the value out in full instead of referring to an anchor",
-                mark.line + 1,
-            )
+            raise ReadError("yaml_alias", mark.line + 1)
         return super().construct_object(node, deep)
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     size = path.stat().st_size
     if size > max_bytes:
-        raise ReadError(
-            f"file is too large ({size:,} bytes, the limit is {max_bytes:,})",
-            "split the content into several files or remove what does not belong",
-        )
+        raise ReadError("too_large", size=f"{size:,}", limit=f"{max_bytes:,}")
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ReadError(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-            "save the file with UTF-8 encoding",
-            line,
-        ) from None
+        raise ReadError("not_utf8", line, byte=f"0x{raw[exc.start]:02x}") from None
 
 
 def parse(text: str):
@@ -82,15 +74,10 @@ def parse(text: str):
         what = (exc.problem or "malformed YAML").strip()
         if exc.context:
             what = f"{exc.context.strip()}: {what}"
-        raise ReadError(
-            f"malformed YAML: {what}",
-            "check indentation and quoting on this line (quote text that contains ': ' or starts with a symbol)",
-            min(mark.line + 1, max(1, len(text.splitlines())))
-            if mark
-            else None,  # an error at the end names the last line
-        ) from None
+        line = min(mark.line + 1, max(1, len(text.splitlines()))) if mark else None  # at the end: the last line
+        raise ReadError("bad_yaml", line, detail=what) from None
     except yaml.YAMLError as exc:
-        raise ReadError(f"malformed YAML: {exc}", "check the file's syntax") from None
+        raise ReadError("bad_yaml_file", detail=str(exc)) from None
 
 
 def locate(text: str, path: KeyPath) -> int | None:

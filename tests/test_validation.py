@@ -173,3 +173,59 @@ def test_an_error_at_the_end_of_a_file_names_its_last_line(small):
     write(small, "modules/broken.yaml", "id: broken\ntitle: {fr: a, en: b\n")
     _, errors = only_error(small, "modules/broken.yaml")
     assert errors[0].line == 2
+
+
+# --- the same problems in French ----------------------------------------------------------
+def test_every_message_says_the_same_in_french_and_english():
+    import string
+
+    from curriculum.messages import DID_YOU_MEAN, MESSAGES
+
+    def fields(template):
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    for code, entry in MESSAGES.items():
+        assert set(entry) == {"fr", "en"}, code
+        for part in (0, 1):
+            assert fields(entry["fr"][part]) <= fields(entry["en"][part]) | {"target"}, (code, part)
+            assert "’" not in entry["en"][part], code  # English uses straight quotes around ids
+    assert fields(DID_YOU_MEAN["fr"]) == fields(DID_YOU_MEAN["en"]) == {"suggestion"}
+
+
+def test_problems_read_in_french_and_stay_english_on_the_command_line(small):
+    write(small, "modules/sharing.yaml", MODULE.replace("minutes: 40", "minutes: forty"))
+    _, (error,) = only_error(small, "modules/sharing.yaml")
+    assert error.text("fr") == (
+        "modules/sharing.yaml:27: sessions[1].activities[2].minutes: un nombre entier était attendu, trouvé : "
+        "« forty » — écrivez un nombre entier, par exemple `30`"
+    )
+    assert str(error) == error.text("en") and "expected a whole number, found 'forty'" in str(error)
+    write(small, "modules/sharing.yaml", MODULE.replace("grouping: small-groups", "groupin: small-groups"))
+    _, (error,) = only_error(small, "modules/sharing.yaml")
+    assert error.text("fr").endswith("champ inconnu « groupin » — vouliez-vous dire « grouping » ?")
+    write(small, "modules/sharing.yaml", "id: sharing\ntitle: {fr: a, en: b\n")
+    _, (error,) = only_error(small, "modules/sharing.yaml")
+    assert "YAML mal formé" in error.text("fr") and "vérifiez l’indentation" in error.text("fr")
+
+
+def test_cross_file_problems_and_warnings_read_in_french(small):
+    text = (small / "curricula/short.yaml").read_text(encoding="utf-8")
+    write(small, "curricula/short.yaml", text.replace("module: sharing", "module: sharin"))
+    ws = load_workspace(small)
+    (problem,) = [p for p in ws.problems if p.file == "curricula/short.yaml"]
+    assert problem.text("fr").endswith("module inconnu « sharin » — vouliez-vous dire « sharing » ?")
+    assert str(problem).endswith("unknown module 'sharin' — did you mean 'sharing'?")
+
+
+def test_the_status_panel_speaks_the_interface_language(small, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import REPO
+
+    write(small, "modules/sharing.yaml", MODULE.replace("minutes: 40", "minutes: 0"))
+    monkeypatch.setenv("CURRICULUM_WORKSPACE", str(small))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    at.session_state["ui_lang"] = "fr"
+    at.run()
+    shown = " ".join(c.value for c in at.sidebar.code)
+    assert "0 n’est pas un nombre entier positif" in shown and "is not a positive" not in shown

@@ -63,13 +63,13 @@ def status_panel() -> None:
             st.error(tr("status.invalid", n=len(invalid)))
             for problems in invalid.values():
                 for problem in problems:
-                    st.code(str(problem), language=None, wrap_lines=True)
+                    st.code(problem.text(lang()), language=None, wrap_lines=True)
         else:
             st.success(tr("status.ok"))
         if ws.warnings:
             st.caption(tr("status.warnings", n=len(ws.warnings)))
             for problem in ws.warnings[:50]:
-                st.caption(str(problem))
+                st.caption(problem.text(lang()))
 
 
 def _sso_configured() -> bool:

@@ -86,7 +86,7 @@ def show_flashes() -> None:
 
 def not_saved(exc: ContentError) -> str:
     """Why a save or a delete was refused, every problem listed."""
-    return tr("common.not_saved", error="; ".join(exc.lines()))
+    return tr("common.not_saved", error="; ".join(exc.lines(lang())))
 
 
 def save_or_explain(kind: str, record, loaded_revision):

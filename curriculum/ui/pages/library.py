@@ -117,7 +117,7 @@ with st.container(border=True):
         st.caption(tr("library.not_adapted"))
     if open_comments.get(module_id):
         st.caption(tr("library.comments", n=open_comments[module_id]))
-    gaps = [p for p in ws.warnings if p.file == f"modules/{module_id}.yaml" and "translation gap" in p.what]
+    gaps = [p for p in ws.warnings if p.file == f"modules/{module_id}.yaml" and p.code == "translation_gap"]
     if gaps:
         st.warning(tr("library.gaps", n=len(gaps)))
 
