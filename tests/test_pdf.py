@@ -180,3 +180,51 @@ def test_font_subset_fast_path_gives_reportlabs_codes():
     doc_ours, doc_theirs = Doc(), Doc()
     for text in texts:
         assert ours.splitString(text, doc_ours) == TTFont.splitString(theirs, text, doc_theirs), text
+
+
+def test_frag_comparison_agrees_with_reportlabs_own(programme_fr, facilitator_fr, monkeypatch):
+    """`pdf.same_frag` replaces rl_accel's `sameFrag` (same rules, no raised errors): it must
+    answer as ReportLab's does on every pair a real pack asks about and on the edge cases,
+    and the pack laid out with ReportLab's own function must be the same bytes."""
+    from reportlab.lib.colors import Color
+    from reportlab.lib.rl_accel import sameFrag as theirs
+    from reportlab.platypus import paragraph as rl_paragraph
+    from reportlab.platypus.paraparser import ParaFrag
+
+    assert rl_paragraph.sameFrag is pdf.same_frag
+    asked = []
+
+    def recording(f, g):
+        asked.append((f, g))
+        return pdf.same_frag(f, g)
+
+    monkeypatch.setattr(rl_paragraph, "sameFrag", recording)
+    pdf.render(build_pack(programme_fr, "facilitator", DAY))
+    assert len(asked) > 1000
+    assert any(pdf.same_frag(f, g) for f, g in asked) and not all(pdf.same_frag(f, g) for f, g in asked)
+    for f, g in asked:
+        assert pdf.same_frag(f, g) == bool(theirs(f, g))
+
+    base = dict(fontName="Vera", fontSize=10, textColor=Color(0, 0, 0), rise=0, us_lines=[], link=[])
+    variants = [
+        {},
+        {"fontName": "VeraBd"},
+        {"fontSize": 10.0},
+        {"fontSize": 11},
+        {"textColor": Color(0, 0, 0)},
+        {"textColor": Color(1, 0, 0)},
+        {"link": ["x"]},
+        {"backColor": Color(1, 1, 1)},
+        {"backColor": None},
+        {"nobr": True},
+        {"cbDefn": object()},
+        {"lineBreak": False},
+    ]
+    frags = [ParaFrag(**{**base, **extra}) for extra in variants]
+    frags.append(ParaFrag(fontName="Vera", fontSize=10))  # attributes absent altogether
+    for f in frags:
+        for g in frags:
+            assert pdf.same_frag(f, g) == bool(theirs(f, g)), (f, g)
+
+    monkeypatch.setattr(rl_paragraph, "sameFrag", theirs)
+    assert pdf.render(build_pack(programme_fr, "facilitator", DAY)) == facilitator_fr
