@@ -343,7 +343,9 @@ def _fallback_font(ch: str) -> str:
     return ""
 
 
-def _paragraph(runs: list[markup.Run], style: ParagraphStyle) -> Paragraph:
+def _paragraph(runs: list[markup.Run], style: ParagraphStyle, cls=None, **kw) -> Paragraph:
+    """A `cls` paragraph (default `_Para`) of `runs`, built from fragments (see `_template`)."""
+    cls = cls or _Para
     frags = []
     for run in runs:
         if run.text == "\n":
@@ -357,10 +359,21 @@ def _paragraph(runs: list[markup.Run], style: ParagraphStyle) -> Paragraph:
     while frags and not getattr(frags[0], "lineBreak", False) and not frags[0].text.strip():
         frags.pop(0)
     if not frags:
-        return _Para("", style)
+        return cls("", style, **kw)
     if not getattr(frags[0], "lineBreak", False):
         frags[0].text = frags[0].text.lstrip()
-    return _Para(None, style, frags=frags)
+    return cls(None, style, frags=frags, **kw)
+
+
+def _plain_paragraph(text: str, style: ParagraphStyle, cls=None, **kw) -> Paragraph:
+    """Plain user text (a title, a label) exactly as typed, line breaks kept."""
+    runs: list[markup.Run] = []
+    for number, line in enumerate((text or "").split("\n")):
+        if number:
+            runs.append(markup.Run("\n"))
+        if line:
+            runs.append(markup.Run(line))
+    return _paragraph(runs, style, cls, **kw)
 
 
 def _clip(value: str, limit: int) -> str:
@@ -771,13 +784,13 @@ class _Renderer:
         doc = self.document
         story: list = [
             Spacer(1, 48 * mm),
-            _Para(_text(_clip(doc.title, COVER_TEXT_MAX)), COVER_TITLE),
+            _plain_paragraph(_clip(doc.title, COVER_TEXT_MAX), COVER_TITLE),
         ]
         if doc.subtitle:
-            story.append(_Para(_text(_clip(doc.subtitle, COVER_TEXT_MAX)), COVER_SUB))
+            story.append(_plain_paragraph(_clip(doc.subtitle, COVER_TEXT_MAX), COVER_SUB))
         if doc.meta:
             rows = [
-                [_Para(_text(_clip(k, 80)), COVER_LABEL), _Para(_text(_clip(v, COVER_TEXT_MAX)), COVER_VALUE)]
+                [_plain_paragraph(_clip(k, 80), COVER_LABEL), _plain_paragraph(_clip(v, COVER_TEXT_MAX), COVER_VALUE)]
                 for k, v in doc.meta
             ]
             table = RLTable(rows, colWidths=[42 * mm, FRAME_W - 42 * mm], hAlign="LEFT")
@@ -817,8 +830,8 @@ class _Renderer:
         level = _level(block)
         title = _plain(_clip(block.text, 250)) or "—"
         room = {1: 140, 2: 100, 3: 0}[level]  # a new part or section does not start at a page foot
-        heading = _Heading(
-            _text(block.text), HEADINGS[level], key=self.keys[index], title=title, outline=self.outline[index]
+        heading = _plain_paragraph(
+            block.text, HEADINGS[level], _Heading, key=self.keys[index], title=title, outline=self.outline[index]
         )
         return [CondPageBreak(room), heading] if room else [heading]
 
@@ -827,7 +840,7 @@ class _Renderer:
         self._contents += 1
         key = "contents" if self._contents == 1 else f"contents-{self._contents}"
         title = _plain(_clip(block.title, 250)) or "—"
-        story: list = [_Heading(_text(block.title), H1, key=key, title=title, outline=0), Spacer(1, 2)]
+        story: list = [_plain_paragraph(block.title, H1, _Heading, key=key, title=title, outline=0), Spacer(1, 2)]
         for level, text, target in self.toc_entries:
             line = f'<a href="#{target}">{text}</a><onDraw name="{TOC_CALLBACK}" label="{target},{level}"/>'
             story.append(_Para(line, TOC_STYLES[level]))
@@ -846,7 +859,7 @@ class _Renderer:
         return flowables
 
     def note(self, block: Note) -> list:
-        title = _Para(_text(block.title), NOTE_TITLE) if block.title else None
+        title = _plain_paragraph(block.title, NOTE_TITLE) if block.title else None
         body = [[f] for f in self.mblocks(self.parse(block.text), NOTE, width_hint=FRAME_W - 20)]
         for cell in body:  # the last flowable of a row needs no space under it
             _no_space_after(cell[-1])
@@ -928,7 +941,7 @@ class _Renderer:
             if width and _COVERED.issuperset(text) and "\n" not in text:
                 if pdfmetrics.stringWidth(text, FONT_B, CELL.size) <= width - 2 * CELL_PAD - 1:
                     return text.strip()
-            return _Para(_text(text), HEAD_CELL)
+            return _plain_paragraph(text, HEAD_CELL)
         if text.strip() == "☐":
             return _CheckBox()
         blocks = self.parse(text)
