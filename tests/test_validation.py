@@ -229,3 +229,21 @@ def test_the_status_panel_speaks_the_interface_language(small, monkeypatch):
     at.run()
     shown = " ".join(c.value for c in at.sidebar.code)
     assert "0 n’est pas un nombre entier positif" in shown and "is not a positive" not in shown
+
+
+def test_the_anchor_scan_answers_as_the_anchor_pattern():
+    """`yamlfile.may_hold_anchor` decides which files take the guarded (alias-checking) loader:
+    it must say yes wherever an anchor can start, as the regex it replaces does."""
+    import random
+    import re
+
+    from curriculum.yamlfile import may_hold_anchor
+
+    pattern = re.compile(r"(?:^|[\s,\[{])&[^\s,\[\]{}]", re.MULTILINE)
+    cases = ["&a", "x &a", "x&a", "a: &anchor value", "[&a]", "{&a", "&", "& ", "a\n&b", "R&D", "Q & A"]
+    cases += ["  - &x 1", "\t&z", "x,&y", "x&\n", "&&a", " &&a", "\u00a0&a", "é&a", "&[", "a\r&b", ""]
+    alphabet = ["&", " ", "\n", ",", "[", "]", "{", "}", "a", "é", "\t", "\u00a0", "-", ":"]
+    rng = random.Random(7)
+    cases += ["".join(rng.choices(alphabet, k=rng.randint(0, 12))) for _ in range(20_000)]
+    for text in cases:
+        assert may_hold_anchor(text) == bool(pattern.search(text)), repr(text)
