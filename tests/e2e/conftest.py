@@ -57,6 +57,9 @@ def server(tmp_path_factory):
         "true",
         "--browser.gatherUsageStats",
         "false",
+        # no "source file changed" banner (it never goes idle) when a source is edited mid-run
+        "--server.fileWatcherType",
+        "none",
     ]
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
