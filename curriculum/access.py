@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from .messages import action as action_words
+from .messages import role_name, roles
 from .problems import ContentError
 from .records import SLUG
 
@@ -57,11 +59,16 @@ def check(actor: Actor | None, action: str) -> None:
     if not server_mode():
         return
     if actor is None:
-        raise NotAllowedError(f"sign in first: on a shared server, '{action}' needs an account")
+        raise NotAllowedError.coded("sign_in_first", action=action_words(action, action))
     allowed = ALLOWED.get(action, set())
     if actor.role not in allowed:
-        who = ", ".join(sorted(allowed)) or "nobody"
-        raise NotAllowedError(f"{actor.name} ({actor.role}) may not {action.replace('-', ' ')}: only {who} may")
+        raise NotAllowedError.coded(
+            "not_allowed_role",
+            name=actor.name,
+            role=role_name(actor.role),
+            action=action_words(action, action.replace("-", " ")),
+            who=roles(sorted(allowed)),
+        )
 
 
 def audit(root: Path | str, actor: Actor | None, action: str, what: str, revision: int | None = None) -> None:
@@ -120,16 +127,14 @@ def _write_users(root, users: dict[str, dict]) -> None:
 
 def add_user(root, name: str, role: str, password: str, email: str = "") -> Actor:
     if not SLUG.match(name or ""):
-        raise ContentError(
-            f"'{name}' is not a valid user name — use lower-case letters, digits and hyphens, e.g. aminata-k"
-        )
+        raise ContentError.coded("bad_user_name", name=name)
     if role not in ROLES:
-        raise ContentError(f"unknown role '{role}': use one of {', '.join(ROLES)}")
+        raise ContentError.coded("unknown_role", role=role, choices=", ".join(ROLES))
     if len(password or "") < 10:
-        raise ContentError("the password is too short — use at least 10 characters")
+        raise ContentError.coded("short_password")
     users = _read_users(root)
     if name in users:
-        raise ContentError(f"user '{name}' already exists — remove it first to change it")
+        raise ContentError.coded("user_exists", name=name)
     users[name] = {"role": role, "password": _hasher().hash(password)}
     if email.strip():
         users[name]["email"] = email.strip().lower()
@@ -140,7 +145,7 @@ def add_user(root, name: str, role: str, password: str, email: str = "") -> Acto
 def remove_user(root, name: str) -> None:
     users = _read_users(root)
     if name not in users:
-        raise ContentError(f"no user '{name}'")
+        raise ContentError.coded("no_user", name=name)
     del users[name]
     _write_users(root, users)
 

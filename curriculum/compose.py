@@ -41,9 +41,7 @@ def duplicate(curriculum: Curriculum, new_id: str) -> Curriculum:
 
 def _check_id(curriculum_id: str) -> None:
     if not SLUG.match(curriculum_id or ""):
-        raise ContentError(
-            f"'{curriculum_id}' is not a valid id — use lower-case letters, digits and single hyphens, e.g. core-2-day"
-        )
+        raise ContentError.coded("bad_curriculum_id", id=curriculum_id)
 
 
 def add_item(curriculum: Curriculum, module_id: str) -> Curriculum:

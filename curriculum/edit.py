@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from .messages import ID_OF
 from .model import Activity, Context, Glossary, Module, Pause, ProtectedTime, Session, Substitution, Text
 from .problems import ContentError, UnknownIdError
 
@@ -26,7 +27,7 @@ def replace_session(module: Module, session_id: str, **changes) -> Module:
 def replace_activity(module: Module, session_id: str, activity_id: str, **changes) -> Module:
     session = _session(module, session_id)
     if not any(a.id == activity_id for a in session.activities):
-        raise UnknownIdError(f"session '{session_id}' has no activity '{activity_id}'")
+        raise UnknownIdError.coded("no_such_activity", session=session_id, activity=activity_id)
     activities = tuple(replace(a, **changes) if a.id == activity_id else a for a in session.activities)
     return replace_session(module, session_id, activities=activities)
 
@@ -39,8 +40,8 @@ def apply_activity_rows(module: Module, session_id: str, rows: list[dict]) -> Mo
     for number, row in enumerate(rows, start=1):
         activity = by_id.get(row.get("id"))
         if activity is None:
-            raise UnknownIdError(f"row {number}: unknown activity '{row.get('id')}'")
-        minutes = _minutes(row.get("minutes"), number, activity.title.get("en"))
+            raise UnknownIdError.coded("row_unknown_activity", number=number, id=row.get("id"))
+        minutes = _minutes(row.get("minutes"), number, activity.title)
         activities.append(
             replace(
                 activity,
@@ -53,7 +54,7 @@ def apply_activity_rows(module: Module, session_id: str, rows: list[dict]) -> Mo
     return replace_session(module, session_id, activities=tuple(activities))
 
 
-def _minutes(value, number: int, title: str) -> int:
+def _minutes(value, number: int, title: Text) -> int:
     try:
         if value is None or (isinstance(value, float) and math.isnan(value)):
             raise ValueError
@@ -61,16 +62,14 @@ def _minutes(value, number: int, title: str) -> int:
         if minutes != value or minutes <= 0:
             raise ValueError
     except (TypeError, ValueError):
-        raise ContentError(
-            f"row {number} ({title}): minutes must be a whole number above 0, found '{value}' — type e.g. 30"
-        ) from None
+        raise ContentError.coded("row_minutes", number=number, title=title, value=value) from None
     return minutes
 
 
 def _session(module: Module, session_id: str) -> Session:
     session = module.session(session_id)
     if session is None:
-        raise UnknownIdError(f"module '{module.id}' has no session '{session_id}'")
+        raise UnknownIdError.coded("no_such_session", module=module.id, session=session_id)
     return session
 
 
@@ -92,7 +91,7 @@ def find_activity(session: Session, activity_id: str) -> Activity:
     for activity in session.activities:
         if activity.id == activity_id:
             return activity
-    raise UnknownIdError(f"session '{session.id}' has no activity '{activity_id}'")
+    raise UnknownIdError.coded("no_such_activity", session=session.id, activity=activity_id)
 
 
 # --- structure: modules, sessions and activities ----------------------------------------
@@ -103,9 +102,9 @@ def _check_id(new_id: str, taken, what: str) -> str:
 
     new_id = (new_id or "").strip()
     if not SLUG.match(new_id):
-        raise ContentError(f"'{new_id}' is not a valid {what} id — use lower-case letters, digits and single hyphens")
+        raise ContentError.coded("bad_new_id", id=new_id, what=ID_OF[what])
     if new_id in taken:
-        raise ContentError(f"a {what} with id '{new_id}' already exists — choose another id")
+        raise ContentError.coded("id_taken", what=ID_OF[what], id=new_id)
     return new_id
 
 
@@ -183,9 +182,7 @@ def delete_activity(module: Module, session_id: str, activity_id: str) -> Module
     session = _session(module, session_id)
     find_activity(session, activity_id)
     if len(session.activities) == 1:
-        raise ContentError(
-            "a session needs at least one activity — add another before deleting this one, or delete the session"
-        )
+        raise ContentError.coded("last_activity")
     return replace_session(module, session_id, activities=tuple(a for a in session.activities if a.id != activity_id))
 
 

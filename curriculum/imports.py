@@ -16,8 +16,9 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from .access import check
+from .messages import size
 from .model import Module
-from .problems import ContentError
+from .problems import ContentError, Problem
 from .records import SLUG
 from .workspace import read_record, save
 from .yamlfile import MAX_BYTES
@@ -43,14 +44,14 @@ def module_zip(modules: list[Module]) -> bytes:
 def read_upload(name: str, data: bytes) -> list[tuple[str, bytes]]:
     """The (file name, bytes) of every module file in an upload, or ContentError saying why not."""
     if len(data) > MAX_UPLOAD:
-        raise ContentError(f"{name}: the file is too large ({len(data):,} bytes, the limit is {MAX_UPLOAD:,})")
+        raise ContentError.coded("upload_too_large", name=name, size=size(len(data)), limit=size(MAX_UPLOAD))
     suffix = Path(name).suffix.lower()
     if suffix in (".yaml", ".yml"):
         if len(data) > MAX_BYTES:
-            raise ContentError(f"{name}: a module file may not exceed {MAX_BYTES:,} bytes")
+            raise ContentError.coded("module_file_too_large", name=name, limit=size(MAX_BYTES))
         return [(Path(name).name, data)]
     if suffix != ".zip":
-        raise ContentError(f"{name}: not a module file — import a .yaml module or a .zip of modules")
+        raise ContentError.coded("not_module_file", name=name)
     return _zip_entries(name, data)
 
 
@@ -58,11 +59,11 @@ def _zip_entries(name: str, data: bytes) -> list[tuple[str, bytes]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ContentError(f"{name}: not a valid ZIP file") from None
+        raise ContentError.coded("bad_zip", name=name) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_ENTRIES:
-            raise ContentError(f"{name}: too many files in the ZIP ({len(infos)}, the limit is {MAX_ENTRIES})")
+            raise ContentError.coded("zip_too_many", name=name, count=len(infos), limit=MAX_ENTRIES)
         total = 0
         entries = []
         for info in infos:
@@ -71,14 +72,14 @@ def _zip_entries(name: str, data: bytes) -> list[tuple[str, bytes]]:
                 continue
             total += info.file_size
             if total > MAX_UNPACKED:
-                raise ContentError(f"{name}: the ZIP unpacks to more than {MAX_UNPACKED:,} bytes — refused")
+                raise ContentError.coded("zip_too_big", name=name, limit=size(MAX_UNPACKED))
             with archive.open(info) as member:
                 content = member.read(MAX_BYTES + 1)
             if len(content) > MAX_BYTES:
-                raise ContentError(f"{name}: {info.filename} is larger than {MAX_BYTES:,} bytes")
+                raise ContentError.coded("zip_entry_too_large", name=name, path=info.filename, limit=size(MAX_BYTES))
             entries.append((PurePosixPath(info.filename).name, content))
     if not entries:
-        raise ContentError(f"{name}: the ZIP holds no module file")
+        raise ContentError.coded("zip_empty", name=name)
     return entries
 
 
@@ -86,18 +87,18 @@ def _check_entry(name: str, info: zipfile.ZipInfo) -> None:
     path = info.filename
     parts = PurePosixPath(path.replace("\\", "/")).parts
     if path.startswith(("/", "\\")) or (len(path) > 1 and path[1] == ":") or ".." in parts or "\\" in path:
-        raise ContentError(f"{name}: unsafe path in the ZIP: '{path}' (absolute or going up with '..') — refused")
+        raise ContentError.coded("zip_unsafe_path", name=name, path=path)
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
-        raise ContentError(f"{name}: '{path}' is a link — links are refused")
+        raise ContentError.coded("zip_link", name=name, path=path)
     if info.is_dir():
         return
     if not path.lower().endswith((".yaml", ".yml")):
-        raise ContentError(f"{name}: unexpected file '{path}' — the ZIP may hold module .yaml files only")
+        raise ContentError.coded("zip_unexpected_file", name=name, path=path)
     if info.file_size > MAX_BYTES:
-        raise ContentError(f"{name}: {path} is larger than {MAX_BYTES:,} bytes")
+        raise ContentError.coded("zip_entry_too_large", name=name, path=path, limit=size(MAX_BYTES))
     if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1_000_000:
-        raise ContentError(f"{name}: {path} is compressed suspiciously well (a ZIP bomb?) — refused")
+        raise ContentError.coded("zip_bomb", name=name, path=path)
 
 
 def check_modules(entries: list[tuple[str, bytes]]) -> list[Module]:
@@ -109,9 +110,8 @@ def check_modules(entries: list[tuple[str, bytes]]) -> list[Module]:
         for file_name, content in entries:
             stem = Path(file_name).stem
             if not SLUG.match(stem):
-                problems.append(
-                    f"{file_name}: the file name must be the module id (lower-case letters, digits, hyphens)"
-                )
+                what = "the file name must be the module id (lower-case letters, digits, hyphens)"
+                problems.append(Problem(file_name, None, "", what, "", code="import_file_name"))
                 continue
             path = folder / f"{stem}.yaml"
             path.write_bytes(content)
@@ -120,7 +120,7 @@ def check_modules(entries: list[tuple[str, bytes]]) -> list[Module]:
             if record is not None:
                 modules.append(record)
     if problems:
-        raise ContentError(f"import refused: {len(problems)} problem(s)", problems)
+        raise ContentError.coded("import_refused", problems=problems, count=len(problems))
     return modules
 
 
@@ -133,18 +133,12 @@ def import_file(
     clashes = [m.id for m in modules if m.id in workspace.modules]
     if rename:
         if len(modules) != 1:
-            raise ContentError("--rename works for a single module; this import holds several")
+            raise ContentError.coded("rename_one")
         if not SLUG.match(rename) or rename in workspace.modules:
-            raise ContentError(
-                f"cannot rename to '{rename}': use a new id made of lower-case letters, digits and hyphens"
-            )
+            raise ContentError.coded("bad_rename", id=rename)
         modules, clashes = [replace(modules[0], id=rename)], []
     if clashes and not replace_existing:
-        listed = ", ".join(clashes)
-        raise ContentError(
-            f"module(s) {listed} already exist — nothing imported; choose --replace to overwrite them "
-            "(their history is kept) or --rename NEW_ID to import under another id"
-        )
+        raise ContentError.coded("import_clash", ids=", ".join(clashes))
     saved = []
     for module in modules:
         existing = workspace.modules.get(module.id)

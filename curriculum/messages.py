@@ -257,6 +257,318 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "relisez l’adaptation face au module actuel et marquez-la revue (base_revision prend la révision actuelle)",
         ),
     },
+    # --- refused actions (edit, review, import, export, accounts) ---------------------------
+    # ContentError.coded(code, **values): the English sentence is the error's message (the
+    # command line prints it); a page shows it in the interface's language.
+    # edit.py, compose.py
+    "no_such_session": {
+        "en": ("module '{module}' has no session '{session}'", ""),
+        "fr": ("le module « {module} » n’a pas de séance « {session} »", ""),
+    },
+    "no_such_activity": {
+        "en": ("session '{session}' has no activity '{activity}'", ""),
+        "fr": ("la séance « {session} » n’a pas d’activité « {activity} »", ""),
+    },
+    "row_unknown_activity": {
+        "en": ("row {number}: unknown activity '{id}'", ""),
+        "fr": ("ligne {number} : activité inconnue « {id} »", ""),
+    },
+    "row_minutes": {
+        "en": ("row {number} ({title}): minutes must be a whole number above 0, found '{value}'", "type e.g. 30"),
+        "fr": (
+            "ligne {number} ({title}) : la durée en minutes doit être un nombre entier supérieur à 0, "
+            "trouvé : « {value} »",
+            "tapez par exemple 30",
+        ),
+    },
+    "bad_new_id": {
+        "en": ("'{id}' is not a valid {what} id", "use lower-case letters, digits and single hyphens"),
+        "fr": (
+            "« {id} » n’est pas un identifiant {what} valide",
+            "n’utilisez que des minuscules, des chiffres et des tirets simples",
+        ),
+    },
+    "id_taken": {
+        "en": ("a {what} with id '{id}' already exists", "choose another id"),
+        "fr": ("l’identifiant {what} « {id} » est déjà pris", "choisissez-en un autre"),
+    },
+    "last_activity": {
+        "en": (
+            "a session needs at least one activity",
+            "add another before deleting this one, or delete the session",
+        ),
+        "fr": (
+            "une séance doit compter au moins une activité",
+            "ajoutez-en une autre avant de supprimer celle-ci, ou supprimez la séance",
+        ),
+    },
+    "bad_curriculum_id": {
+        "en": ("'{id}' is not a valid id", "use lower-case letters, digits and single hyphens, e.g. core-2-day"),
+        "fr": (
+            "« {id} » n’est pas un identifiant valide",
+            "n’utilisez que des minuscules, des chiffres et des tirets simples, par exemple socle-2-jours",
+        ),
+    },
+    # review.py
+    "round_needs_name": {
+        "en": ("a round needs a name, e.g. 'Round 1 — Brussels'", ""),
+        "fr": ("un cycle de relecture doit porter un nom, par exemple « Cycle 1 — Bruxelles »", ""),
+    },
+    "no_round": {
+        "en": ("no review round '{name}' for curriculum '{curriculum}'", ""),
+        "fr": ("le curriculum « {curriculum} » n’a pas de cycle de relecture « {name} »", ""),
+    },
+    "done_needs_name": {
+        "en": ("say who has finished reviewing (a name)", ""),
+        "fr": ("indiquez qui a terminé sa relecture (un nom)", ""),
+    },
+    "unknown_target": {
+        "en": ("unknown target '{target}': {missing} does not exist", "use module[/session[/activity]] by ids"),
+        "fr": (
+            "élément inconnu « {target} » : il n’existe pas ou plus",
+            "indiquez module[/séance[/activité]] avec les identifiants",
+        ),
+    },
+    "comment_needs_author": {
+        "en": ("a comment needs an author name", ""),
+        "fr": ("un commentaire doit porter le nom de son auteur", ""),
+    },
+    "comment_needs_role": {
+        "en": ("a comment needs the author's role ({examples})", ""),
+        "fr": ("un commentaire doit indiquer la fonction de son auteur ({examples})", ""),
+    },
+    "comment_empty": {
+        "en": ("the comment is empty", "write what should change and why"),
+        "fr": ("le commentaire est vide", "écrivez ce qui devrait changer, et pourquoi"),
+    },
+    "reply_incomplete": {
+        "en": ("a reply needs an author, a role and a text", ""),
+        "fr": ("une réponse doit indiquer son auteur, sa fonction et un texte", ""),
+    },
+    "unknown_status": {
+        "en": ("unknown status '{status}': use one of {choices}", ""),
+        "fr": ("statut inconnu « {status} » ; statuts possibles : {choices}", ""),
+    },
+    "no_comment": {
+        "en": ("no comment {id}", ""),
+        "fr": ("il n’y a pas de commentaire n° {id}", ""),
+    },
+    # export/pack.py, export/formats.py, resolve.py
+    "day_or_session": {
+        "en": ("choose either a day or a session, not both", ""),
+        "fr": ("choisissez soit un jour, soit une séance, pas les deux", ""),
+    },
+    "no_such_day": {
+        "en": ("day {day} does not exist: the programme has {days} day(s)", ""),
+        "fr": ("le jour {day} n’existe pas : le programme compte {days} jour(s)", ""),
+    },
+    "unknown_programme_session": {
+        "en": ("unknown session '{session}' in this programme (known: {known})", ""),
+        "fr": ("séance inconnue « {session} » dans ce programme (séances existantes : {known})", ""),
+    },
+    "unknown_pack": {
+        "en": ("unknown pack '{pack}': use facilitator or participant", ""),
+        "fr": ("dossier inconnu « {pack} » : utilisez facilitator (animateur) ou participant", ""),
+    },
+    "unknown_format": {
+        "en": ("unknown format '{format}': use one of {choices}", ""),
+        "fr": ("format inconnu « {format} » ; formats possibles : {choices}", ""),
+    },
+    "output_folder": {
+        "en": ("cannot create the output folder {folder}: {reason}", ""),
+        "fr": ("impossible de créer le dossier de sortie {folder} : {reason}", ""),
+    },
+    "programme_language": {
+        "en": ("unknown language '{lang}': use fr or en", ""),
+        "fr": ("langue inconnue « {lang} » : utilisez fr ou en", ""),
+    },
+    # workspace.py
+    "workspace_missing": {
+        "en": ("workspace folder not found: {root}", "pass --workspace DIR or set CURRICULUM_WORKSPACE"),
+        "fr": (
+            "dossier de l’espace de travail introuvable : {root}",
+            "indiquez --workspace DOSSIER ou définissez la variable CURRICULUM_WORKSPACE",
+        ),
+    },
+    "unknown_record": {
+        "en": ("unknown {what} '{id}' (known: {known})", ""),
+        "fr": ("{what} inconnu « {id} » (existants : {known})", ""),
+    },
+    "unknown_kind": {
+        "en": ("unknown kind '{kind}': use modules, contexts or curricula", ""),
+        "fr": ("type inconnu « {kind} » : utilisez modules, contexts ou curricula", ""),
+    },
+    "invalid_id": {
+        "en": ("'{id}' is not a valid id", "use lower-case letters, digits and single hyphens only"),
+        "fr": (
+            "« {id} » n’est pas un identifiant valide",
+            "n’utilisez que des minuscules, des chiffres et des tirets simples",
+        ),
+    },
+    "wrong_record_type": {
+        "en": ("a {type} cannot be saved as {kind}", ""),
+        "fr": ("un objet {type} ne peut pas être enregistré dans {kind}", ""),
+    },
+    "save_problems": {
+        "en": ("{file}: not saved, the content has {count} problem(s)", ""),
+        "fr": ("{file} : non enregistré, le contenu présente {count} problème(s)", ""),
+    },
+    "conflict_exists": {
+        "en": ("{file} already exists", "choose another id, or open the existing one to edit it"),
+        "fr": ("{file} existe déjà", "choisissez un autre identifiant, ou ouvrez le fichier existant pour le modifier"),
+    },
+    "conflict_deleted": {
+        "en": (
+            "{file} was deleted since you opened it (revision {loaded})",
+            "your text is kept; save it under a new id or restore the file",
+        ),
+        "fr": (
+            "{file} a été supprimé depuis que vous l’avez ouvert (révision {loaded})",
+            "votre texte est conservé ; enregistrez-le sous un nouvel identifiant ou restaurez le fichier",
+        ),
+    },
+    "conflict_broken": {
+        "en": (
+            "{file} is currently broken on disk",
+            "fix the file (see the workspace problems) and try again; your text is kept",
+        ),
+        "fr": (
+            "{file} est actuellement endommagé sur le disque",
+            "corrigez le fichier (voir les problèmes de l’espace de travail) et réessayez ; votre texte est conservé",
+        ),
+    },
+    "conflict_changed": {
+        "en": (
+            "{file} was changed by someone else since you opened it (you started from revision {loaded}, "
+            "it is now at revision {current})",
+            "your text is kept: reload to see their version and apply your changes again",
+        ),
+        "fr": (
+            "{file} a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert (vous aviez ouvert la "
+            "révision {loaded}, le fichier en est à la révision {current})",
+            "votre texte est conservé : rechargez pour voir l’autre version, puis refaites vos modifications",
+        ),
+    },
+    "no_such_file": {
+        "en": ("{file} does not exist", ""),
+        "fr": ("{file} n’existe pas", ""),
+    },
+    # imports.py ({name} is the uploaded file; sizes come grouped by thousands, see `size`)
+    "upload_too_large": {
+        "en": ("{name}: the file is too large ({size} bytes, the limit is {limit})", ""),
+        "fr": ("{name} : le fichier est trop volumineux ({size} octets, la limite est {limit})", ""),
+    },
+    "module_file_too_large": {
+        "en": ("{name}: a module file may not exceed {limit} bytes", ""),
+        "fr": ("{name} : un fichier de module ne peut pas dépasser {limit} octets", ""),
+    },
+    "not_module_file": {
+        "en": ("{name}: not a module file", "import a .yaml module or a .zip of modules"),
+        "fr": ("{name} : ce n’est pas un fichier de module", "importez un module .yaml ou un .zip de modules"),
+    },
+    "bad_zip": {
+        "en": ("{name}: not a valid ZIP file", ""),
+        "fr": ("{name} : ce n’est pas un fichier ZIP valide", ""),
+    },
+    "zip_too_many": {
+        "en": ("{name}: too many files in the ZIP ({count}, the limit is {limit})", ""),
+        "fr": ("{name} : le ZIP contient trop de fichiers ({count}, la limite est {limit})", ""),
+    },
+    "zip_too_big": {
+        "en": ("{name}: the ZIP unpacks to more than {limit} bytes", "refused"),
+        "fr": ("{name} : une fois décompressé, le ZIP dépasse {limit} octets", "refusé"),
+    },
+    "zip_entry_too_large": {
+        "en": ("{name}: {path} is larger than {limit} bytes", ""),
+        "fr": ("{name} : {path} dépasse {limit} octets", ""),
+    },
+    "zip_empty": {
+        "en": ("{name}: the ZIP holds no module file", ""),
+        "fr": ("{name} : le ZIP ne contient aucun fichier de module", ""),
+    },
+    "zip_unsafe_path": {
+        "en": ("{name}: unsafe path in the ZIP: '{path}' (absolute or going up with '..')", "refused"),
+        "fr": ("{name} : chemin dangereux dans le ZIP : « {path} » (absolu ou remontant avec « .. »)", "refusé"),
+    },
+    "zip_link": {
+        "en": ("{name}: '{path}' is a link", "links are refused"),
+        "fr": ("{name} : « {path} » est un lien", "les liens sont refusés"),
+    },
+    "zip_unexpected_file": {
+        "en": ("{name}: unexpected file '{path}'", "the ZIP may hold module .yaml files only"),
+        "fr": ("{name} : fichier inattendu « {path} »", "le ZIP ne peut contenir que des modules .yaml"),
+    },
+    "zip_bomb": {
+        "en": ("{name}: {path} is compressed suspiciously well (a ZIP bomb?)", "refused"),
+        "fr": ("{name} : {path} est compressé de façon suspecte (une bombe ZIP ?)", "refusé"),
+    },
+    "import_file_name": {
+        "en": ("the file name must be the module id (lower-case letters, digits, hyphens)", ""),
+        "fr": (
+            "le nom du fichier doit être l’identifiant du module (minuscules, chiffres, tirets)",
+            "",
+        ),
+    },
+    "import_refused": {
+        "en": ("import refused: {count} problem(s)", ""),
+        "fr": ("importation refusée : {count} problème(s)", ""),
+    },
+    "rename_one": {
+        "en": ("--rename works for a single module; this import holds several", ""),
+        "fr": ("le renommage ne vaut que pour un seul module ; cette importation en contient plusieurs", ""),
+    },
+    "bad_rename": {
+        "en": ("cannot rename to '{id}': use a new id made of lower-case letters, digits and hyphens", ""),
+        "fr": (
+            "impossible de renommer en « {id} » : choisissez un identifiant nouveau, fait de minuscules, "
+            "de chiffres et de tirets",
+            "",
+        ),
+    },
+    "import_clash": {
+        "en": (
+            "module(s) {ids} already exist",
+            "nothing imported; choose --replace to overwrite them (their history is kept) "
+            "or --rename NEW_ID to import under another id",
+        ),
+        "fr": (
+            "ces modules existent déjà : {ids}",
+            "rien n’a été importé ; choisissez de les remplacer (leur historique est conservé, --replace) "
+            "ou d’importer sous un autre identifiant (--rename NOUVEL_ID)",
+        ),
+    },
+    # access.py ({action} and {who} are words of the interface's language, see `action`)
+    "sign_in_first": {
+        "en": ("sign in first: on a shared server, '{action}' needs an account", ""),
+        "fr": ("connectez-vous d’abord : sur un serveur partagé, il faut un compte pour {action}", ""),
+    },
+    "not_allowed_role": {
+        "en": ("{name} ({role}) may not {action}: only {who} may", ""),
+        "fr": ("{name} ({role}) ne peut pas {action} (rôles autorisés : {who})", ""),
+    },
+    "bad_user_name": {
+        "en": ("'{name}' is not a valid user name", "use lower-case letters, digits and hyphens, e.g. aminata-k"),
+        "fr": (
+            "« {name} » n’est pas un nom d’utilisateur valide",
+            "n’utilisez que des minuscules, des chiffres et des tirets, par exemple aminata-k",
+        ),
+    },
+    "unknown_role": {
+        "en": ("unknown role '{role}': use one of {choices}", ""),
+        "fr": ("rôle inconnu « {role} » ; rôles possibles : {choices}", ""),
+    },
+    "short_password": {
+        "en": ("the password is too short", "use at least 10 characters"),
+        "fr": ("le mot de passe est trop court", "utilisez au moins 10 caractères"),
+    },
+    "user_exists": {
+        "en": ("user '{name}' already exists", "remove it first to change it"),
+        "fr": ("le compte « {name} » existe déjà", "supprimez-le d’abord pour le modifier"),
+    },
+    "no_user": {
+        "en": ("no user '{name}'", ""),
+        "fr": ("aucun compte « {name} »", ""),
+    },
 }
 
 DID_YOU_MEAN = {"en": "did you mean '{suggestion}'?", "fr": "vouliez-vous dire « {suggestion} » ?"}
@@ -289,3 +601,59 @@ def text(code: str, values: dict, lang: str = "en") -> tuple[str, str]:
 
 def number(value) -> Text:
     return Text(f"le nombre {value}", f"the number {value}")
+
+
+# nouns and verbs that refusals fill in, in French and English
+RECORD_NAMES = {
+    "modules": Text("module", "module"),
+    "contexts": Text("contexte", "context"),
+    "curricula": Text("curriculum", "curriculum"),
+}
+ID_OF = {  # "'x' is not a valid {what} id" / "… n’est pas un identifiant {what} valide"
+    "module": Text("de module", "module"),
+    "session": Text("de séance", "session"),
+    "activity": Text("d’activité", "activity"),
+    "context": Text("de contexte", "context"),
+}
+NONE = Text("aucun", "none")
+ROLES_HINT = Text(
+    "par exemple relecteur, concepteur, procureur, travailleur social",
+    "e.g. reviewer, designer, prosecutor, social worker",
+)
+ACTIONS = {  # access.ALLOWED's actions, as in "… ne peut pas {action}" / "il faut un compte pour {action}"
+    "edit-content": "modifier le contenu",
+    "decide-comment": "statuer sur un commentaire",
+    "open-round": "ouvrir un cycle de relecture",
+    "comment": "commenter",
+    "reply": "répondre à un commentaire",
+    "done-reviewing": "déclarer sa relecture terminée",
+    "export": "exporter",
+    "import": "importer des modules",
+}
+
+
+def action(code: str, en: str) -> Text:
+    """An access action in French words, `en` in English (the command line's wording)."""
+    return Text(ACTIONS.get(code, code), en)
+
+
+def role_name(role: str) -> Text:
+    """A role as the interface names it in French; the role code itself in English."""
+    from .i18n import STRINGS
+
+    entry = STRINGS.get(f"role.{role}")
+    return Text(entry["fr"] if entry else role, role)
+
+
+def roles(codes, none: str = "nobody") -> Text:
+    """Roles joined by commas (French names, English codes), or "aucun" / `none` when empty."""
+    codes = list(codes)
+    if not codes:
+        return Text("aucun", none)
+    return Text(", ".join(role_name(c).fr for c in codes), ", ".join(codes))
+
+
+def size(number: int) -> Text:
+    """A byte count grouped by thousands: 2 097 152 in French, 2,097,152 in English."""
+    grouped = f"{number:,}"
+    return Text(grouped.replace(",", "\u00a0"), grouped)

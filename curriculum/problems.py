@@ -40,14 +40,39 @@ class Problem:
 
 
 class ContentError(Exception):
-    """A user error: invalid content, an unknown id, a refused save. Never a bug."""
+    """A user error: invalid content, an unknown id, a refused save. Never a bug.
 
-    def __init__(self, message: str, problems: Iterable[Problem] = ()):
+    Raised with `coded(code, **values)`, it carries a `messages` code: `str(exc)` is the
+    English sentence (the command line), `exc.lines("fr")` the same refusal in French.
+    """
+
+    def __init__(self, message: str, problems: Iterable[Problem] = (), *, code: str = "", values: tuple = ()) -> None:
         super().__init__(message)
         self.problems = tuple(problems)
+        self.code = code  # a `messages` code, or "" for a message in English only
+        self.values = tuple(values)  # the message's (name, value) pairs
+
+    @classmethod
+    def coded(cls, code: str, /, *, problems: Iterable[Problem] = (), **values):
+        """The refusal `code` of `messages`, filled with `values`; its English sentence is the message."""
+        pairs = tuple(values.items())
+        return cls(_sentence(code, pairs, "en"), problems, code=code, values=pairs)
 
     def lines(self, lang: str = "en") -> list[str]:
-        return [p.text(lang) for p in self.problems] or [str(self)]
+        """Every problem in `lang`; without problems, the refusal itself in `lang` (English if it has no code)."""
+        if self.problems:
+            return [p.text(lang) for p in self.problems]
+        if self.code:
+            return [_sentence(self.code, self.values, lang)]
+        return [str(self)]
+
+
+def _sentence(code: str, values: tuple, lang: str) -> str:
+    """`what — fix` of a message (just `what` when it has no fix)."""
+    from .messages import text
+
+    what, fix = text(code, dict(values), lang)
+    return f"{what} — {fix}" if fix else what
 
 
 class ConflictError(ContentError):

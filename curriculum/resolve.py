@@ -215,7 +215,7 @@ class _Texts:
 def resolve(workspace, curriculum_id: str, context_id: str | None, lang: str) -> Programme:
     """The Programme for a curriculum in a context and a language."""
     if lang not in ("fr", "en"):
-        raise ContentError(f"unknown language '{lang}': use fr or en")
+        raise ContentError.coded("programme_language", lang=lang)
     curriculum: Curriculum = workspace.get("curricula", curriculum_id)
     context_id = context_id or curriculum.default_context
     context: Context | None = workspace.get("contexts", context_id) if context_id else None

@@ -19,11 +19,11 @@ from typing import NamedTuple
 
 from .access import audit, check
 from .adapt import Target
+from .messages import ROLES_HINT
 from .problems import ContentError, UnknownIdError
 
 DB_NAME = "review.sqlite"
 STATUSES = ("open", "accepted", "partly-accepted", "declined", "resolved")
-ROLES_HINT = "e.g. reviewer, designer, prosecutor, social worker"
 
 MIGRATIONS = (
     # 1: rounds, comments, who has finished
@@ -209,7 +209,7 @@ def open_round(root, workspace, curriculum_id: str, name: str, due: str = "", ac
 def _open_round(root, workspace, curriculum_id: str, name: str, due: str = "") -> Round:
     name = (name or "").strip()
     if not name:
-        raise ContentError("a round needs a name, e.g. 'Round 1 — Brussels'")
+        raise ContentError.coded("round_needs_name")
     frozen = json.dumps(snapshot(workspace, curriculum_id), ensure_ascii=False)
     with connect(root) as db, _write(db):
         existing = db.execute(
@@ -237,7 +237,7 @@ def round_snapshot(root, curriculum_id: str, name: str) -> dict:
             "SELECT snapshot FROM rounds WHERE curriculum = ? AND name = ?", (curriculum_id, name)
         ).fetchone()
     if row is None:
-        raise UnknownIdError(f"no review round '{name}' for curriculum '{curriculum_id}'")
+        raise UnknownIdError.coded("no_round", name=name, curriculum=curriculum_id)
     return json.loads(row["snapshot"])
 
 
@@ -248,7 +248,7 @@ def _round(row) -> Round:
 def _round_id(db, curriculum_id: str, name: str) -> int:
     row = db.execute("SELECT id FROM rounds WHERE curriculum = ? AND name = ?", (curriculum_id, name)).fetchone()
     if row is None:
-        raise UnknownIdError(f"no review round '{name}' for curriculum '{curriculum_id}'")
+        raise UnknownIdError.coded("no_round", name=name, curriculum=curriculum_id)
     return row["id"]
 
 
@@ -256,7 +256,7 @@ def mark_done(root, curriculum_id: str, round_name: str, reviewer: str, actor=No
     check(actor, "done-reviewing")
     reviewer = (reviewer or "").strip()
     if not reviewer:
-        raise ContentError("say who has finished reviewing (a name)")
+        raise ContentError.coded("done_needs_name")
     with connect(root) as db, _write(db):
         round_id = _round_id(db, curriculum_id, round_name)
         db.execute("INSERT OR IGNORE INTO done (round_id, reviewer, at) VALUES (?, ?, ?)", (round_id, reviewer, _now()))
@@ -283,9 +283,7 @@ def resolve_target(workspace, curriculum_id: str, target: str) -> tuple[int, str
         return curriculum.revision, curriculum.title.get("en")
     item, missing = Target.parse(target).find(workspace.modules)
     if item is None:
-        raise UnknownIdError(
-            f"unknown target '{target}': {missing} does not exist — use module[/session[/activity]] by ids"
-        )
+        raise UnknownIdError.coded("unknown_target", target=target, missing=missing)
     module = workspace.modules[target.split("/")[0]]
     excerpt = _excerpt(item)
     return module.revision, excerpt
@@ -315,11 +313,11 @@ def add_comment(
     check(actor, "comment")
     author, role, text = (author or "").strip(), (role or "").strip(), (text or "").strip()
     if not author:
-        raise ContentError("a comment needs an author name")
+        raise ContentError.coded("comment_needs_author")
     if not role:
-        raise ContentError(f"a comment needs the author's role ({ROLES_HINT})")
+        raise ContentError.coded("comment_needs_role", examples=ROLES_HINT)
     if not text:
-        raise ContentError("the comment is empty — write what should change and why")
+        raise ContentError.coded("comment_empty")
     revision, excerpt = resolve_target(workspace, curriculum_id, target)
     round_name = (round_name or "").strip() or _current_round_name(root, curriculum_id)
     if round_name not in {r.name for r in rounds(root, curriculum_id)}:
@@ -345,7 +343,7 @@ def reply(root, comment_id: int, author: str, role: str, text: str, actor=None) 
     check(actor, "reply")
     author, role, text = (author or "").strip(), (role or "").strip(), (text or "").strip()
     if not (author and role and text):
-        raise ContentError("a reply needs an author, a role and a text")
+        raise ContentError.coded("reply_incomplete")
     parent = get_comment(root, comment_id)
     now = _now()
     with connect(root) as db, _write(db):
@@ -375,14 +373,14 @@ def set_status(root, comment_id: int, status: str, response: str = "", actor=Non
     """The designers' decision on a comment, and their response."""
     check(actor, "decide-comment")
     if status not in STATUSES:
-        raise ContentError(f"unknown status '{status}': use one of {', '.join(STATUSES)}")
+        raise ContentError.coded("unknown_status", status=status, choices=", ".join(STATUSES))
     with connect(root) as db, _write(db):
         updated = db.execute(
             "UPDATE comments SET status = ?, response = ?, updated = ? WHERE id = ?",
             (status, response.strip(), _now(), comment_id),
         )
         if updated.rowcount == 0:
-            raise UnknownIdError(f"no comment {comment_id}")
+            raise UnknownIdError.coded("no_comment", id=comment_id)
     audit(root, actor, "decide-comment", f"comment {comment_id}: {status}", None)
     return get_comment(root, comment_id)
 
@@ -398,7 +396,7 @@ def get_comment(root, comment_id: int) -> Comment:
         db.row_factory = None
         row = db.execute(f"{_SELECT} WHERE c.id = ?", (comment_id,)).fetchone()
     if row is None:
-        raise UnknownIdError(f"no comment {comment_id}")
+        raise UnknownIdError.coded("no_comment", id=comment_id)
     return _comment(row)
 
 

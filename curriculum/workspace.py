@@ -19,6 +19,7 @@ from pathlib import Path
 from . import yamlfile
 from .access import audit, check
 from .bulk import paused_gc
+from .messages import NONE, RECORD_NAMES
 from .model import KINDS, Context, Curriculum, Module
 from .problems import ConflictError, ContentError, Problem, UnknownIdError
 from .records import SLUG, Finding, Findings, build, to_data
@@ -55,9 +56,8 @@ class Workspace:
     def get(self, kind: str, record_id: str):
         found = self.records(kind).get(record_id)
         if found is None:
-            singular = {"modules": "module", "contexts": "context", "curricula": "curriculum"}[kind]
-            known = ", ".join(sorted(self.records(kind))) or "none"
-            raise UnknownIdError(f"unknown {singular} '{record_id}' (known: {known})")
+            known = ", ".join(sorted(self.records(kind))) or NONE
+            raise UnknownIdError.coded("unknown_record", what=RECORD_NAMES[kind], id=record_id, known=known)
         return found
 
     def path(self, kind: str, record_id: str) -> Path:
@@ -72,9 +72,9 @@ class Workspace:
 
 def record_path(root: Path, kind: str, record_id: str) -> Path:
     if kind not in KINDS:
-        raise ContentError(f"unknown kind '{kind}': use modules, contexts or curricula")
+        raise ContentError.coded("unknown_kind", kind=kind)
     if not isinstance(record_id, str) or not SLUG.match(record_id):
-        raise ContentError(f"'{record_id}' is not a valid id — use lower-case letters, digits and single hyphens only")
+        raise ContentError.coded("invalid_id", id=record_id)
     return root / kind / f"{record_id}.yaml"
 
 
@@ -95,7 +95,7 @@ class Store:
     def load(self, root: Path | str | None = None) -> Workspace:
         root = Path(root) if root is not None else default_root()
         if not root.is_dir():
-            raise ContentError(f"workspace folder not found: {root} — pass --workspace DIR or set CURRICULUM_WORKSPACE")
+            raise ContentError.coded("workspace_missing", root=root)
         found: dict[str, dict] = {kind: {} for kind in KINDS}
         problems: list[Problem] = []
         with paused_gc():
@@ -200,21 +200,23 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
     path = record_path(root, kind, record.id)
     expected_type = KINDS[kind]
     if not isinstance(record, expected_type):
-        raise ContentError(f"a {type(record).__name__} cannot be saved as {kind}")
+        raise ContentError.coded("wrong_record_type", type=type(record).__name__, kind=kind)
     found = Findings()
     rebuilt = build(expected_type, to_data(record), found)  # the same rules as loading
     if rebuilt is not None:
         check_record(rebuilt, found)
     errors = [f for f in found if f.severity == "error"]
     if errors:
-        raise ContentError(
-            f"{path.name}: not saved, the content has {len(errors)} problem(s)",
-            [f.problem(_relative(root, path), None) for f in errors],
+        raise ContentError.coded(
+            "save_problems",
+            problems=[f.problem(_relative(root, path), None) for f in errors],
+            file=path.name,
+            count=len(errors),
         )
     with _locked(path.parent):
         current = _revision_on_disk(path)
         if current != loaded_revision:
-            raise ConflictError(_conflict_message(path, loaded_revision, current))
+            raise _conflict(path, loaded_revision, current)
         saved = replace(record, revision=(loaded_revision or 0) + 1)
         text = yamlfile.dump(to_data(saved))
         if current is not None:
@@ -225,17 +227,15 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
     return saved
 
 
-def _conflict_message(path: Path, loaded: int | None, current: int | None) -> str:
+def _conflict(path: Path, loaded: int | None, current: int | None) -> ConflictError:
+    """Why the file on disk is not the one the editor started from."""
     if loaded is None:
-        return f"{path.name} already exists — choose another id, or open the existing one to edit it"
+        return ConflictError.coded("conflict_exists", file=path.name)
     if current is None:
-        return f"{path.name} was deleted since you opened it (revision {loaded}) — your text is kept; save it under a new id or restore the file"
+        return ConflictError.coded("conflict_deleted", file=path.name, loaded=loaded)
     if current == -1:
-        return f"{path.name} is currently broken on disk — fix the file (see the workspace problems) and try again; your text is kept"
-    return (
-        f"{path.name} was changed by someone else since you opened it (you started from revision {loaded}, "
-        f"it is now at revision {current}) — your text is kept: reload to see their version and apply your changes again"
-    )
+        return ConflictError.coded("conflict_broken", file=path.name)
+    return ConflictError.coded("conflict_changed", file=path.name, loaded=loaded, current=current)
 
 
 def delete(root: Path | str, kind: str, record_id: str, loaded_revision: int, actor=None) -> None:
@@ -246,9 +246,9 @@ def delete(root: Path | str, kind: str, record_id: str, loaded_revision: int, ac
     with _locked(path.parent):
         current = _revision_on_disk(path)
         if current is None:
-            raise UnknownIdError(f"{path.name} does not exist")
+            raise UnknownIdError.coded("no_such_file", file=path.name)
         if current != loaded_revision:
-            raise ConflictError(_conflict_message(path, loaded_revision, current))
+            raise _conflict(path, loaded_revision, current)
         _keep_in_history(root, kind, record_id, current, path)
         path.unlink()
     audit(root, actor, "delete", f"{kind}/{record_id}", loaded_revision)

@@ -153,3 +153,23 @@ def test_single_sign_on_identities_map_to_accounts_by_email(small):
     assert access.actor_for_email(small, "claire@example.org") == Actor("claire", "designer")
     assert access.actor_for_email(small, "someone@example.org") is None
     assert access.actor_for_email(small, "") is None
+
+
+def test_the_review_page_explains_a_refused_decision_or_finish(small, server, monkeypatch):
+    """A reviewer's "decide" and a facilitator's "done reviewing" are refused by the core; the
+    page says why, in the interface's language, and changes nothing (no page exception)."""
+    ws = load_workspace(small)
+    review.open_round(small, ws, "short", "R1", actor=DESIGNER)
+    comment = review.add_comment(small, ws, "short", "sharing", "aminata", "reviewer", "Clearer", "R1", actor=REVIEWER)
+    for who, button in ((REVIEWER, f"review.decide.{comment.id}"), (FACILITATOR, "review.done")):
+        monkeypatch.setenv("CURRICULUM_WORKSPACE", str(small))
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+        at.session_state["ui_lang"] = "fr"
+        at.session_state["actor"] = who
+        at.run()
+        at.switch_page(str(REPO / "curriculum/ui/pages/review.py")).run()
+        at.button(key=button).click().run()
+        assert not at.exception, at.exception
+        assert any(who.name in e.value and "ne peut pas" in e.value for e in at.error), [e.value for e in at.error]
+    assert review.comments(small, "short")[0].status == comment.status
+    assert review.finished(small, "short", "R1") == []

@@ -33,7 +33,7 @@ _RENDERERS = {"pdf": "pdf", "html": "html", "md": "markdown", "docx": "docx"}
 def renderer(fmt: str):
     """The render(Document) -> bytes function of a format, run with the GC paused (bulk layout)."""
     if fmt not in _RENDERERS:
-        raise ContentError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+        raise ContentError.coded("unknown_format", format=fmt, choices=", ".join(FORMATS))
     render = importlib.import_module(f"{__package__}.{_RENDERERS[fmt]}").render
 
     def run(document):
@@ -66,7 +66,7 @@ def export(
     generated = generated or generation_date()
     document = build_pack(programme, pack, generated, comments)
     if fmt not in FORMATS:
-        raise ContentError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+        raise ContentError.coded("unknown_format", format=fmt, choices=", ".join(FORMATS))
     with rendered_ahead(document.markdown_texts()):
         if fmt != "zip":
             data = renderer(fmt)(document)
@@ -86,7 +86,7 @@ def write_pack(folder, name: str, data: bytes):
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ContentError(f"cannot create the output folder {folder}: {exc.strerror}") from None
+        raise ContentError.coded("output_folder", folder=folder, reason=exc.strerror) from None
     path = folder / name
     write_bytes_atomic(path, data)
     return path

@@ -47,17 +47,17 @@ def scope(programme: Programme, day: int | None = None, session: str | None = No
     if day is None and not session:
         return programme
     if day is not None and session:
-        raise ContentError("choose either a day or a session, not both")
+        raise ContentError.coded("day_or_session")
     if day is not None:
         if not 1 <= day <= len(programme.days):
-            raise ContentError(f"day {day} does not exist: the programme has {len(programme.days)} day(s)")
+            raise ContentError.coded("no_such_day", day=day, days=len(programme.days))
         keep = lambda s: s.day == day  # noqa: E731
         days = tuple(slots if number == day else () for number, slots in enumerate(programme.days, start=1))
         text = t("pack.scope_day", programme.lang, day=day)
     else:
         if session not in {s.path for s in programme.sessions}:
             known = ", ".join(s.path for s in programme.sessions)
-            raise ContentError(f"unknown session '{session}' in this programme (known: {known})")
+            raise ContentError.coded("unknown_programme_session", session=session, known=known)
         keep = lambda s: s.path == session  # noqa: E731
         days = tuple(
             tuple(slot for slot in slots if f"{slot.module}/{slot.session}" == session) for slots in programme.days
@@ -79,7 +79,7 @@ def build_pack(
 ) -> Document:
     """The pack's document; `comments` (comment-matrix rows) adds a review appendix to a facilitator pack."""
     if pack not in PACKS:
-        raise ContentError(f"unknown pack '{pack}': use facilitator or participant")
+        raise ContentError.coded("unknown_pack", pack=pack)
     lang = programme.lang
     generated = generated or generation_date()
     name = t(f"pack.{pack}", lang)

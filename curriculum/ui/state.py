@@ -37,7 +37,7 @@ def workspace() -> Workspace | None:
     try:
         return _store().load(root())
     except ContentError as exc:
-        st.error(tr("status.error", error=exc))
+        st.error(tr("status.error", error=reason(exc)))
         return None
 
 
@@ -84,9 +84,14 @@ def show_flashes() -> None:
         getattr(st, kind)(message)
 
 
+def reason(exc: ContentError) -> str:
+    """Why the core refused, in the interface's language: every problem, or the refusal itself."""
+    return "; ".join(exc.lines(lang()))
+
+
 def not_saved(exc: ContentError) -> str:
     """Why a save or a delete was refused, every problem listed."""
-    return tr("common.not_saved", error="; ".join(exc.lines(lang())))
+    return tr("common.not_saved", error=reason(exc))
 
 
 def save_or_explain(kind: str, record, loaded_revision):
@@ -94,7 +99,7 @@ def save_or_explain(kind: str, record, loaded_revision):
     try:
         saved = save(root(), kind, record, loaded_revision=loaded_revision, actor=actor())
     except ConflictError as exc:
-        st.error(tr("common.conflict", error=exc))
+        st.error(tr("common.conflict", error=reason(exc)))
         st.warning(tr("common.kept"))
         return None
     except ContentError as exc:

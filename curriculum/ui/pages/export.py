@@ -9,7 +9,7 @@ from curriculum.export.pack import PACKS, scope
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve
 from curriculum.review_report import matrix_rows
-from curriculum.ui.state import label_of, lang, tr, workspace
+from curriculum.ui.state import label_of, lang, reason, tr, workspace
 
 st.title(tr("export.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
@@ -56,7 +56,7 @@ scope_kind = middle[2].radio(
 try:
     programme = resolve(ws, curriculum_id, context_id, pack_lang)
 except ContentError as exc:
-    st.error(tr("export.failed", error=exc))
+    st.error(tr("export.failed", error=reason(exc)))
     st.stop()
 day = session = None
 if scope_kind == "day":
@@ -91,7 +91,7 @@ if st.button(tr("export.build"), type="primary", key="export.build"):
         preview = export(scoped, pack, "html", "preview")[1] if fmt != "html" else data
     except ContentError as exc:
         bar.empty()
-        st.error(tr("export.failed", error=exc))
+        st.error(tr("export.failed", error=reason(exc)))
     else:
         st.session_state["export.result"] = {"name": name, "data": data, "path": str(path), "preview": preview}
 

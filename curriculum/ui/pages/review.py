@@ -9,7 +9,7 @@ from curriculum.export.formats import renderer
 from curriculum.i18n import long_date
 from curriculum.problems import ContentError
 from curriculum.review_report import changes_document, changes_since, diff_markup, matrix_csv, matrix_rows, matrix_xlsx
-from curriculum.ui.state import actor, flash, label_of, lang, show_flashes, tr, workspace
+from curriculum.ui.state import actor, flash, label_of, lang, reason, show_flashes, tr, workspace
 
 st.title(tr("review.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
@@ -72,7 +72,7 @@ with right, st.expander(tr("review.open_round"), expanded=not round_names):
                 root, ws, curriculum_id, new_round, due_date.isoformat() if due_date else "", actor=actor()
             )
         except ContentError as exc:
-            st.error(str(exc))
+            st.error(reason(exc))
         else:
             st.session_state[f"review.{curriculum_id}.round"] = opened.name
             flash("success", tr("review.opened", name=opened.name, date=_date(opened.opened)))
@@ -141,7 +141,7 @@ with read_tab:
             try:
                 added = review.add_comment(root, ws, curriculum_id, target, name, role, text, round_name, actor=actor())
             except ContentError as exc:
-                st.error(str(exc))
+                st.error(reason(exc))
             else:
                 st.session_state[f"review.{curriculum_id}.round"] = added.round
                 flash("success", tr("review.added", id=added.id))
@@ -150,9 +150,13 @@ with read_tab:
         if not name.strip():
             st.warning(tr("review.need_identity"))
         else:
-            review.mark_done(root, curriculum_id, round_name, name, actor=actor())
-            flash("success", tr("review.done_saved"))
-            st.rerun()
+            try:
+                review.mark_done(root, curriculum_id, round_name, name, actor=actor())
+            except ContentError as exc:
+                st.error(reason(exc))
+            else:
+                flash("success", tr("review.done_saved"))
+                st.rerun()
 
 with comments_tab:
     STATUS_LABEL = label_of("status.")
@@ -221,7 +225,7 @@ with comments_tab:
                     try:
                         review.reply(root, comment.id, name, role, reply_text, actor=actor())
                     except ContentError as exc:
-                        st.error(str(exc))
+                        st.error(reason(exc))
                     else:
                         st.rerun()
             with st.expander(tr("review.decision")):
@@ -234,9 +238,13 @@ with comments_tab:
                 )
                 response = st.text_area(tr("review.response"), comment.response, key=f"review.response.{comment.id}")
                 if st.button(tr("review.decide"), key=f"review.decide.{comment.id}"):
-                    review.set_status(root, comment.id, status, response, actor=actor())
-                    flash("success", tr("review.decided"))
-                    st.rerun()
+                    try:
+                        review.set_status(root, comment.id, status, response, actor=actor())
+                    except ContentError as exc:
+                        st.error(reason(exc))
+                    else:
+                        flash("success", tr("review.decided"))
+                        st.rerun()
     if round_name:
         st.subheader(tr("review.matrix"))
         chosen_round = f_round or round_name
