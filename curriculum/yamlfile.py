@@ -69,7 +69,9 @@ class _Guarded(_Fast):
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     size = path.stat().st_size
     if size > max_bytes:
-        raise ReadError("too_large", size=f"{size:,}", limit=f"{max_bytes:,}")
+        from .messages import size as grouped
+
+        raise ReadError("too_large", size=grouped(size), limit=grouped(max_bytes))
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8")

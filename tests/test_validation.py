@@ -135,6 +135,8 @@ def test_oversized_file_is_refused_before_reading(small):
     (small / "modules/huge.yaml").write_text("id: huge\n" + "# padding\n" * 300_000)
     _, errors = only_error(small, "modules/huge.yaml")
     assert "too large" in errors[0].what and errors[0].line is None
+    assert "(3,000,009 bytes, the limit is 2,097,152)" in errors[0].what
+    assert "(3\u00a0000\u00a0009 octets, la limite est 2\u00a0097\u00a0152)" in errors[0].text("fr")
 
 
 def test_missing_translation_is_a_warning_not_an_error(small):
