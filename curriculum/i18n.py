@@ -610,6 +610,7 @@ STRINGS.update(
         },
         "review.open_round": {"fr": "Ouvrir un cycle", "en": "Open a round"},
         "review.round_name": {"fr": "Nom du cycle", "en": "Round name"},
+        "review.round_default": {"fr": "Cycle {n}", "en": "Round {n}"},
         "review.due": {"fr": "Date limite", "en": "Due date"},
         "review.open": {"fr": "Ouvrir le cycle", "en": "Open round"},
         "review.opened": {"fr": "Cycle « {name} » ouvert le {date}.", "en": "Round “{name}” opened on {date}."},

@@ -255,3 +255,18 @@ def test_review_downloads_belong_to_the_curriculum_they_were_prepared_for(small,
     at.selectbox(key="review.curriculum").set_value("other").run()
     assert not at.exception, at.exception
     assert at.get("download_button") == []  # neither the changes nor the matrix of "short"
+
+
+def test_review_rounds_are_named_in_the_interface_language(small, monkeypatch):
+    at = app(small, monkeypatch, "fr").run()
+    at.switch_page(str(REPO / "curriculum/ui/pages/review.py")).run()
+    assert at.text_input(key="review.new_round.fr.0").value == "Cycle 1"
+    at.text_input(key="review.me").set_value("Aminata")
+    at.text_input(key="review.role").set_value("procureure")
+    at.text_area(key="review.text").set_value("Préciser la base légale.").run()
+    at.button(key="review.add").click().run()
+    assert not at.exception, at.exception
+    from curriculum import review
+
+    assert [c.round for c in review.comments(small, "short")] == ["Cycle 1"]
+    assert at.text_input(key="review.new_round.fr.1").value == "Cycle 2"

@@ -64,7 +64,11 @@ with left:
         round_name = None
         st.info(tr("review.no_round"))
 with right, st.expander(tr("review.open_round"), expanded=not round_names):
-    new_round = st.text_input(tr("review.round_name"), value=f"Round {len(round_names) + 1}", key="review.new_round")
+    new_round = st.text_input(
+        tr("review.round_name"),
+        value=tr("review.round_default", n=len(round_names) + 1),
+        key=f"review.new_round.{L}.{len(round_names)}",  # a new suggestion once a round opens
+    )
     due_date = st.date_input(tr("review.due"), value=None, key="review.due", format="DD/MM/YYYY")
     if st.button(tr("review.open"), key="review.open"):
         try:
@@ -139,7 +143,8 @@ with read_tab:
             st.warning(tr("review.need_identity"))
         else:
             try:
-                added = review.add_comment(root, ws, curriculum_id, target, name, role, text, round_name, actor=actor())
+                into = round_name or tr("review.round_default", n=1)  # no round yet: the comment opens one
+                added = review.add_comment(root, ws, curriculum_id, target, name, role, text, into, actor=actor())
             except ContentError as exc:
                 st.error(reason(exc))
             else:
