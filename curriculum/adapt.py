@@ -32,23 +32,29 @@ class Target:
         parts += [""] * (3 - len(parts))
         return cls(parts[0], parts[1], parts[2])
 
-    def find(self, modules) -> tuple[Module | Session | Activity | Handout | None, str]:
-        """The item the path names, or None and a description of the missing part."""
+    def find(self, modules) -> tuple[Module | Session | Activity | Handout | None, Text]:
+        """The item the path names, or None and the missing part in words (French and English)."""
         module = modules.get(self.module)
         if module is None:
-            return None, f"module '{self.module}'"
+            return None, Text(f"le module « {self.module} »", f"module '{self.module}'")
         if self.handout:
             handout = module.handout(self.handout)
-            return handout, "" if handout else f"handout '{self.module}/handout:{self.handout}'"
+            path = f"{self.module}/handout:{self.handout}"
+            return handout, NOTHING if handout else Text(f"le document « {path} »", f"handout '{path}'")
         if not self.session:
-            return module, ""
+            return module, NOTHING
         session = module.session(self.session)
         if session is None:
-            return None, f"session '{self.module}/{self.session}'"
+            path = f"{self.module}/{self.session}"
+            return None, Text(f"la séance « {path} »", f"session '{path}'")
         if not self.activity:
-            return session, ""
+            return session, NOTHING
         activity = next((a for a in session.activities if a.id == self.activity), None)
-        return activity, "" if activity else f"activity '{self.module}/{self.session}/{self.activity}'"
+        path = f"{self.module}/{self.session}/{self.activity}"
+        return activity, NOTHING if activity else Text(f"l’activité « {path} »", f"activity '{path}'")
+
+
+NOTHING = Text()  # nothing is missing
 
 
 def target_state(workspace, target: str, base_revision: int) -> tuple[str, object]:

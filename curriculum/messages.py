@@ -240,7 +240,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "orphaned": {
         "en": ("orphaned: {detail} no longer exists", "re-attach the adaptation to an existing item or delete it"),
         "fr": (
-            "adaptation orpheline : sa cible « {target} » n’existe plus",
+            "adaptation orpheline : {detail} n’existe plus",
             "rattachez l’adaptation à un élément existant ou supprimez-la",
         ),
     },
@@ -325,7 +325,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "unknown_target": {
         "en": ("unknown target '{target}': {missing} does not exist", "use module[/session[/activity]] by ids"),
         "fr": (
-            "élément inconnu « {target} » : il n’existe pas ou plus",
+            "élément inconnu « {target} » : {missing} n’existe pas",
             "indiquez module[/séance[/activité]] avec les identifiants",
         ),
     },

@@ -163,6 +163,9 @@ def test_orphaned_override_is_reported_never_a_crash(small):
     assert [a.state for a in adaptations(ws) if a.context == "ctx-b"] == ["orphaned"]
     programme = resolve(ws, "short", "ctx-b", "en")
     assert [a.minutes for a in programme.activities if a.id == "role-play"] == [45]
+    (orphan,) = [p for p in ws.warnings if p.code == "orphaned"]
+    assert "orphaned: activity 'sharing/practice/gone' no longer exists" in orphan.text("en")
+    assert "adaptation orpheline : l’activité « sharing/practice/gone » n’existe plus" in orphan.text("fr")
 
 
 def test_mark_reviewed_bumps_the_base_revision(small):

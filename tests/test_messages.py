@@ -151,3 +151,13 @@ def test_the_review_page_refuses_an_empty_comment_in_french(small, monkeypatch):
     assert errors == ["le commentaire est vide — écrivez ce qui devrait changer, et pourquoi"]
     assert not any("comment is empty" in e for e in errors)
     assert review.comments(small, "short") == []
+
+
+def test_a_comment_on_a_missing_item_names_it_in_french(small):
+    ws = load_workspace(small)
+    with pytest.raises(UnknownIdError) as raised:
+        review.add_comment(small, ws, "short", "sharing/nowhere", "Aminata", "prosecutor", "Why?")
+    assert str(raised.value).startswith("unknown target 'sharing/nowhere': session 'sharing/nowhere' does not exist")
+    assert raised.value.lines("fr")[0].startswith(
+        "élément inconnu « sharing/nowhere » : la séance « sharing/nowhere » n’existe pas"
+    )

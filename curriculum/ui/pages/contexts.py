@@ -199,7 +199,7 @@ with adapted_tab:
                 parsed = Target.parse(new_target.strip())
                 item, missing = parsed.find(ws.modules)
                 if item is None:
-                    st.error(tr("contexts.unknown_target", target=missing or new_target))
+                    st.error(tr("contexts.unknown_target", target=missing.get(L) or new_target))
                 else:
                     revision = ws.modules[parsed.module].revision
                     _save(retarget(context, chosen.index, chosen.is_addition, new_target.strip(), revision))
