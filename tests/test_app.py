@@ -270,3 +270,20 @@ def test_review_rounds_are_named_in_the_interface_language(small, monkeypatch):
 
     assert [c.round for c in review.comments(small, "short")] == ["Cycle 1"]
     assert at.text_input(key="review.new_round.fr.1").value == "Cycle 2"
+
+
+def test_contexts_page_names_a_missing_reattach_target_in_french(small, monkeypatch):
+    from tests.test_adapt import CONTEXT_B
+
+    write(small, "contexts/ctx-b.yaml", CONTEXT_B.replace("sharing/practice/role-play", "sharing/practice/gone"))
+    at = app(small, monkeypatch, "fr").run()
+    at.switch_page(str(REPO / "curriculum/ui/pages/contexts.py")).run()
+    at.selectbox(key="contexts.pick").set_value("ctx-b").run()
+    (retarget,) = [t for t in at.text_input if t.key.endswith(".retarget")]
+    retarget.set_value("sharing/nowhere/step").run()
+    at.button(key="contexts.reattach").click().run()
+    assert not at.exception, at.exception
+    assert any(e.value == "Cible inconnue : la séance « sharing/nowhere »" for e in at.error), [
+        e.value for e in at.error
+    ]
+    assert "sharing/practice/gone" in (small / "contexts/ctx-b.yaml").read_text(encoding="utf-8")
