@@ -99,6 +99,19 @@ items:
 """
 
 
+def app_test(root: Path, monkeypatch, lang: str = "en", actor=None, timeout: float = 30):
+    """The app under Streamlit's AppTest on the workspace `root`, in `lang`, signed in as
+    `actor` if given (not run yet)."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("CURRICULUM_WORKSPACE", str(root))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=timeout)
+    at.session_state["ui_lang"] = lang
+    if actor is not None:
+        at.session_state["actor"] = actor
+    return at
+
+
 def write(folder: Path, relative: str, text: str) -> Path:
     path = folder / relative
     path.parent.mkdir(parents=True, exist_ok=True)

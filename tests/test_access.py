@@ -6,13 +6,12 @@ import subprocess
 import sys
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from curriculum import access, edit, review
 from curriculum.access import Actor, NotAllowedError
 from curriculum.imports import import_file
 from curriculum.workspace import load_workspace, save
-from tests.conftest import MODULE, REPO
+from tests.conftest import MODULE, REPO, app_test
 
 DESIGNER, FACILITATOR, REVIEWER = (
     Actor("claire", "designer"),
@@ -116,12 +115,7 @@ def test_cli_users_reads_the_password_from_stdin_never_an_argument(small):
 
 
 def page_as(small, monkeypatch, who: Actor | None):
-    monkeypatch.setenv("CURRICULUM_WORKSPACE", str(small))
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
-    at.session_state["ui_lang"] = "en"
-    if who is not None:
-        at.session_state["actor"] = who
-    return at.run()
+    return app_test(small, monkeypatch, "en", who).run()
 
 
 def test_server_pages_ask_to_sign_in(small, server, monkeypatch):
@@ -162,11 +156,7 @@ def test_the_review_page_explains_a_refused_decision_or_finish(small, server, mo
     review.open_round(small, ws, "short", "R1", actor=DESIGNER)
     comment = review.add_comment(small, ws, "short", "sharing", "aminata", "reviewer", "Clearer", "R1", actor=REVIEWER)
     for who, button in ((REVIEWER, f"review.decide.{comment.id}"), (FACILITATOR, "review.done")):
-        monkeypatch.setenv("CURRICULUM_WORKSPACE", str(small))
-        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
-        at.session_state["ui_lang"] = "fr"
-        at.session_state["actor"] = who
-        at.run()
+        at = app_test(small, monkeypatch, "fr", who).run()
         at.switch_page(str(REPO / "curriculum/ui/pages/review.py")).run()
         at.button(key=button).click().run()
         assert not at.exception, at.exception

@@ -6,16 +6,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from curriculum.workspace import load_workspace
-from tests.conftest import REPO, write
+from tests.conftest import REPO, app_test, write
 
 PAGES = ["library", "composer", "contexts", "export", "review"]
 
 
 def app(root, monkeypatch, lang="en") -> AppTest:
-    monkeypatch.setenv("CURRICULUM_WORKSPACE", str(root))
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
-    at.session_state["ui_lang"] = lang
-    return at
+    return app_test(root, monkeypatch, lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

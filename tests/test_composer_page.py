@@ -6,16 +6,13 @@ from streamlit.testing.v1 import AppTest
 
 from curriculum.resolve import resolve
 from curriculum.workspace import STORE, load_workspace
-from tests.conftest import REPO
+from tests.conftest import REPO, app_test
 
 COMPOSER = str(REPO / "curriculum/ui/pages/composer.py")
 
 
 def open_composer(root, monkeypatch, lang="en") -> AppTest:
-    monkeypatch.setenv("CURRICULUM_WORKSPACE", str(root))
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    at.session_state["ui_lang"] = lang
-    at.run()
+    at = app_test(root, monkeypatch, lang, timeout=60).run()
     at.switch_page(COMPOSER).run()
     assert not at.exception, at.exception
     return at

@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from curriculum import access, edit, review
 from curriculum.export.pack import scope
@@ -15,7 +14,7 @@ from curriculum.messages import MESSAGES
 from curriculum.problems import ConflictError, ContentError, UnknownIdError
 from curriculum.resolve import resolve
 from curriculum.workspace import load_workspace, save
-from tests.conftest import REPO
+from tests.conftest import REPO, app_test
 
 ERRORS = {"ContentError", "ConflictError", "UnknownIdError", "NotAllowedError"}
 CORE = [
@@ -137,10 +136,7 @@ def test_a_refused_import_lists_its_problems_in_french():
 
 
 def test_the_review_page_refuses_an_empty_comment_in_french(small, monkeypatch):
-    monkeypatch.setenv("CURRICULUM_WORKSPACE", str(small))
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
-    at.session_state["ui_lang"] = "fr"
-    at.run()
+    at = app_test(small, monkeypatch, "fr").run()
     at.switch_page(str(REPO / "curriculum/ui/pages/review.py")).run()
     at.text_input(key="review.me").set_value("Aminata")
     at.text_input(key="review.role").set_value("procureure")

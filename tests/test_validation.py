@@ -220,15 +220,10 @@ def test_cross_file_problems_and_warnings_read_in_french(small):
 
 
 def test_the_status_panel_speaks_the_interface_language(small, monkeypatch):
-    from streamlit.testing.v1 import AppTest
-
-    from tests.conftest import REPO
+    from tests.conftest import app_test
 
     write(small, "modules/sharing.yaml", MODULE.replace("minutes: 40", "minutes: 0"))
-    monkeypatch.setenv("CURRICULUM_WORKSPACE", str(small))
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
-    at.session_state["ui_lang"] = "fr"
-    at.run()
+    at = app_test(small, monkeypatch, "fr").run()
     shown = " ".join(c.value for c in at.sidebar.code)
     assert "0 n’est pas un nombre entier positif" in shown and "is not a positive" not in shown
 
