@@ -122,6 +122,45 @@ def test_glossary_leaves_links_code_and_ids_untouched():
     assert substitute("showcase cases", entries) == "showcase cases"
 
 
+def test_glossary_shortcut_changes_nothing_even_for_special_case_letters():
+    """`substitute` skips texts in which no folded term stands; it must give exactly what the
+    case-blind pattern applied everywhere gives, including for letters `re` folds in its own
+    way (İ, ı, ſ, final ς, the Kelvin sign, µ) and terms at the edge of protected parts."""
+    import random
+
+    from curriculum import glossary
+
+    assert glossary._FOLD is not None  # CPython 3.11 has re._casefix: the shortcut is on here
+    terms = ["istanbul", "İzmir", "ſoin", "ΟΔΟΣ", "Kéra", "µg", "social worker", "worker", "a-b"]
+    letters = ["i", "I", "İ", "ı", "s", "S", "ſ", "σ", "ς", "Σ", "k", "K", "\u212a", "µ", "μ", "é", "É", "\u0307"]
+    pieces = letters + [
+        " ",
+        "-",
+        "`",
+        "x",
+        "[a](",
+        ")",
+        *terms,
+        *(t.upper() for t in terms),
+        *(t.lower() for t in terms),
+    ]
+    rng = random.Random(11)
+    changed = 0
+    for _ in range(300):
+        entries = tuple(Substitution(t, f"<{n}>") for n, t in enumerate(rng.sample(terms, 3)))
+        regex, table = glossary._compiled(entries)
+        for text in ("".join(rng.choices(pieces, k=rng.randint(0, 9))) for _ in range(40)):
+            result = substitute(text, entries)
+            assert result == glossary._apply(text, regex, table), (text, entries)
+            changed += result != text
+    assert changed > 500
+
+
+def test_glossary_replaces_terms_written_with_special_case_letters():
+    entries = (Substitution("istanbul", "X"), Substitution("soin", "Y"))
+    assert substitute("İSTANBUL, ıstanbul, Istanbul ; ſoin", entries) == "X, X, X ; Y"
+
+
 def test_stale_override_is_flagged_after_base_save(small):
     ws = with_contexts(small)
     assert {a.state for a in adaptations(ws, "sharing")} == {"current"}
