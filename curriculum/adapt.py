@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field, replace
 
-from .model import Activity, Context, Handout, Module, Session, Text
+from .model import EMPTY, Activity, Context, Handout, Module, Session, Text
 
 STATES = ("current", "stale", "orphaned")
 
@@ -40,21 +40,18 @@ class Target:
         if self.handout:
             handout = module.handout(self.handout)
             path = f"{self.module}/handout:{self.handout}"
-            return handout, NOTHING if handout else Text(f"le document « {path} »", f"handout '{path}'")
+            return handout, EMPTY if handout else Text(f"le document « {path} »", f"handout '{path}'")
         if not self.session:
-            return module, NOTHING
+            return module, EMPTY
         session = module.session(self.session)
         if session is None:
             path = f"{self.module}/{self.session}"
             return None, Text(f"la séance « {path} »", f"session '{path}'")
         if not self.activity:
-            return session, NOTHING
+            return session, EMPTY
         activity = next((a for a in session.activities if a.id == self.activity), None)
         path = f"{self.module}/{self.session}/{self.activity}"
-        return activity, NOTHING if activity else Text(f"l’activité « {path} »", f"activity '{path}'")
-
-
-NOTHING = Text()  # nothing is missing
+        return activity, EMPTY if activity else Text(f"l’activité « {path} »", f"activity '{path}'")
 
 
 def target_state(workspace, target: str, base_revision: int) -> tuple[str, object]:

@@ -110,8 +110,7 @@ def check_modules(entries: list[tuple[str, bytes]]) -> list[Module]:
         for file_name, content in entries:
             stem = Path(file_name).stem
             if not SLUG.match(stem):
-                what = "the file name must be the module id (lower-case letters, digits, hyphens)"
-                problems.append(Problem(file_name, None, "", what, "", code="import_file_name"))
+                problems.append(Problem.coded(file_name, None, "import_file_name", {}))
                 continue
             path = folder / f"{stem}.yaml"
             path.write_bytes(content)

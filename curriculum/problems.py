@@ -19,6 +19,16 @@ class Problem:
     code: str = ""  # a `messages` code: the same problem can then be told in French
     values: tuple = ()  # the message's (name, value) pairs
 
+    @classmethod
+    def coded(
+        cls, file: str, line: int | None, code: str, values: dict, field: str = "", severity: str = "error"
+    ) -> Problem:
+        """The problem `code` of `messages`, filled with `values`; `what` and `fix` in English."""
+        from .messages import text
+
+        what, fix = text(code, values, "en")
+        return cls(file, line, field, what, fix, severity, code, tuple(values.items()))
+
     def __str__(self) -> str:
         return self.text("en")
 
@@ -30,9 +40,7 @@ class Problem:
 
             what, fix = text(self.code, dict(self.values), lang)
         where = f"{self.file}:{self.line}" if self.line else self.file
-        parts = [where, self.field, what] if self.field else [where, what]
-        text = ": ".join(parts)
-        return f"{text} — {fix}" if fix else text
+        return ": ".join([where, self.field, _joined(what, fix)] if self.field else [where, _joined(what, fix)])
 
     @property
     def is_error(self) -> bool:
@@ -71,7 +79,10 @@ def _sentence(code: str, values: tuple, lang: str) -> str:
     """`what — fix` of a message (just `what` when it has no fix)."""
     from .messages import text
 
-    what, fix = text(code, dict(values), lang)
+    return _joined(*text(code, dict(values), lang))
+
+
+def _joined(what: str, fix: str) -> str:
     return f"{what} — {fix}" if fix else what
 
 

@@ -36,17 +36,8 @@ class Finding:
     values: tuple = ()  # (name, value) pairs for the message
     severity: str = "error"
 
-    @property
-    def what(self) -> str:
-        return messages.text(self.code, dict(self.values))[0]
-
-    @property
-    def fix(self) -> str:
-        return messages.text(self.code, dict(self.values))[1]
-
     def problem(self, file: str, line: int | None) -> Problem:
-        what, fix = messages.text(self.code, dict(self.values))
-        return Problem(file, line, describe(self.path), what, fix, self.severity, self.code, self.values)
+        return Problem.coded(file, line, self.code, dict(self.values), describe(self.path), self.severity)
 
 
 class Findings(list):

@@ -213,7 +213,6 @@ def _context_references(workspace, context: Context) -> list[Problem]:
                     "orphaned",
                     "warning",
                     detail=detail,
-                    target=target,
                 )
             )
         elif state == "stale":

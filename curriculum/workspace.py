@@ -22,7 +22,7 @@ from .bulk import paused_gc
 from .messages import NONE, RECORD_NAMES
 from .model import KINDS, Context, Curriculum, Module
 from .problems import ConflictError, ContentError, Problem, UnknownIdError
-from .records import SLUG, Finding, Findings, build, to_data
+from .records import SLUG, Findings, build, to_data
 from .validate import check_record, check_workspace
 
 HISTORY = ".history"
@@ -143,9 +143,9 @@ def read_record(root: Path, path: Path, cls, expected_id: str | None = None) -> 
         text = yamlfile.read_text(path)
         data = yamlfile.parse(text)
     except yamlfile.ReadError as exc:
-        return None, (Problem(name, exc.line, "", exc.what, exc.fix, "error", exc.code, exc.values),)
+        return None, (Problem.coded(name, exc.line, exc.code, dict(exc.values)),)
     except OSError as exc:
-        return None, (Finding((), "unreadable", (("reason", exc.strerror),)).problem(name, None),)
+        return None, (Problem.coded(name, None, "unreadable", {"reason": exc.strerror}),)
     found = Findings()
     record = build(cls, data, found)
     if record is not None:
