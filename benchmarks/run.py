@@ -89,7 +89,7 @@ def store_figures(root: Path) -> None:
 
 def resolve_figures() -> None:
     print("\nResolve — bundled workspace")
-    ws = load_workspace(REPO / "workspace")
+    ws = load_workspace(REPO)
     for context in ("generic", "sahel-mali"):
         line(
             f"resolve core-3-day ({context}, fr)",
@@ -139,7 +139,7 @@ def export_figures() -> None:
     from curriculum.export.formats import renderer
     from curriculum.export.pack import build_pack
 
-    document = build_pack(resolve(load_workspace(REPO / "workspace"), "core-3-day", "sahel-mali", "fr"), "facilitator")
+    document = build_pack(resolve(load_workspace(REPO), "core-3-day", "sahel-mali", "fr"), "facilitator")
     ours = best(lambda: renderer("pdf")(document))
     line(f"render PDF in process ({pages} pages)", ours, f"{pages / ours:.0f} pages/s")
     try:

@@ -27,7 +27,7 @@ from .validate import check_record, check_workspace
 
 HISTORY = ".history"
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_WORKSPACE = REPO_ROOT / "workspace"
+DEFAULT_WORKSPACE = REPO_ROOT
 
 
 def default_root() -> Path:

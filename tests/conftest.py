@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from curriculum.model import KINDS
 from curriculum.workspace import STORE
 
 REPO = Path(__file__).resolve().parent.parent
-BUNDLED = REPO / "workspace"
+BUNDLED = REPO  # the bundled content: modules/, contexts/, curricula/ at the root
 
 MODULE = """\
 id: sharing
@@ -136,9 +137,16 @@ def small(tmp_path) -> Path:
     return root
 
 
+def copy_bundled(root: Path) -> Path:
+    """Copy the bundled content (the repository root's modules/, contexts/, curricula/) to `root`."""
+    for kind in KINDS:
+        shutil.copytree(BUNDLED / kind, root / kind, ignore=shutil.ignore_patterns(".lock"))
+    return root
+
+
 @pytest.fixture
 def bundled(tmp_path) -> Path:
     """A copy of the bundled sample workspace, safe to change."""
     root = tmp_path / "bundled"
-    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".history", ".lock", "*.sqlite*"))
+    copy_bundled(root)
     return root

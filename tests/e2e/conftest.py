@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUNDLED, REPO
+from tests.conftest import REPO, copy_bundled
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -38,7 +37,7 @@ def server(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: `make test` installs it (apt-get install chromium)")
     root = tmp_path_factory.mktemp("e2e") / "workspace"
-    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".history", ".lock", "*.sqlite*"))
+    copy_bundled(root)
     exports = root.parent / "exports"
     port = _free_port()
     env = {
