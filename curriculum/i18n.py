@@ -33,7 +33,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Recharger depuis le disque (abandonner mes modifications)",
         "en": "Reload from disk (discard my changes)",
     },
-    "common.gap": {"fr": "⚠ traduction manquante", "en": "⚠ translation missing"},
+    "common.gap": {"fr": ":material/warning: traduction manquante", "en": ":material/warning: translation missing"},
     "common.saved": {"fr": "Enregistré : {name}, révision {revision}.", "en": "Saved: {name}, revision {revision}."},
     "common.not_saved": {"fr": "Non enregistré : {error}", "en": "Not saved: {error}"},
     "common.conflict": {
@@ -313,8 +313,8 @@ STRINGS.update(
             "en": "This module has no session yet: add one.",
         },
         "library.comments": {
-            "fr": "💬 {n} commentaire(s) de relecture ouvert(s)",
-            "en": "💬 {n} open review comment(s)",
+            "fr": ":material/chat: {n} commentaire(s) de relecture ouvert(s)",
+            "en": ":material/chat: {n} open review comment(s)",
         },
         "library.gaps": {
             "fr": "{n} traduction(s) manquante(s) dans ce module",
@@ -337,9 +337,9 @@ STRINGS.update(
         "contexts.new_name_en": {"fr": "Nom (EN)", "en": "Name (EN)"},
         "contexts.create": {"fr": "Créer le contexte", "en": "Create context"},
         "contexts.created": {"fr": "Contexte « {name} » créé.", "en": "Context “{name}” created."},
-        "contexts.badge_stale": {"fr": "⚠ {n} adaptation(s) à revoir", "en": "⚠ {n} adaptation(s) to review"},
-        "contexts.badge_orphaned": {"fr": "⛔ {n} adaptation(s) orpheline(s)", "en": "⛔ {n} orphaned adaptation(s)"},
-        "contexts.badge_ok": {"fr": "✓ adaptations à jour", "en": "✓ adaptations up to date"},
+        "contexts.badge_stale": {"fr": "{n} adaptation(s) à revoir", "en": "{n} adaptation(s) to review"},
+        "contexts.badge_orphaned": {"fr": "{n} adaptation(s) orpheline(s)", "en": "{n} orphaned adaptation(s)"},
+        "contexts.badge_ok": {"fr": "adaptations à jour", "en": "adaptations up to date"},
         "contexts.tab_settings": {"fr": "Briefing, glossaire, minutage", "en": "Briefing, glossary, timing"},
         "contexts.tab_adaptations": {"fr": "Adaptations", "en": "Adaptations"},
         "contexts.tab_compare": {"fr": "Base et version adaptée", "en": "Base vs adapted"},
@@ -621,7 +621,7 @@ STRINGS.update(
         "review.read": {"fr": "Lecture", "en": "Read"},
         "review.comments_tab": {"fr": "Commentaires", "en": "Comments"},
         "review.changes_tab": {"fr": "Ce qui a changé", "en": "What changed"},
-        "review.count": {"fr": "💬 {n} ouvert(s)", "en": "💬 {n} open"},
+        "review.count": {"fr": ":material/chat: {n} ouvert(s)", "en": ":material/chat: {n} open"},
         "review.target": {"fr": "Élément commenté", "en": "Item to comment on"},
         "review.whole": {"fr": "Le curriculum dans son ensemble", "en": "The curriculum as a whole"},
         "review.text": {"fr": "Votre commentaire (Markdown)", "en": "Your comment (Markdown)"},
@@ -814,5 +814,11 @@ STRINGS.update(
         "matrix.excerpt": {"fr": "Extrait", "en": "Excerpt"},
         "matrix.role": {"fr": "Fonction", "en": "Role"},
         "contexts.changed": {"fr": "adapté", "en": "adapted"},
+        "review.whole_place": {"fr": "l’ensemble du curriculum", "en": "the curriculum as a whole"},
+        "library.open_comments": {"fr": "{n} commentaire(s) ouvert(s)", "en": "{n} open comment(s)"},
+        "review.limit": {
+            "fr": "{most} caractères au plus (environ trois pages) : partagez un texte plus long comme document.",
+            "en": "At most {most} characters (about three pages): share a longer text as a document.",
+        },
     }
 )

@@ -349,6 +349,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the comment is empty", "write what should change and why"),
         "fr": ("le commentaire est vide", "écrivez ce qui devrait changer, et pourquoi"),
     },
+    "comment_too_long": {
+        "en": (
+            "the text is {length} characters long; a comment, reply or response holds at most {most}",
+            "keep the essentials and share a longer text as a document",
+        ),
+        "fr": (
+            "le texte fait {length} caractères ; un commentaire, une réponse ou une décision en compte au plus {most}",
+            "gardez l’essentiel et partagez un texte plus long comme document",
+        ),
+    },
     "reply_incomplete": {
         "en": ("a reply needs an author, a role and a text", ""),
         "fr": ("une réponse doit indiquer son auteur, sa fonction et un texte", ""),

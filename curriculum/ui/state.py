@@ -87,8 +87,11 @@ def flash(kind: str, message: str) -> None:
 
 
 def show_flashes() -> None:
-    for kind, message in st.session_state.pop(FLASH_KEY, []):
-        getattr(st, kind)(message)
+    """The messages, in a container that is there with or without them: what follows keeps its
+    place in the page, so a widget after it (an open tab) is not drawn anew."""
+    with st.container():
+        for kind, message in st.session_state.pop(FLASH_KEY, []):
+            getattr(st, kind)(message)
 
 
 def reason(exc: ContentError) -> str:

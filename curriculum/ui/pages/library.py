@@ -98,7 +98,7 @@ open_comments = open_counts(ws.root)
 
 def _badge(path: str) -> str:
     n = open_comments.get(path, 0)
-    return f"  · 💬 {n}" if n else ""
+    return f"  · {tr('library.open_comments', n=n)}" if n else ""  # in option lists: text, no icon
 
 
 with st.container(border=True):
