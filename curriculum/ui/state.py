@@ -78,6 +78,33 @@ def name_of(kind: str):
     return lambda value: label(kind, value, current)
 
 
+CURRENT_CURRICULUM = "curriculum.current"
+
+
+def curricula_by_title(ws: Workspace) -> list[str]:
+    """Curriculum ids in the order every page lists them: by title in the interface language."""
+    current = lang()
+    return sorted(ws.curricula, key=lambda c: ws.curricula[c].title.get(current).casefold())
+
+
+def contexts_by_name(ws: Workspace) -> list[str]:
+    current = lang()
+    return sorted(ws.contexts, key=lambda c: ws.contexts[c].name.get(current).casefold())
+
+
+def pick_curriculum(place, label: str, ws: Workspace, key: str) -> str:
+    """The curriculum selectbox of a page. Every page opens on the curriculum last chosen on any
+    page (the first by title before that), so the Composer, Export and Review agree."""
+    ids = curricula_by_title(ws)
+    if st.session_state.get(key) not in ids:
+        current = st.session_state.get(CURRENT_CURRICULUM)
+        st.session_state[key] = current if current in ids else ids[0]
+    titles = {c: ws.curricula[c].title.get(lang()) for c in ids}
+    chosen = place.selectbox(label, ids, format_func=titles.__getitem__, key=key)
+    st.session_state[CURRENT_CURRICULUM] = chosen
+    return chosen
+
+
 FLASH_KEY = "flash"
 
 

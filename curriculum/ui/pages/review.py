@@ -17,7 +17,7 @@ from curriculum.review_report import (
     matrix_table,
     matrix_xlsx,
 )
-from curriculum.ui.state import actor, flash, label_of, lang, reason, show_flashes, tr, workspace
+from curriculum.ui.state import actor, flash, label_of, lang, pick_curriculum, reason, show_flashes, tr, workspace
 
 st.title(tr("review.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
@@ -42,12 +42,7 @@ def _date(iso: str) -> str:
 
 
 top = st.columns([3, 2, 2])
-curriculum_id = top[0].selectbox(
-    tr("review.curriculum"),
-    sorted(ws.curricula),
-    format_func=lambda c: ws.curricula[c].title.get(L),
-    key="review.curriculum",
-)
+curriculum_id = pick_curriculum(top[0], tr("review.curriculum"), ws, "review.curriculum")
 curriculum = ws.curricula[curriculum_id]
 signed_in = actor()
 if signed_in is not None:
