@@ -815,6 +815,17 @@ STRINGS.update(
         "matrix.role": {"fr": "Fonction", "en": "Role"},
         "contexts.changed": {"fr": "adapté", "en": "adapted"},
         "review.whole_place": {"fr": "l’ensemble du curriculum", "en": "the curriculum as a whole"},
+        "status.details": {"fr": "Voir chaque avertissement", "en": "See every warning"},
+        "app.crashed": {
+            "fr": "Cette page a rencontré une erreur inattendue ({kind}) ; rien n’a été perdu de ce qui était enregistré. "
+            "Rechargez la page ; si l’erreur revient, signalez-la à l’administrateur avec l’heure (le détail est dans le "
+            "journal du serveur).",
+            "en": "This page met an unexpected error ({kind}); nothing already saved is lost. Reload the page; if the "
+            "error comes back, report it to the administrator with the time (the details are in the server log).",
+        },
+        "status.file": {"fr": "Fichier", "en": "File"},
+        "status.line": {"fr": "Ligne", "en": "Line"},
+        "status.problem": {"fr": "Avertissement et correction", "en": "Warning and fix"},
         "library.open_comments": {"fr": "{n} commentaire(s) ouvert(s)", "en": "{n} open comment(s)"},
         "review.limit": {
             "fr": "{most} caractères au plus (environ trois pages) : partagez un texte plus long comme document.",
