@@ -79,7 +79,14 @@ with right, st.expander(tr("review.open_round"), expanded=not round_names):
         value=tr("review.round_default", n=len(round_names) + 1),
         key=f"review.new_round.{L}.{len(round_names)}",  # a new suggestion once a round opens
     )
-    due_date = st.date_input(tr("review.due"), value=None, key="review.due", format="DD/MM/YYYY")
+    # asked for first, then offered with a date: an empty date box shows an English "DD/MM/YYYY"
+    due_date = (
+        st.date_input(
+            tr("review.due"), value=dt.date.today() + dt.timedelta(days=14), key="review.due", format="DD/MM/YYYY"
+        )
+        if st.checkbox(tr("review.with_due"), key="review.with_due")
+        else None
+    )
     if st.button(tr("review.open"), key="review.open"):
         try:
             opened = review.open_round(
