@@ -159,12 +159,8 @@ with read_tab:
     target = st.selectbox(tr("review.target"), list(targets), format_func=lambda p: targets[p], key="review.target")
     if st.session_state.pop("review.clear_text", False):  # the last comment was saved: a blank box for the next
         st.session_state["review.text"] = ""
-    text = st.text_area(
-        tr("review.text"),
-        key="review.text",
-        max_chars=review.MOST_CHARACTERS,
-        help=tr("review.limit", most=review.MOST_CHARACTERS),
-    )
+    text = st.text_area(tr("review.text"), key="review.text", max_chars=review.MOST_CHARACTERS)
+    st.caption(tr("review.limit", most=review.MOST_CHARACTERS))
     if st.button(tr("review.add"), type="primary", key="review.add"):
         if not (name.strip() and role.strip()):
             st.warning(tr("review.need_identity"))
