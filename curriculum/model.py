@@ -156,6 +156,9 @@ class Module:
     def handout(self, handout_id: str) -> Handout | None:
         return next((h for h in self.handouts if h.id == handout_id), None)
 
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
 
 @dataclass(frozen=True)
 class Substitution:
@@ -219,6 +222,7 @@ class Context:
     glossary: Glossary = Glossary()
     timing: Timing = Timing()
     handouts: tuple[Handout, ...] = field(default=(), metadata=check("unique-ids"))
+    questions: tuple[Question, ...] = field(default=(), metadata=check("unique-ids"))
     overrides: tuple[Override, ...] = ()
     additions: tuple[Addition, ...] = ()
 

@@ -25,7 +25,7 @@ from .problems import Problem
 KeyPath = tuple[str | int, ...]
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
-TARGET = re.compile(r"^[a-z0-9-]+(?:/handout:[a-z0-9-]+|(?:/[a-z0-9-]+){0,2})$")
+TARGET = re.compile(r"^[a-z0-9-]+(?:/(?:handout|question):[a-z0-9-]+|(?:/[a-z0-9-]+){0,2})$")
 _BAD = object()
 
 

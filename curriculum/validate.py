@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import items
 from .model import Context, Curriculum, Module
 from .problems import Problem
 from .records import Findings, suggest
@@ -54,10 +55,11 @@ def _check_module(module: Module, found: Findings) -> None:
         found.error(("prerequisites",), "own_prerequisite")
     for q, question in enumerate(module.questions):
         _check_question(question, objectives, found, ("questions", q))
+    items.check_bank(module, found)
 
 
 def _check_question(question, objectives, found, path) -> None:
-    if question.objective not in objectives:
+    if objectives is not None and question.objective not in objectives:
         _unknown(found, path + ("objective",), "unknown_objective", question.objective, objectives)
     if question.kind == "choice":
         if len(question.options) < 2:
@@ -76,14 +78,21 @@ def _check_context(context: Context, found: Findings) -> None:
     if context.default_language not in context.languages:
         found.error(("default_language",), "default_language", lang=context.default_language)
     local = {h.id for h in context.handouts}
+    local_questions = {q.id for q in context.questions}
+    for q, question in enumerate(context.questions):
+        _check_question(question, None, found, ("questions", q))
+        items.check_question(question, found, ("questions", q))
     for o, override in enumerate(context.overrides):
         for name in _OVERRIDE_NEEDS.get(override.kind, ()):
             if not getattr(override, name):
                 found.error(("overrides", o, _KEYS[name]), "override_needs", kind=override.kind, key=_KEYS[name])
         if override.kind == "swap":
-            if "/handout:" not in override.target:
+            if "/question:" in override.target:
+                if override.with_ and override.with_ not in local_questions:
+                    _unknown(found, ("overrides", o, "with"), "unknown_local_question", override.with_, local_questions)
+            elif "/handout:" not in override.target:
                 found.error(("overrides", o, "target"), "swap_handout")
-            if override.with_ and override.with_ not in local:
+            elif override.with_ and override.with_ not in local:
                 _unknown(found, ("overrides", o, "with"), "unknown_local_handout", override.with_, local)
     timing = context.timing
     if timing.day_start and timing.day_end and minutes_of(timing.day_start) >= minutes_of(timing.day_end):

@@ -6,8 +6,10 @@ import dataclasses
 
 import pytest
 
-from curriculum import model
+from curriculum import items, model
+from curriculum.adapt import adapt_module
 from curriculum.model import Text
+from curriculum.records import Findings
 from curriculum.resolve import resolve
 from curriculum.workspace import load_workspace
 from tests.conftest import BUNDLED
@@ -98,3 +100,57 @@ def test_bundled_curricula_fit_their_days(ws, curriculum_id):
 
 def test_core_curriculum_covers_all_five_modules(ws):
     assert {item.module for item in ws.curricula["core-3-day"].items} == THEMES
+
+
+def pack_text(programme) -> str:
+    """Everything a pack prints from the modules: activities, handouts, questions."""
+    parts = []
+    for module in programme.modules:
+        parts += [module.summary, *module.references]
+        for session in module.sessions:
+            for a in session.activities:
+                parts += [a.title, a.instructions, a.facilitator_notes]
+        parts += [h.body for h in module.handouts]
+        for q in module.questions:
+            parts += [q.text, *q.options, q.explanation, q.model_answer]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("context", "not_asked", "absent", "present"),
+    [
+        (
+            "sahel-mali",
+            ["RGPD", "§ 115"],
+            ["conseillère d’éducation", "proviseur", "Daniel"],
+            ["loi n° 2013-015", "censeur"],
+        ),
+        (
+            "sahel-chad",
+            ["RGPD", "§ 115"],
+            ["cybercafé", "agent de la police"],
+            ["loi n° 007/PR/2015", "chef de canton"],
+        ),
+        ("maghreb-tunisia", ["§ 115"], ["conseiller municipal", "élections municipales"], ["article 37"]),
+    ],
+)
+def test_sahel_and_maghreb_packs_are_adapted_down_to_questions_cases_and_personas(
+    ws, context, not_asked, absent, present
+):
+    programme = resolve(ws, "core-4-day", context, "fr")
+    text = pack_text(programme)
+    asked = "\n".join(q.text + "\n".join(q.options) for m in programme.modules for q in m.questions)
+    assert [word for word in not_asked if word in asked] == []  # the GDPR and § 115 stay comparisons
+    assert [word for word in absent if word in text] == []
+    assert present[0] in asked  # the national law is what the test asks about
+    assert [word for word in present if word not in text] == []
+
+
+def test_every_bundled_bank_passes_the_item_writing_checks(ws):
+    codes = {"right_is_longest", "answers_unbalanced", "duplicate_option", "catch_all_option", "question_untaught"}
+    assert [str(p) for p in ws.warnings if p.code in codes] == []
+    for context in ws.contexts.values():
+        for module in ws.modules.values():
+            found = Findings()
+            items.check_bank(adapt_module(module, context).module, found)
+            assert [(context.id, module.id, f.code) for f in found] == []
