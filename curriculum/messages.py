@@ -140,6 +140,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("{value} is out of range", "write a factor between 0.5 and 3 (1.0 means no interpretation)"),
         "fr": ("{value} est hors limites", "écrivez un facteur entre 0.5 et 3 (1.0 : pas d’interprétation)"),
     },
+    "bad_date": {
+        "en": ("'{value}' is not a date", "write the date as YYYY-MM-DD, for example 2026-11-30"),
+        "fr": ("« {value} » n’est pas une date", "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2026-11-30"),
+    },
     "bad_target": {
         "en": (
             "'{value}' is not a target path",
@@ -214,6 +218,36 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "unknown_local_question": {
         "en": ("unknown local question '{ref}'", "add it under the context's `questions:`"),
         "fr": ("question locale inconnue « {ref} »", "ajoutez-la sous `questions:` dans le contexte"),
+    },
+    "recheck_due": {
+        "en": (
+            "reference to re-check: its re-check date {recheck} has passed",
+            "check the reference against its source, then set `checked:` to that day and `recheck:` to the next date",
+        ),
+        "fr": (
+            "référence à revérifier : sa date de revérification ({recheck}) est passée",
+            "vérifiez la référence à sa source, puis mettez ce jour dans `checked:` et la prochaine date dans `recheck:`",
+        ),
+    },
+    "recheck_order": {
+        "en": (
+            "the re-check date {recheck} is not after the checked date {checked}",
+            "set `recheck:` after `checked:`",
+        ),
+        "fr": (
+            "la date de revérification ({recheck}) n’est pas après la date de vérification ({checked})",
+            "mettez `recheck:` après `checked:`",
+        ),
+    },
+    "law_undated": {
+        "en": (
+            "a legal reference without `checked:` and `recheck:` dates",
+            "add the day it was last checked and the day to check it again (YYYY-MM-DD)",
+        ),
+        "fr": (
+            "une référence juridique sans dates `checked:` et `recheck:`",
+            "ajoutez le jour de sa dernière vérification et celui de la prochaine (AAAA-MM-JJ)",
+        ),
     },
     # --- item writing (items.py): warnings on a module's test bank -------------------------
     "right_is_longest": {

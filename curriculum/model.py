@@ -132,6 +132,23 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A framework or text cited by name (`fr`, `en`), with the day it was last checked and
+    the day to check it again (ISO dates). A legal text (`law: true`) is printed in packs
+    with "state of the law as of" its checked date."""
+
+    fr: str = ""
+    en: str = ""
+    law: bool = False
+    checked: str = field(default="", metadata=check("date"))
+    recheck: str = field(default="", metadata=check("date"))
+
+    @property
+    def text(self) -> Text:
+        return Text(self.fr, self.en)
+
+
+@dataclass(frozen=True)
 class Module:
     id: str = field(metadata=check("slug"))
     revision: int = field(metadata=check("positive"))
@@ -142,7 +159,7 @@ class Module:
     objectives: tuple[Objective, ...] = field(default=(), metadata=check("unique-ids"))
     audience: tuple[str, ...] = field(default=(), metadata=check("slug"))
     prerequisites: tuple[str, ...] = field(default=(), metadata=check("slug"))
-    references: tuple[Text, ...] = ()
+    references: tuple[Reference, ...] = ()
     handouts: tuple[Handout, ...] = field(default=(), metadata=check("unique-ids"))
     questions: tuple[Question, ...] = field(default=(), metadata=check("unique-ids"))
 

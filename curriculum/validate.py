@@ -8,9 +8,11 @@ gone) and returns Problems. Both report; neither raises.
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from . import items
+from .messages import LANGUAGE_NAMES
 from .model import Context, Curriculum, Module
 from .problems import Problem
 from .records import Findings, suggest
@@ -53,9 +55,29 @@ def _check_module(module: Module, found: Findings) -> None:
                     _unknown(found, path, "unknown_handout", ref, handouts)
     if module.id in module.prerequisites:
         found.error(("prerequisites",), "own_prerequisite")
+    _check_references(module, found)
     for q, question in enumerate(module.questions):
         _check_question(question, objectives, found, ("questions", q))
     items.check_bank(module, found)
+
+
+def today() -> datetime.date:
+    """The day re-check dates are compared with."""
+    return datetime.date.today()
+
+
+def _check_references(module: Module, found: Findings) -> None:
+    now = today().isoformat()
+    for r, reference in enumerate(module.references):
+        path = ("references", r)
+        for lang in reference.text.missing():
+            found.warn(path, "translation_gap", lang=lang, language=LANGUAGE_NAMES[lang])
+        if reference.law and not (reference.checked and reference.recheck):
+            found.warn(path, "law_undated")
+        if reference.checked and reference.recheck and reference.recheck <= reference.checked:
+            found.error(path + ("recheck",), "recheck_order", checked=reference.checked, recheck=reference.recheck)
+        elif reference.recheck and reference.recheck < now:
+            found.warn(path + ("recheck",), "recheck_due", recheck=reference.recheck)
 
 
 def _check_question(question, objectives, found, path) -> None:

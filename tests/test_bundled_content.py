@@ -154,3 +154,15 @@ def test_every_bundled_bank_passes_the_item_writing_checks(ws):
             found = Findings()
             items.check_bank(adapt_module(module, context).module, found)
             assert [(context.id, module.id, f.code) for f in found] == []
+
+
+def test_every_bundled_reference_is_bilingual_and_dated_and_legal_ones_say_so_in_packs(ws):
+    for module in ws.modules.values():
+        for reference in module.references:
+            assert reference.fr and reference.en, module.id
+            assert reference.checked and reference.recheck > reference.checked, (module.id, reference.en)
+        assert not any("2024)" in r.fr and "état" in r.fr for r in module.references)
+    programme = resolve(ws, "core-4-day", "sahel-mali", "fr")
+    legal = [r for m in programme.modules for r in m.references if "état du droit au" in r]
+    assert any(r.startswith("Union africaine, Convention sur la cybersécurité") for r in legal)
+    assert not any("état 2024" in text for text in pack_text(programme).split("\n"))
