@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -51,7 +52,10 @@ def test_every_bundled_text_has_both_languages(ws):
                     assert text.fr and text.en, f"{kind}/{record.id}{path} lacks a language"
 
 
-@pytest.mark.parametrize("module_id", sorted(THEMES))
+MODULE_IDS = sorted(p.stem for p in (BUNDLED / "modules").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("module_id", MODULE_IDS)
 def test_module_shape(ws, module_id):
     module = ws.modules[module_id]
     assert 4 <= len(module.objectives) <= 6
@@ -166,3 +170,19 @@ def test_every_bundled_reference_is_bilingual_and_dated_and_legal_ones_say_so_in
     legal = [r for m in programme.modules for r in m.references if "état du droit au" in r]
     assert any(r.startswith("Union africaine, Convention sur la cybersécurité") for r in legal)
     assert not any("état 2024" in text for text in pack_text(programme).split("\n"))
+
+
+@pytest.mark.parametrize("module_id", MODULE_IDS)
+def test_every_activity_is_runnable_step_by_step_with_timings_that_add_up(ws, module_id):
+    for session in ws.modules[module_id].sessions:
+        for activity in session.activities:
+            for lang in ("fr", "en"):
+                steps = re.findall(r"^\s*\d+\. \*{0,2}\((\d+) min\)", activity.instructions.get(lang), re.M)
+                assert len(steps) >= 2, (activity.id, lang)
+                assert sum(map(int, steps)) == activity.minutes, (activity.id, lang)
+            assert activity.materials and activity.debrief, activity.id
+
+
+def test_the_library_holds_the_sessions_every_referral_curriculum_needs(ws):
+    themes = {m.theme for m in ws.modules.values()}
+    assert {"foundations", "criminal-justice", "returnees", "intervention", "action-planning"} <= themes
