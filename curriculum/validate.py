@@ -163,6 +163,33 @@ def check_workspace(workspace: Workspace) -> list[Problem]:
         problems.extend(_curriculum_references(workspace, curriculum))
     for context in workspace.contexts.values():
         problems.extend(_context_references(workspace, context))
+        problems.extend(_adapted_banks(workspace, context))
+    return problems
+
+
+def _adapted_banks(workspace, context: Context) -> list[Problem]:
+    """Item-writing warnings that a context's question overrides bring into a module's bank
+    (a swapped-in question whose right option is the longest, or that piles answers up)."""
+    from .adapt import Target, adapt_module
+
+    problems = []
+    seen = set()
+    for o, override in enumerate(context.overrides):
+        target = Target.parse(override.target)
+        module = workspace.modules.get(target.module)
+        if not target.question or module is None or module.id in seen:
+            continue
+        seen.add(module.id)
+        before, after = Findings(), Findings()
+        items.check_bank(module, before)
+        items.check_bank(adapt_module(module, context).module, after)
+        known = {(f.code, f.path) for f in before}
+        for finding in after:
+            if (finding.code, finding.path) not in known and finding.path == ("questions",):
+                path = ("overrides", o, "target")
+                problems.append(
+                    _problem(workspace, "contexts", context.id, path, finding.code, "warning", **dict(finding.values))
+                )
     return problems
 
 

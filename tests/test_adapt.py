@@ -12,7 +12,7 @@ from curriculum.model import Substitution
 from curriculum.resolve import resolve
 from curriculum.usage import adaptations
 from curriculum.workspace import load_workspace, record_at, save
-from tests.conftest import REPO, write
+from tests.conftest import MODULE, REPO, write
 
 CONTEXT_A = """\
 id: ctx-a
@@ -263,3 +263,34 @@ def test_override_on_a_missing_question_is_orphaned(small):
     write(small, "contexts/ctx-q.yaml", CONTEXT_Q.replace("sharing/question:q2", "sharing/question:q9"))
     (orphan,) = [p for p in load_workspace(small).warnings if p.code == "orphaned"]
     assert "question 'sharing/question:q9' no longer exists" in orphan.text("en")
+
+
+def test_a_question_swap_that_gives_answers_away_is_flagged_on_the_context(small):
+    bank = "".join(
+        f"""  - id: c{k}
+    objective: o1
+    kind: choice
+    text: {{fr: Question {k} ?, en: Question {k}?}}
+    options:
+      - {{fr: Un {k}, en: One {k}}}
+      - {{fr: Deux {k}, en: Two {k}}}
+      - {{fr: Trois {k}, en: Three {k}}}
+    answer: {k % 3}
+"""
+        for k in range(5)
+    )
+    write(small, "modules/sharing.yaml", MODULE + bank)
+    local = CONTEXT_Q.replace(
+        "      - {fr: Autorisation préalable, en: Prior authorisation}\n",
+        "      - {fr: Une autorisation préalable très détaillée, en: A prior authorisation set out in great detail}\n",
+    )
+    swaps = "".join(
+        f'  - {{target: "sharing/question:c{k}", base_revision: 1, kind: swap, with: q1-local}}\n' for k in (1, 2, 4)
+    )
+    write(small, "contexts/ctx-q.yaml", local + swaps)
+    ws = load_workspace(small)
+    assert [p.code for p in ws.warnings if p.file.startswith("modules")] == []
+    flags = [p for p in ws.warnings if p.file == "contexts/ctx-q.yaml"]
+    assert {p.code for p in flags} == {"right_is_longest", "answers_unbalanced"}
+    assert {(p.field, p.line) for p in flags} == {("overrides[1].target", 17)}  # the first question override
+    assert "in 4 of 6 choice questions the right option is the longest" in str(flags[0]) + str(flags[1])
