@@ -12,7 +12,7 @@ from curriculum.model import Substitution
 from curriculum.resolve import resolve
 from curriculum.usage import adaptations
 from curriculum.workspace import load_workspace, record_at, save
-from tests.conftest import MODULE, REPO, write
+from tests.conftest import MODULE, REPO, choice_bank, write
 
 CONTEXT_A = """\
 id: ctx-a
@@ -266,19 +266,8 @@ def test_override_on_a_missing_question_is_orphaned(small):
 
 
 def test_a_question_swap_that_gives_answers_away_is_flagged_on_the_context(small):
-    bank = "".join(
-        f"""  - id: c{k}
-    objective: o1
-    kind: choice
-    text: {{fr: Question {k} ?, en: Question {k}?}}
-    options:
-      - {{fr: Un {k}, en: One {k}}}
-      - {{fr: Deux {k}, en: Two {k}}}
-      - {{fr: Trois {k}, en: Three {k}}}
-    answer: {k % 3}
-"""
-        for k in range(5)
-    )
+    numbers = [("Un", "One"), ("Deux", "Two"), ("Trois", "Three")]
+    bank = choice_bank(5, lambda k: [(f"{fr} {k}", f"{en} {k}") for fr, en in numbers], lambda k: k % 3)
     write(small, "modules/sharing.yaml", MODULE + bank)
     local = CONTEXT_Q.replace(
         "      - {fr: Autorisation préalable, en: Prior authorisation}\n",

@@ -6,7 +6,7 @@ from curriculum import items
 from curriculum.model import Module, Objective, Question, Session, Text
 from curriculum.records import Findings
 from curriculum.workspace import load_workspace
-from tests.conftest import MODULE, write
+from tests.conftest import MODULE, choice_bank, write
 from tests.test_cli import run
 
 
@@ -103,19 +103,8 @@ def test_small_banks_are_not_judged_on_their_shape():
 
 
 def test_validate_prints_item_warnings_with_file_line_and_fix_in_both_languages(small):
-    bank = "".join(
-        f"""  - id: c{k}
-    objective: o1
-    kind: choice
-    text: {{fr: Question {k} ?, en: Question {k}?}}
-    options:
-      - {{fr: Non, en: "No"}}
-      - {{fr: Oui et voici pourquoi en détail, en: Yes and here is why in detail}}
-      - {{fr: Toutes les réponses, en: All of the above}}
-    answer: 1
-"""
-        for k in range(4)
-    )
+    options = [("Non", '"No"'), ("Oui et voici pourquoi en détail", "Yes and here is why in detail")]
+    bank = choice_bank(4, lambda k: [*options, ("Toutes les réponses", "All of the above")], lambda k: 1)
     write(small, "modules/sharing.yaml", MODULE + bank)
     ws = load_workspace(small)
     warnings = {(p.code, p.line) for p in ws.warnings}
