@@ -745,3 +745,46 @@ STRINGS.update(
         "export.no_comments": {"fr": "(pas d’annexe)", "en": "(no appendix)"},
     }
 )
+
+STRINGS.update(
+    {
+        "wordcopy.title": {"fr": "Copie de relecture — {title}", "en": "Review copy — {title}"},
+        "wordcopy.round": {"fr": "Cycle de relecture : {round}", "en": "Review round: {round}"},
+        "wordcopy.context": {"fr": "Adapté au contexte : {context}", "en": "Adapted to the context: {context}"},
+        "wordcopy.due": {
+            "fr": "Merci de renvoyer vos commentaires avant le {date}.",
+            "en": "Please send your comments back by {date}.",
+        },
+        "wordcopy.how": {"fr": "Comment relire ce document", "en": "How to review this document"},
+        "wordcopy.step_comment": {
+            "fr": "Sélectionnez les mots qui vous font réagir et insérez un commentaire (Révision › Nouveau "
+            "commentaire) : il sera rattaché à l’activité, la séance ou le module où il se trouve.",
+            "en": "Select the words you want to react to and insert a comment (Review › New comment): it will "
+            "be attached to the activity, session or module it sits in.",
+        },
+        "wordcopy.step_track": {
+            "fr": "Pour proposer une autre formulation, activez le suivi des modifications (Révision › Suivi "
+            "des modifications) puis corrigez le texte : chaque modification devient une proposition que les "
+            "concepteurs peuvent accepter.",
+            "en": "To suggest other wording, turn on Track Changes (Review › Track Changes) and edit the text: "
+            "each change becomes a suggestion the designers can accept.",
+        },
+        "wordcopy.step_keep": {
+            "fr": "Ne supprimez pas les titres et ne copiez pas le texte dans un autre fichier : ils permettent "
+            "de retrouver l’élément commenté. Vous pouvez répondre aux commentaires des autres.",
+            "en": "Do not delete the headings or copy the text into another file: they are how your comments "
+            "find their item again. You may reply to other comments.",
+        },
+        "wordcopy.step_send": {
+            "fr": "Enregistrez au format Word (.docx) et renvoyez le fichier par courriel aux concepteurs.",
+            "en": "Save as a Word document (.docx) and e-mail the file back to the designers.",
+        },
+        "wordcopy.kind.module": {"fr": "Module", "en": "Module"},
+        "wordcopy.kind.session": {"fr": "Séance", "en": "Session"},
+        "wordcopy.kind.handout": {"fr": "Document à distribuer", "en": "Handout"},
+        "wordcopy.field.summary": {"fr": "Résumé", "en": "Summary"},
+        "wordcopy.field.instructions": {"fr": "Déroulement", "en": "Instructions"},
+        "wordcopy.field.facilitator_notes": {"fr": "Notes pour l’animateur", "en": "Facilitator notes"},
+        "wordcopy.field.body": {"fr": "Texte", "en": "Text"},
+    }
+)
