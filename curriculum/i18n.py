@@ -788,3 +788,46 @@ STRINGS.update(
         "wordcopy.field.body": {"fr": "Texte", "en": "Text"},
     }
 )
+
+STRINGS.update(
+    {
+        "word.title": {"fr": "Relecture dans Word (copie par courriel)", "en": "Review in Word (copy by e-mail)"},
+        "word.intro": {
+            "fr": "Envoyez la copie de relecture aux experts qui ne se connectent pas ; importez les fichiers "
+            "qu’ils renvoient : leurs commentaires, réponses et modifications suivies arrivent sur les éléments "
+            "concernés.",
+            "en": "Send the review copy to experts who do not sign in; import the files they send back: their "
+            "comments, replies and tracked changes land on the items they are about.",
+        },
+        "word.lang": {"fr": "Langue de la copie", "en": "Language of the copy"},
+        "word.context": {"fr": "Contexte (glossaire)", "en": "Context (glossary)"},
+        "word.no_context": {"fr": "(aucun)", "en": "(none)"},
+        "word.prepare": {"fr": "Préparer la copie de relecture (.docx)", "en": "Prepare the review copy (.docx)"},
+        "word.download": {"fr": "Télécharger la copie de relecture", "en": "Download the review copy"},
+        "word.upload": {
+            "fr": "Copies renvoyées par les relecteurs (.docx, plusieurs à la fois)",
+            "en": "Copies sent back by reviewers (.docx, several at once)",
+        },
+        "word.import": {"fr": "Importer les commentaires", "en": "Import the comments"},
+        "word.imported": {
+            "fr": "{name} : {new} nouveau(x) commentaire(s), {replies} réponse(s), {edits} modification(s) "
+            "proposée(s), {skipped} déjà importé(s).",
+            "en": "{name}: {new} new comments, {replies} replies, {edits} suggested edits, {skipped} already imported.",
+        },
+        "word.outside": {
+            "fr": "Un commentaire placé hors de tout élément est rattaché au curriculum dans son ensemble : « {text} »",
+            "en": "A comment anchored outside every item was put on the curriculum as a whole: “{text}”",
+        },
+        "word.by_headings": {
+            "fr": "{name} : les repères de la copie ont été supprimés ; les éléments ont été retrouvés par leurs titres.",
+            "en": "{name}: the copy's marks were deleted; items were found by their headings.",
+        },
+        "word.now": {"fr": "Texte actuel", "en": "Current wording"},
+        "word.suggested": {"fr": "Texte proposé", "en": "Suggested wording"},
+        "word.accept": {"fr": "Accepter cette modification", "en": "Accept this edit"},
+        "word.accepted": {
+            "fr": "Modification appliquée : {module}, révision {revision}.",
+            "en": "Edit applied: {module}, revision {revision}.",
+        },
+    }
+)

@@ -442,3 +442,47 @@ def test_command_line_writes_the_copy_and_imports_it_back(opened, tmp_path):
     refused = run(*args, "--round", "Round 2")
     assert refused.returncode == 1
     assert refused.stderr.startswith("error: back.docx: this review copy is of round 'Round 1', not 'Round 2'")
+
+
+# --- the Review page ------------------------------------------------------------------------------
+
+
+def review_page(root, monkeypatch, lang="en", actor=None):
+    from tests.conftest import REPO, app_test
+
+    at = app_test(root, monkeypatch, lang, actor).run()
+    return at.switch_page(str(REPO / "curriculum/ui/pages/review.py")).run()
+
+
+def test_review_page_prepares_the_review_copy(opened, monkeypatch):
+    at = review_page(opened, monkeypatch)
+    assert not at.exception, at.exception
+    at.selectbox(key="word.lang").set_value("fr")
+    at.button(key="word.prepare").click().run()
+    assert not at.exception, at.exception
+    source, data = at.session_state["word.copy"]
+    assert source == ("short", "Round 1", "fr", "")
+    assert read_package("copy.docx", data)[1].lang == "fr"
+
+
+def test_review_page_accepts_a_suggested_edit_in_one_click(opened, monkeypatch):
+    edit = import_review(opened, load_workspace(opened), "short", "n.docx", returned_with_change(opened)).new[0]
+    at = review_page(opened, monkeypatch, lang="fr")
+    assert [c.value for c in at.code][:2] == ["1. Present", "1. Present the legal frame"]
+    at.button(key=f"word.accept.{edit.id}").click().run()
+    assert not at.exception, at.exception
+    assert load_workspace(opened).modules["sharing"].revision == 2
+    assert review.get_comment(opened, edit.id).status == "accepted"
+    assert "Modification appliquée : sharing, révision 2." in [s.value for s in at.success]
+    assert f"word.accept.{edit.id}" not in [b.key for b in at.button]  # accepted: no second click
+
+
+def test_review_page_refuses_the_edit_to_a_reviewer_on_a_server(opened, monkeypatch):
+    monkeypatch.setenv("CURRICULUM_MODE", "server")
+    edit = import_review(
+        opened, load_workspace(opened), "short", "n.docx", returned_with_change(opened), actor=Actor("c", "designer")
+    ).new[0]
+    at = review_page(opened, monkeypatch, actor=Actor("aminata", "reviewer"))
+    at.button(key=f"word.accept.{edit.id}").click().run()
+    assert any("aminata (reviewer) may not" in e.value for e in at.error)
+    assert load_workspace(opened).modules["sharing"].revision == 1

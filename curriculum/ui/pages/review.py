@@ -10,6 +10,7 @@ from curriculum.i18n import long_date
 from curriculum.problems import ContentError
 from curriculum.review_report import changes_document, changes_since, diff_markup, matrix_csv, matrix_rows, matrix_xlsx
 from curriculum.ui.state import actor, flash, label_of, lang, reason, show_flashes, tr, workspace
+from curriculum.ui.word_review import suggested_edit, word_section
 
 st.title(tr("review.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
@@ -81,6 +82,8 @@ with right, st.expander(tr("review.open_round"), expanded=not round_names):
             st.session_state[f"review.{curriculum_id}.round"] = opened.name
             flash("success", tr("review.opened", name=opened.name, date=_date(opened.opened)))
             st.rerun()
+
+word_section(ws, curriculum_id, round_name)
 
 everything = review.comments(root, curriculum_id)
 counts = review.tally_open(everything)
@@ -212,6 +215,7 @@ with comments_tab:
             )
             st.caption(place)
             st.markdown(comment.text)
+            suggested_edit(ws, comment)
             for answer in replies.get(comment.id, []):
                 st.markdown(
                     f"↳ **{answer.author}** ({answer.role}) : {answer.text}"
