@@ -486,3 +486,49 @@ def test_review_page_refuses_the_edit_to_a_reviewer_on_a_server(opened, monkeypa
     at.button(key=f"word.accept.{edit.id}").click().run()
     assert any("aminata (reviewer) may not" in e.value for e in at.error)
     assert load_workspace(opened).modules["sharing"].revision == 1
+
+
+def test_a_new_line_and_a_title_edit_are_suggested_as_whole_fields(opened):
+    document = docx.Document(io.BytesIO(copy_of(opened, lang="fr")))
+    case = element_at(document, "rv4i")
+    properties = case.find(qn("w:pPr"))
+    if properties is None:
+        properties = etree.Element(qn("w:pPr"))
+        case.insert(0, properties)
+    # a new paragraph after the first line: the first paragraph's mark is the inserted one
+    mark = etree.SubElement(etree.SubElement(properties, qn("w:rPr")), qn("w:ins"))
+    mark.set(qn("w:id"), "903")
+    mark.set(qn("w:author"), "Nadia L.")
+    mark.set(qn("w:date"), "2026-11-30T09:05:00Z")
+    added = etree.Element(qn("w:p"))
+    inserted = etree.SubElement(added, qn("w:ins"))
+    inserted.set(qn("w:id"), "904")
+    inserted.set(qn("w:author"), "Nadia L.")
+    etree.SubElement(etree.SubElement(inserted, qn("w:r")), qn("w:t")).text = "2. Discuter"
+    case.addnext(added)
+    tracked(document, "rv5t", "Pratique", "Mise en pratique", author="Jonas B.")
+    report = import_review(opened, load_workspace(opened), "short", "fr.docx", saved(document))
+    edits = {c.target: suggestion(c) for c in report.new}
+    assert edits["sharing/basics/case"] == {
+        "field": "instructions",
+        "lang": "fr",
+        "current": "1. Lire le cas",
+        "suggested": "1. Lire le cas\n2. Discuter",
+    }
+    assert edits["sharing/practice"]["field"] == "title"
+    for comment in report.new:
+        accept_edit(opened, load_workspace(opened), comment.id)
+    module = load_workspace(opened).modules["sharing"]
+    assert module.session("practice").title.fr == "Mise en pratique"
+    assert module.session("basics").activities[1].instructions.fr == "1. Lire le cas\n2. Discuter"
+    assert module.session("basics").activities[1].instructions.en == "1. Read the case"
+
+
+def test_a_suggested_edit_of_a_handout_is_applied_to_the_handout(opened):
+    document = docx.Document(io.BytesIO(copy_of(opened)))
+    tracked(document, "rv7b", "Fictional case.", "A fictional case (invented for training).")
+    edit = import_review(opened, load_workspace(opened), "short", "h.docx", saved(document)).new[0]
+    assert (edit.target, suggestion(edit)["field"]) == ("sharing/handout:case-one", "body")
+    accept_edit(opened, load_workspace(opened), edit.id)
+    handout = load_workspace(opened).modules["sharing"].handout("case-one")
+    assert handout.body.en == "A fictional case (invented for training)."

@@ -234,6 +234,8 @@ class _Walk:
                 self._resolve_pending()
                 offset += self._text(element, current)
         self._resolve_pending()
+        for comment_id in self.open:  # words quoted across paragraphs stay apart
+            self.quoted.setdefault(comment_id, []).append(" ")
         current.target, current.field = self.target, self.field
         self.paragraphs.append(current)
 
