@@ -307,6 +307,16 @@ def bomb(data):
     return with_parts(data, lambda parts: parts.update({"word/media/filler.xml": b"A" * 5_000_000}))
 
 
+def damaged(data):
+    """The comments part's bytes changed inside the ZIP: its CRC no longer matches."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo("word/comments.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    spoiled = bytearray(data)
+    spoiled[start + 5] ^= 0xFF
+    return bytes(spoiled)
+
+
 def other_fingerprint(data):
     def change(parts):
         parts["docProps/custom.xml"] = re.sub(
@@ -355,6 +365,7 @@ def no_properties(data):
         ("r.docx", other_curriculum, None, "r.docx: this review copy is of curriculum 'core-3-day', not 'short'"),
         ("r.docx", lambda d: d, "Round 2", "r.docx: this review copy is of round 'Round 1', not 'Round 2'"),
         ("r.docx", no_properties, None, "r.docx: not a review copy made by this application"),
+        ("r.docx", damaged, None, "r.docx: the Word document cannot be read (word/comments.xml is damaged)"),
     ],
 )
 def test_refused_files_import_nothing(opened, name, spoil, round_name, expected):

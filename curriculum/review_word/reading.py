@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import lzma
 import re
+import zipfile
+import zlib
 from dataclasses import dataclass
 from dataclasses import field as default
 from pathlib import Path, PurePosixPath
@@ -31,6 +34,8 @@ MARK = re.compile(rf"({KEY_PREFIX}\d+)({STOP}?)([a-z]?)")
 # LibreOffice (before threaded comments) answers a comment with a new one at the same place,
 # its first line "Reply to AUTHOR (date, time): "quoted words"" (or in French "Réponse à …").
 LIBREOFFICE_REPLY = re.compile(r"^(?:Reply to|Réponse à)\s+(?P<author>.+?)\s+\([^)]*\)\s*:\s*")
+# zipfile's errors for damaged data (bad CRC, corrupt stream, unsupported compression)
+_DAMAGED = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError, NotImplementedError)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
@@ -107,11 +112,14 @@ class Package:
         with archive:
             self.parts = {info.filename: info for info in archive.infolist() if not info.is_dir()}
             self._check_macros()
-            self.xml = {}
-            for path in self.parts:
-                if path.endswith(".rels") or path == "[Content_Types].xml" or path.endswith(".xml"):
-                    self.xml[path] = archive.read(path)
+            self.xml = {path: self._read(archive, path) for path in self.parts if path.endswith((".xml", ".rels"))}
         self._check_relationships()
+
+    def _read(self, archive, path: str) -> bytes:
+        try:
+            return archive.read(path)
+        except _DAMAGED:
+            raise ContentError.coded("review_docx_broken", name=self.name, detail=f"{path} is damaged") from None
 
     def _check_macros(self) -> None:
         if any(PurePosixPath(path).name.lower() in ("vbaproject.bin", "vbadata.xml") for path in self.parts):
