@@ -14,7 +14,8 @@ from ..i18n import label, long_date, t
 from ..problems import ContentError
 from ..resolve import Programme, SessionView
 from ..schedule import clock
-from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
+from ..typography import for_language
+from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table, with_text
 
 PACKS = ("facilitator", "participant")
 
@@ -96,7 +97,7 @@ def build_pack(
     blocks = _facilitator(programme) if pack == "facilitator" else _participant(programme)
     if comments is not None and pack == "facilitator":
         blocks += _comment_matrix(comments, lang)
-    return Document(
+    document = Document(
         title=programme.title,
         subtitle=name,
         lang=lang,
@@ -105,6 +106,8 @@ def build_pack(
         blocks=tuple(blocks),
         page_label=t("pack.page", lang, page="{page}", pages="{pages}"),
     )
+    typeset = for_language(lang)
+    return with_text(document, typeset) if typeset else document
 
 
 def _facilitator(p: Programme) -> list:
