@@ -74,7 +74,13 @@ def test_cover_contents_and_footer(facilitator_fr, programme_fr):
     # the contents give the page each part starts on; the bookmarks agree
     reader = PdfReader(io.BytesIO(facilitator_fr))
     top = [item for item in reader.outline if not isinstance(item, list)]
-    assert [item.title for item in top][:2] == ["Sommaire", "Vue d’ensemble"]
+    titles = [item.title for item in top]
+    assert (
+        titles[0] == "Sommaire"
+        and titles[1].startswith("Briefing du contexte — Mali")
+        and titles[2] == "Vue d’ensemble"
+    )
+    assert reader.get_destination_page_number(top[1]) == 2  # the country briefing comes first, on page 3
     contents = pages[1]
     for item in top[1:]:
         page = reader.get_destination_page_number(item) + 1
