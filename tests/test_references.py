@@ -74,3 +74,14 @@ def test_a_recheck_before_the_check_is_an_error(small):
     ws = with_references(small, REFERENCES.replace('recheck: "2027-05-31"', 'recheck: "2026-01-01"', 1))
     (error,) = [p for p in ws.errors if p.file.startswith("modules")]
     assert (error.code, error.field) == ("recheck_order", "references[1].recheck")
+
+
+def test_the_facilitator_pack_lists_each_module_s_references_with_the_state_of_the_law(small):
+    from curriculum.export.document import Bullets
+    from curriculum.export.pack import build_pack
+
+    ws = with_references(small)
+    blocks = build_pack(resolve(ws, "short", None, "fr"), "facilitator").blocks
+    (listed,) = [b.items for b in blocks if isinstance(b, Bullets) and any("Mémorandum de Rome" in i for i in b.items)]
+    assert listed[0].startswith("Loi n°") and listed[0].endswith("(état du droit au 30 novembre 2026)")
+    assert "état du droit" not in listed[1]
