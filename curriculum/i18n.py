@@ -801,5 +801,9 @@ STRINGS.update(
         "fit.col.after": {"fr": "Après (min)", "en": "After (min)"},
         "agenda.continued": {"fr": "(suite)", "en": "(continued)"},
         "pack.schedule_warnings": {"fr": "Points d’attention sur l’horaire", "en": "Schedule warnings"},
+        "pack.days_time": {
+            "fr": "Jour {day}, {start} – jour {last}, {end}",
+            "en": "Day {day}, {start} – day {last}, {end}",
+        },
     }
 )
