@@ -22,9 +22,10 @@ Rules (each pinned by a test in tests/test_schedule.py):
    `break-skipped` notice says so; only one longer than every half-day runs through
    lunch too (validation reports it as an error).
 7. Idle time appears only when nothing that fits can go there (rule 5, or an activity
-   waiting for the end of a pause). Gaps of IDLE_REPORTED minutes or more inside a day,
-   or at the end of a day followed by more content, are reported, one `idle` notice per
-   day with their total.
+   waiting for the end of a pause). Gaps of IDLE_REPORTED minutes or more between the
+   day's start and its last activity are reported, one `idle` notice per day with their
+   total; shorter gaps are the buffer facilitators keep anyway, and a day that ends early
+   because the next session waits for the morning (rule 5) is not a hole inside the day.
 8. Overflow is reported on the day it happens (`overflow`): only the last day can run
    past its end, since earlier days hand what does not fit to the next day.
 9. A day with no activity, while the curriculum has some, is reported (`empty-day`).
@@ -40,7 +41,7 @@ from dataclasses import dataclass, field, replace
 
 from .model import clock  # pages and exporters format times from here
 
-IDLE_REPORTED = 15  # minutes: shorter gaps are the buffer facilitators keep anyway
+IDLE_REPORTED = 30  # minutes: shorter gaps are the buffer facilitators keep anyway
 LATE_HOLE = 60  # minutes a day may end early rather than cut a session overnight
 
 
@@ -254,7 +255,7 @@ def plan(blocks: list[Block], days: int, day: Day) -> tuple[list[list[Slot]], li
             at = start + piece.minutes
     out, notices, carried = [], [], None
     for index, activities in enumerate(placed):
-        slots, found = _day_slots(index + 1, activities, shapes, carried, more=any(placed[index + 1 :]))
+        slots, found = _day_slots(index + 1, activities, shapes, carried)
         out.append(slots)
         notices += found
         if activities:
@@ -275,7 +276,7 @@ def _finishes(block: Block, shapes: _Days, number: int, at: int) -> bool:
 
 
 def _day_slots(
-    number: int, activities: list[Slot], shapes: _Days, carried: tuple | None, more: bool
+    number: int, activities: list[Slot], shapes: _Days, carried: tuple | None
 ) -> tuple[list[Slot], list[Notice]]:
     """The day's slots in clock order: activities, the pauses that fall before its last
     activity, `continued` marks (a session resumed after a pause, or from the day before:
@@ -309,8 +310,6 @@ def _day_slots(
             slot = replace(slot, continued=True)
         session, interrupted = key, False
         out.append(slot)
-    if more and day.end - last >= IDLE_REPORTED:
-        gaps.append((last, day.end))
     if gaps:
         times = ", ".join(f"{clock(a)}–{clock(b)}" for a, b in gaps)
         notices.append(Notice("idle", {"day": number, "minutes": sum(b - a for a, b in gaps), "times": times}))
