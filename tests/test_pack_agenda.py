@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 
 import pytest
@@ -87,8 +88,8 @@ def test_overflow_and_idle_time_are_on_the_agenda_page_of_the_facilitator_pack(b
     _, section = glance_tables(document)
     notes = [b for b in section if isinstance(b, Note)]
     assert len(notes) == 1 and notes[0].title == "Points d’attention sur l’horaire"
-    assert "Jour 3 : le programme déborde de" in notes[0].text
-    text = " ".join(text_of(fmt, export(programme, "facilitator", fmt, "f", DAY)[1]).split())
+    assert "Jour 3 : le programme déborde de" in " ".join(notes[0].text.split())  # French spacing: no-break
+    text = " ".join(html.unescape(text_of(fmt, export(programme, "facilitator", fmt, "f", DAY)[1])).split())
     assert "Jour 3 : le programme déborde de" in text
     assert "Points d’attention sur l’horaire" in text
 
