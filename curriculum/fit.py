@@ -104,7 +104,7 @@ class _Session:
 
 
 class _Planner:
-    """Plans the days for a state (minutes per activity, dropped paths) and remembers the last answer."""
+    """Plans the days for a state: the minutes of each activity and the paths dropped."""
 
     def __init__(self, sessions: list[_Session], days: int, day, factor: float):
         self.sessions, self.days, self.day, self.factor = sessions, days, day, factor

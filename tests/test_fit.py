@@ -243,3 +243,19 @@ def test_fit_speed_on_the_four_day_curriculum(bundled):
         fit(curriculum, context, bundled.modules, "fr", days=3)
         slowest = max(slowest, time.perf_counter() - start)
     assert slowest < 0.5  # the goal (100 ms) is measured by `make bench`; this guards against a blow-up
+
+
+def test_the_contexts_page_comparison_shows_min_minutes_but_no_raw_flags(bundled):
+    from curriculum.adapt import item_texts
+
+    activity = next(
+        a
+        for m in bundled.modules.values()
+        for s in m.sessions
+        for a in s.activities
+        if a.optional and a.priority == "low"
+    )
+    shown = item_texts(activity, "fr")
+    assert "optional" not in shown and "priority" not in shown and shown["minutes"] == str(activity.minutes)
+    flexible = next(a for m in bundled.modules.values() for s in m.sessions for a in s.activities if a.min_minutes)
+    assert item_texts(flexible, "fr")["min_minutes"] == str(flexible.min_minutes)
