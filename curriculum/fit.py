@@ -308,6 +308,23 @@ def apply(context: Context, changes: tuple[Change, ...], modules: dict) -> Conte
     return replace(context, overrides=tuple(overrides))
 
 
+def target_title(target: str, modules: dict, lang: str) -> str:
+    """A change's target by its titles ("Module › Session › Activity"), for people; the id path
+    when the module is unknown (a `missing` change names the curriculum instead)."""
+    parts = target.split("/")
+    module = modules.get(parts[0])
+    if module is None:
+        return target
+    names = [module.title.get(lang)]
+    session = module.session(parts[1]) if len(parts) > 1 else None
+    if session is not None:
+        names.append(session.title.get(lang))
+        activity = next((a for a in session.activities if len(parts) > 2 and a.id == parts[2]), None)
+        if activity is not None:
+            names.append(activity.title.get(lang))
+    return " › ".join(names)
+
+
 def summary(result: Fit, lang: str) -> str:
     """One sentence: "Fit to 3 days for the Chad context: shorten 6 activities, drop 2 optional ones"."""
     context = result.programme.context_name or t("composer.none", lang)

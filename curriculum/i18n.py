@@ -787,6 +787,10 @@ STRINGS.update(
             "fr": "Choisissez un contexte pour l’aperçu : l’ajustement s’enregistre comme adaptations d’un contexte.",
             "en": "Pick a context for the preview: a fit is saved as a context’s adaptations.",
         },
+        "fit.scope": {
+            "fr": "Les adaptations s’appliquent à tout curriculum animé dans le contexte « {context} » ; les modules restent inchangés.",
+            "en": "Adaptations apply to every curriculum run in the {context} context; the modules stay as they are.",
+        },
         "fit.unsaved_draft": {
             "fr": "L’ajustement porte sur le brouillon affiché ; enregistrez aussi le curriculum si vous l’avez modifié.",
             "en": "The fit is computed on the draft shown; save the curriculum too if you changed it.",

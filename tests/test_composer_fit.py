@@ -52,3 +52,20 @@ def test_the_fit_proposal_speaks_french(bundled, monkeypatch):
     _pick(at, "awareness-1-day", "sahel-chad")
     assert any(i.value.startswith("Ajuster à 1 jour(s) pour « Tchad") for i in at.info), [i.value for i in at.info]
     assert set(_changes(at, "Changement")["Changement"]) == {"raccourcir"}
+
+
+def test_the_proposal_names_items_by_their_titles_not_their_ids(bundled, monkeypatch):
+    at = open_composer(bundled, monkeypatch, lang="fr")
+    _pick(at, "core-3-day", "maghreb-tunisia")
+    table = _changes(at, "Élément")
+    first = dict(zip(table.columns, table.iloc[0], strict=True))
+    assert first["Changement"] == "raccourcir"
+    assert first["Élément"] == (
+        "Lever les obstacles au partage d’informations › Ce que je peux partager, avec qui et dans quel but"
+        " › Repères juridiques : bases légales et principes de protection des données"
+    )
+    assert not any("information-sharing/" in item for item in table["Élément"])
+    assert set(table["Changement"]) == {"raccourcir", "changer de jour"}
+    assert any(
+        c.value.startswith("Les adaptations s’appliquent à tout curriculum animé dans le contexte") for c in at.caption
+    )

@@ -9,7 +9,7 @@ import streamlit as st
 from curriculum import compose, edit
 from curriculum.agenda import agenda_rows, session_label
 from curriculum.fit import apply as apply_fit
-from curriculum.fit import fit, summary
+from curriculum.fit import fit, summary, target_title
 from curriculum.model import Pause, Text
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve_records
@@ -286,7 +286,9 @@ else:
                 [
                     {
                         tr("fit.col.change"): tr(f"fit.kind.{c.kind}"),
-                        tr("fit.col.target"): c.target,
+                        tr("fit.col.target"): record.title.get(L)
+                        if c.kind == "missing"
+                        else target_title(c.target, ws.modules, L),
                         tr("fit.col.before"): c.minutes_before,
                         tr("fit.col.after"): c.minutes_after,
                     }
@@ -298,6 +300,7 @@ else:
         )
     cuts = [c for c in proposal.changes if c.kind in ("shorten", "drop")]
     if cuts:
+        st.caption(tr("fit.scope", context=context.name.get(L)))
         if record != on_disk:
             st.caption(tr("fit.unsaved_draft"))
         if st.button(tr("fit.apply"), key="composer.fit.apply"):
