@@ -276,7 +276,13 @@ st.subheader(tr("fit.title"))
 if context is None:
     st.info(tr("fit.no_context"))
 else:
-    proposal = fit(record, context, ws.modules, L)
+    # fitting replans the days many times: keep the last proposal while nothing it reads has changed
+    used = tuple(ws.modules.get(item.module) for item in record.items)  # the records themselves (held here)
+    key = (record, context, tuple(map(id, used)), L)
+    cached = st.session_state.get("composer.fit.last")
+    if cached is None or cached[0] != key:
+        cached = st.session_state["composer.fit.last"] = (key, used, fit(record, context, ws.modules, L))
+    proposal = cached[2]
     (st.success if proposal.fits and not proposal.changes else st.info if proposal.fits else st.warning)(
         summary(proposal, L)
     )
