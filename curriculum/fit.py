@@ -328,14 +328,15 @@ def target_title(target: str, modules: dict, lang: str) -> str:
 def summary(result: Fit, lang: str) -> str:
     """One sentence: "Fit to 3 days for the Chad context: shorten 6 activities, drop 2 optional ones"."""
     context = result.programme.context_name or t("composer.none", lang)
-    parts = []
-    for kind in ("shorten", "drop", "move"):
-        count = result.count(kind)
-        if count:
-            parts.append(t(f"fit.{kind}" + ("_one" if count == 1 else ""), lang, count=count))
+    parts = [_counted(kind, result.count(kind), lang) for kind in ("shorten", "drop", "move") if result.count(kind)]
     missing = next((c for c in result.changes if c.kind == "missing"), None)
     if missing:
         parts.append(t("fit.missing", lang, minutes=missing.minutes_after, days=missing.days_needed))
+    days = _counted("days", result.days, lang)
     if not parts:
-        return t("fit.nothing", lang, days=result.days, context=context)
-    return t("fit.summary", lang, days=result.days, context=context, changes=", ".join(parts))
+        return t("fit.nothing", lang, days=days, context=context)
+    return t("fit.summary", lang, days=days, context=context, changes=", ".join(parts))
+
+
+def _counted(key: str, count: int, lang: str) -> str:
+    return t(f"fit.{key}" + ("_one" if count == 1 else ""), lang, count=count)

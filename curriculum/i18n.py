@@ -757,13 +757,15 @@ STRINGS.update(
 STRINGS.update(
     {
         "fit.summary": {
-            "fr": "Ajuster à {days} jour(s) pour « {context} » : {changes}.",
-            "en": "Fit to {days} day(s) for {context}: {changes}.",
+            "fr": "Ajuster à {days} pour « {context} » : {changes}.",
+            "en": "Fit to {days} for {context}: {changes}.",
         },
         "fit.nothing": {
-            "fr": "Le programme tient déjà en {days} jour(s) pour « {context} » : rien à changer.",
-            "en": "The programme already fits {days} day(s) for {context}: nothing to change.",
+            "fr": "Le programme tient déjà en {days} pour « {context} » : rien à changer.",
+            "en": "The programme already fits {days} for {context}: nothing to change.",
         },
+        "fit.days": {"fr": "{count} jours", "en": "{count} days"},
+        "fit.days_one": {"fr": "1 jour", "en": "1 day"},
         "fit.shorten": {"fr": "raccourcir {count} activités", "en": "shorten {count} activities"},
         "fit.shorten_one": {"fr": "raccourcir 1 activité", "en": "shorten 1 activity"},
         "fit.drop": {"fr": "retirer {count} éléments facultatifs", "en": "drop {count} optional ones"},

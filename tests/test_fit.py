@@ -39,7 +39,7 @@ def test_a_curriculum_that_fits_needs_no_change(small):
     curriculum, context, modules = _records(small, day_end="17:00")
     result = fit(curriculum, context, modules, "en")
     assert result.fits and result.changes == ()
-    assert summary(result, "en") == "The programme already fits 1 day(s) for Generic: nothing to change."
+    assert summary(result, "en") == "The programme already fits 1 day for Generic: nothing to change."
 
 
 def test_flexible_activities_are_shortened_only_as_far_as_needed(small):
@@ -54,7 +54,7 @@ def test_flexible_activities_are_shortened_only_as_far_as_needed(small):
     assert overflow(result.programme) == 0
     assert result.programme.days[0][-1].end == 9 * 60 + 90
     in_french = fit(curriculum, context, modules, "fr")
-    assert summary(in_french, "fr") == "Ajuster à 1 jour(s) pour « Générique » : raccourcir 2 activités."
+    assert summary(in_french, "fr") == "Ajuster à 1 jour pour « Générique » : raccourcir 2 activités."
 
 
 def test_shortening_comes_before_dropping_and_a_drop_is_kept_only_when_needed(small):
@@ -121,7 +121,7 @@ def test_sessions_that_change_day_are_reported_as_moves(small):
         "day_before": 2,
         "day_after": 1,
     }
-    assert summary(result, "en") == "Fit to 2 day(s) for Generic: shorten 1 activity, 1 session moves to another day."
+    assert summary(result, "en") == "Fit to 2 days for Generic: shorten 1 activity, 1 session moves to another day."
 
 
 def test_interpretation_scales_what_is_shown_and_the_override_records_the_module_minutes(small):
