@@ -964,6 +964,9 @@ STRINGS.update(
         "fit.col.before": {"fr": "Avant (min)", "en": "Before (min)"},
         "fit.col.after": {"fr": "Après (min)", "en": "After (min)"},
         "agenda.continued": {"fr": "(suite)", "en": "(continued)"},
+        "field.min_minutes": {"fr": "durée minimale (min)", "en": "shortest length (min)"},
+        "field.optional": {"fr": "facultatif", "en": "optional"},
+        "field.priority": {"fr": "priorité", "en": "priority"},
         "pack.schedule_warnings": {"fr": "Points d’attention sur l’horaire", "en": "Schedule warnings"},
         "pack.days_time": {
             "fr": "Jour {day}, {start} – jour {last}, {end}",
