@@ -253,6 +253,7 @@ def retarget(context: Context, index: int, is_addition: bool, target: str, revis
 
 
 _NAMED = {"method": "method", "grouping": "grouping", "theme": "theme", "kind": "handout_kind"}  # field -> choice kind
+_NOT_SHOWN = ("id", "revision", "priority")  # ids, and codes that only a fit reads (optional is a bool)
 
 
 def item_texts(item, lang: str) -> dict[str, str]:
@@ -266,7 +267,7 @@ def item_texts(item, lang: str) -> dict[str, str]:
             out[f.name] = value.get(lang)
         elif isinstance(value, str) and f.name in _NAMED:
             out[f.name] = label(_NAMED[f.name], value, lang)
-        elif isinstance(value, (int, str)) and f.name not in ("id", "revision"):
+        elif isinstance(value, (int, str)) and not isinstance(value, bool) and f.name not in _NOT_SHOWN:
             out[f.name] = str(value)
         elif isinstance(value, tuple) and value and isinstance(value[0], Text):
             out[f.name] = "\n".join(f"- {t.get(lang)}" for t in value)

@@ -310,7 +310,50 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the pause at {start} is outside the day ({day_start}–{day_end})", "move it inside the day"),
         "fr": ("la pause de {start} tombe hors de la journée ({day_start}–{day_end})", "placez-la dans la journée"),
     },
+    "min_above_minutes": {
+        "en": (
+            "min_minutes ({min_minutes}) is longer than minutes ({minutes})",
+            "set min_minutes to the shortest the activity still works in, at most {minutes}",
+        ),
+        "fr": (
+            "min_minutes ({min_minutes}) dépasse minutes ({minutes})",
+            "indiquez dans min_minutes la durée la plus courte qui fonctionne encore, au plus {minutes}",
+        ),
+    },
+    "pauses_overlap": {
+        "en": (
+            "the pause at {start} overlaps the pause at {other} ({other_end})",
+            "move one of them or shorten the first so that they do not overlap",
+        ),
+        "fr": (
+            "la pause de {start} chevauche celle de {other} (jusqu’à {other_end})",
+            "déplacez l’une d’elles ou raccourcissez la première pour qu’elles ne se chevauchent pas",
+        ),
+    },
+    "protected_outside": {
+        "en": (
+            "the protected time {start}–{end} is outside the day ({day_start}–{day_end})",
+            "move it inside the day or change day_start / day_end",
+        ),
+        "fr": (
+            "le temps réservé {start}–{end} tombe hors de la journée ({day_start}–{day_end})",
+            "placez-le dans la journée ou modifiez day_start / day_end",
+        ),
+    },
     # --- between files (validate.check_workspace) ----------------------------------------
+    "activity_too_long": {
+        "en": (
+            "activity '{activity}' ({minutes} min) is longer than any half-day of this schedule (the longest "
+            "is {longest} min), so it would run through lunch",
+            "split the activity in module '{module}' into two, or lengthen the half-day (day_start, lunch, day_end)",
+        ),
+        "fr": (
+            "l’activité « {activity} » ({minutes} min) dépasse toute demi-journée de ce programme (la plus longue "
+            "fait {longest} min) : elle empiéterait sur le déjeuner",
+            "scindez l’activité en deux dans le module « {module} », ou allongez la demi-journée (day_start, "
+            "lunch, day_end)",
+        ),
+    },
     "unknown_module": {
         "en": ("unknown module '{ref}'", "use the id of an existing module"),
         "fr": ("module inconnu « {ref} »", "utilisez l’identifiant d’un module existant"),
