@@ -20,6 +20,7 @@ from curriculum.review_report import (
     matrix_xlsx,
 )
 from curriculum.ui.state import actor, flash, label_of, lang, pick_curriculum, reason, show_flashes, tr, workspace
+from curriculum.ui.word_review import suggested_edit, word_section
 
 st.title(tr("review.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
@@ -98,6 +99,8 @@ with right, st.expander(tr("review.open_round"), expanded=not round_names):
             st.session_state[SELECT_ROUND] = opened.name
             flash("success", tr("review.opened", name=opened.name, date=_date(opened.opened)))
             st.rerun()
+
+word_section(ws, curriculum_id, round_name)
 
 everything = review.comments(root, curriculum_id)
 counts = review.tally_open(everything)
@@ -239,6 +242,7 @@ with comments_tab:
             )
             st.caption(place)
             st.markdown(comment.text)
+            suggested_edit(ws, comment)
             for answer in replies.get(comment.id, []):
                 st.markdown(
                     f"↳ **{answer.author}** ({answer.role}) : {answer.text}"
