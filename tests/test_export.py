@@ -334,10 +334,11 @@ _OURS = [None]  # the main thread
 
 
 def _fresh():
-    from curriculum.export import markup, pdf
+    from curriculum.export import markup
+    from curriculum.export.pdf import renderer
 
     markup.to_html.cache_clear()
-    pdf._parse.cache_clear()
+    renderer.parsed.cache_clear()
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html", "docx"])
