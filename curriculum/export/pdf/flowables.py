@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, FrameBreak, KeepTogether, ListFlowable,
 from reportlab.platypus import Table as RLTable
 
 from .fonts import FONT
-from .styles import ACCENT, FRAME_H, H1, INK, Family
+from .styles import ACCENT, BODY_HEIGHT, FRAME_H, H1, INK, Family
 
 
 class BodyParagraph(Paragraph):
@@ -99,29 +99,59 @@ class KeepWithNext(KeepTogether):
     label) move to the next page only when they would not fit together with the start of the
     flowable that follows, which may then split across the page as usual."""
 
+    def __init__(self, flowables, maxHeight=None):
+        super().__init__(flowables, maxHeight)
+        self.flowables = list(flowables)
+        self.measured: tuple[float, float, float, float] | None = None  # width, height, total, last
+
     def wrap(self, availWidth, availHeight):
-        # ReportLab's _listWrapOn deep-copies the frame on every call: measured directly here
+        # measured directly: ReportLab's KeepTogether copies the frame to measure its content
         total, after, last = 0.0, 0.0, 0.0
-        for number, flowable in enumerate(self._content):
+        for number, flowable in enumerate(self.flowables):
             _, last = flowable.wrapOn(self.canv, availWidth, 0xFFFFFFF)
             if number:
                 total += max(flowable.getSpaceBefore(), after)
             total += last
             after = flowable.getSpaceAfter()
-        self._H, self._last = total, last
-        self._H0 = self._content[0].height if self._content else 0
-        self._wrapInfo = availWidth, availHeight
+        self.measured = availWidth, availHeight, total, last
         return availWidth, 0xFFFFFF  # always split
 
     def split(self, availWidth, availHeight):
-        if getattr(self, "_wrapInfo", None) != (availWidth, availHeight):
+        if self.measured is None or self.measured[:2] != (availWidth, availHeight):
             self.wrap(availWidth, availHeight)
-        content = self._content[:]
-        frame = getattr(self, "_frame", None)
-        if self._H <= availHeight or (frame is not None and getattr(frame, "_atTop", False)):
+        _, _, total, last = self.measured
+        content = self.flowables[:]
+        if total <= availHeight or availHeight >= BODY_HEIGHT - 0.01:  # it fits, or nothing is above it
             return content
-        need = self._H - self._last + start_height(content[-1], self._last)
+        need = total - last + start_height(content[-1], last)
         return content if need <= availHeight else [FrameBreak(), *content]
+
+
+def keep_with_next(story: list) -> list:
+    """The story with each run of keepWithNext flowables grouped with the flowable after it
+    (a KeepWithNext), as ReportLab's document template does, except that a list may follow a
+    heading too (ReportLab leaves lists out of such groups). Page and frame breaks end a run."""
+    out: list = []
+    run: list = []
+    for flowable in story:
+        if getattr(flowable, "locChanger", False) or isinstance(flowable, KeepTogether):
+            out += _grouped(run)
+            run = []
+            out.append(flowable)
+        elif flowable.getKeepWithNext():
+            run.append(flowable)
+        else:
+            out += _grouped([*run, flowable]) if run else [flowable]
+            run = []
+    return out + _grouped(run)
+
+
+def _grouped(flowables: list) -> list:
+    if not flowables:
+        return []
+    for flowable in flowables[:-1]:
+        flowable.keepWithNext = 0
+    return [KeepWithNext(flowables)]
 
 
 def start_height(flowable, height: float) -> float:

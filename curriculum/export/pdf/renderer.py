@@ -6,7 +6,6 @@ import functools
 import io
 import threading
 
-from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -15,7 +14,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Frame,
-    ListFlowable,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -23,14 +21,22 @@ from reportlab.platypus import (
     XPreformatted,
 )
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus.doctemplate import _ktAllow
 
 from .. import markup
 from ..document import Bullets, Contents, Document, Heading, Note, Para, Table
 from ..document import PageBreak as DocPageBreak
 from . import rl_compat  # noqa: F401
 from .canvas import NumberedCanvas, cover_page
-from .flowables import BodyParagraph, CheckBox, GridTable, HeadingParagraph, KeepWithNext, bullet_list, no_space_after
+from .flowables import (
+    BodyParagraph,
+    CheckBox,
+    GridTable,
+    HeadingParagraph,
+    KeepWithNext,
+    bullet_list,
+    keep_with_next,
+    no_space_after,
+)
 from .fonts import COVERED, FONT, FONT_B
 from .layout import (
     auto_widths,
@@ -56,6 +62,7 @@ from .styles import (
     COVER_VALUE,
     FAMILIES,
     FRAME_H,
+    FRAME_PAD,
     FRAME_W,
     GRID,
     H1,
@@ -86,21 +93,7 @@ _BUILD_LOCK = threading.Lock()  # ReportLab keeps global state (font subsets, ca
 
 
 class DocTemplate(BaseDocTemplate):
-    keepTogetherClass = KeepWithNext
-
-    def handle_keepWithNext(self, flowables):
-        """As ReportLab's, but a list may follow a heading too (ReportLab leaves lists out)."""
-        count, total = 0, len(flowables)
-        while count < total and flowables[count].getKeepWithNext() and _ktAllow(flowables[count]):
-            count += 1
-        if count:
-            if count < total and (_ktAllow(flowables[count]) or isinstance(flowables[count], ListFlowable)):
-                count += 1
-            group = KeepWithNext(flowables[:count])
-            for flowable in group._content[:-1]:
-                flowable.__dict__["keepWithNext"] = 0
-            del flowables[:count]
-            flowables.insert(0, group)
+    keepTogetherClass = KeepWithNext  # for keepWithNext flowables made while laying out (split parts)
 
 
 class Renderer:
@@ -393,7 +386,7 @@ def render(document: Document) -> bytes:
     """The document as a complete PDF (same document, same bytes)."""
     with _BUILD_LOCK:
         renderer = Renderer(document)
-        story = renderer.story()
+        story = keep_with_next(renderer.story())
         buffer = io.BytesIO()
         title = plain_text(" — ".join(x for x in (document.title, document.subtitle) if x))
         doc = DocTemplate(
@@ -414,8 +407,28 @@ def render(document: Document) -> bytes:
             initialFontName=FONT,
             initialFontSize=10,
         )
-        frame = Frame(MARGIN_L, MARGIN_B, FRAME_W, FRAME_H, id="body", leftPadding=0, rightPadding=0)
-        cover = Frame(MARGIN_L, MARGIN_B, FRAME_W, FRAME_H, id="cover", leftPadding=0, rightPadding=0)
+        frame = Frame(
+            MARGIN_L,
+            MARGIN_B,
+            FRAME_W,
+            FRAME_H,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=FRAME_PAD,
+            bottomPadding=FRAME_PAD,
+        )
+        cover = Frame(
+            MARGIN_L,
+            MARGIN_B,
+            FRAME_W,
+            FRAME_H,
+            id="cover",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=FRAME_PAD,
+            bottomPadding=FRAME_PAD,
+        )
         doc.addPageTemplates(
             [
                 PageTemplate(id="cover", frames=[cover], onPage=cover_page, autoNextPageTemplate="body"),
@@ -425,10 +438,5 @@ def render(document: Document) -> bytes:
         maker = functools.partial(
             NumberedCanvas, footer=plain_text(document.footer), label=plain_text(document.page_label)
         )
-        a85 = rl_config.useA85
-        rl_config.useA85 = 0  # plain deflated streams: smaller and faster than ASCII85 on top
-        try:
-            doc.build(story, canvasmaker=maker)
-        finally:
-            rl_config.useA85 = a85
+        doc.build(story, canvasmaker=maker)
         return buffer.getvalue()

@@ -17,6 +17,8 @@ MARGIN_T = 18 * mm
 MARGIN_B = 22 * mm
 FRAME_W = PAGE_W - MARGIN_L - MARGIN_R
 FRAME_H = PAGE_H - MARGIN_T - MARGIN_B
+FRAME_PAD = 6  # a frame's top and bottom padding (ReportLab's default)
+BODY_HEIGHT = FRAME_H - 2 * FRAME_PAD  # the height a flowable gets at the top of a page
 
 INK = colors.HexColor("#1f2328")
 MUTED = colors.HexColor("#5c6370")
