@@ -168,7 +168,7 @@ def test_frag_comparison_agrees_with_reportlabs_own(programme_fr, facilitator_fr
     from reportlab.platypus import paragraph as rl_paragraph
     from reportlab.platypus.paraparser import ParaFrag
 
-    assert rl_paragraph.sameFrag is rl_compat.same_frag
+    assert rl_compat.ACTIVE and rl_paragraph.sameFrag is rl_compat.same_frag  # on ReportLab 5.1.0
     asked = []
 
     def recording(f, g):
@@ -205,3 +205,37 @@ def test_frag_comparison_agrees_with_reportlabs_own(programme_fr, facilitator_fr
 
     monkeypatch.setattr(rl_paragraph, "sameFrag", theirs)
     assert pdf.render(build_pack(programme_fr, "facilitator", DAY)) == facilitator_fr
+
+
+@pytest.fixture
+def restore_same_frag():
+    """ReportLab's `sameFrag` global as it was before the test, whatever the test installs."""
+    from reportlab.platypus import paragraph as rl_paragraph
+
+    before = rl_paragraph.sameFrag
+    yield rl_paragraph
+    rl_paragraph.sameFrag = before
+
+
+def test_compat_module_uses_reportlabs_own_on_any_other_version(restore_same_frag, programme_fr, facilitator_fr):
+    """On a ReportLab it was not checked against, line breaking keeps ReportLab's own function
+    (and the pack comes out the same); on the checked version it takes `same_frag`."""
+    from reportlab.lib import rl_accel
+
+    rl_paragraph = restore_same_frag
+    assert rl_compat.install("5.2.0") is False and rl_paragraph.sameFrag is rl_accel.sameFrag
+    assert pdf.render(build_pack(programme_fr, "facilitator", DAY)) == facilitator_fr
+    assert rl_compat.install(rl_compat.CHECKED_VERSION) is True and rl_paragraph.sameFrag is rl_compat.same_frag
+    assert rl_compat.install("4.4.4") is False and rl_paragraph.sameFrag is rl_accel.sameFrag
+
+
+def test_compat_module_leaves_a_changed_reportlab_alone(restore_same_frag):
+    """Where `sameFrag` is no longer rl_accel's (ReportLab changed it, or another library did),
+    the module does not put its own in, even on the checked version."""
+
+    def someone_elses(f, g):
+        return False
+
+    rl_paragraph = restore_same_frag
+    rl_paragraph.sameFrag = someone_elses
+    assert rl_compat.install(rl_compat.CHECKED_VERSION) is False and rl_paragraph.sameFrag is someone_elses
