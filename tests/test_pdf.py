@@ -153,10 +153,19 @@ def test_hostile_text_renders_literally():
     assert "Page 2 sur" in text and "{unknown}" in text
 
 
-def test_empty_documents_render():
-    for blocks in ((), (Contents("Sommaire"),), (PageBreak(), PageBreak()), (Heading("Seul", 3, "a"), Note("", ""))):
-        data = pdf.render(Document("", "", "", (), "", blocks))
-        assert data.startswith(b"%PDF-") and len(PdfReader(io.BytesIO(data)).pages) >= 1
+@pytest.mark.parametrize(
+    "blocks, pages, outline",
+    [
+        ((), [""], []),  # the cover alone
+        ((Contents("Sommaire"),), ["", "Sommaire\nPage 2 of 2\n"], ["Sommaire"]),
+        ((PageBreak(), PageBreak()), [""], []),  # page breaks with nothing between make no blank pages
+        ((Heading("Seul", 3, "a"), Note("", "")), ["", "Seul\nPage 2 of 2\n"], ["Seul"]),  # an empty note draws nothing
+    ],
+)
+def test_empty_and_nearly_empty_documents(blocks, pages, outline):
+    reader = PdfReader(io.BytesIO(pdf.render(Document("", "", "", (), "", blocks))))
+    assert [page.extract_text() for page in reader.pages] == pages
+    assert [item.title for item in reader.outline] == outline
 
 
 def test_frag_comparison_agrees_with_reportlabs_own(programme_fr, facilitator_fr, monkeypatch):
