@@ -80,6 +80,10 @@ def test_cover_contents_and_footer(facilitator_fr, programme_fr):
         page = reader.get_destination_page_number(item) + 1
         assert pages[page - 1].lstrip().startswith(item.title[:20]), item.title
         assert re.search(rf"(^|\n)\s*{page}\s*(\n|$)", contents), (item.title, page)
+    # each contents line is followed by its own page number (filled in when the pages are known)
+    listed = dict(re.findall(r"(?m)^([^\n]+)\n[ .]+\n(\d+)$", contents))
+    heads = [item for item in top[1:] if len(item.title) < 60]  # one-line titles
+    assert heads and all(listed[item.title] == str(reader.get_destination_page_number(item) + 1) for item in heads)
 
 
 def test_english_footer_label():

@@ -29,7 +29,7 @@ class BodyParagraph(Paragraph):
 
 class HeadingParagraph(BodyParagraph):
     """A heading that leaves a bookmark (and an outline entry) where it is drawn and tells the
-    canvas its page, for the table of contents."""
+    canvas its page, for the contents."""
 
     def __init__(self, text, style, *args, key: str = "", title: str = "", outline: int = 0, **kw):
         super().__init__(text, style, *args, **kw)
@@ -44,11 +44,9 @@ class HeadingParagraph(BodyParagraph):
     def draw(self):
         super().draw()
         canvas = self.canv
-        marks = getattr(canvas, "_marks", None)
-        if getattr(self, "key", "") and marks is not None:
-            # bookmarks point at the page being written: made when the page is (see save)
-            left, top = canvas.absolutePosition(0, self.height + 4)
-            marks.setdefault(canvas.getPageNumber(), []).append((self.key, self.title, self.outline, left, top))
+        mark = getattr(canvas, "mark_heading", None)  # our NumberedCanvas (see canvas.py)
+        if getattr(self, "key", "") and mark is not None:  # (split parts carry no key)
+            mark(self.key, self.title, self.outline, self.height + 4)
         if self.style is H1:
             canvas.saveState()
             canvas.setStrokeColor(ACCENT)

@@ -26,7 +26,7 @@ from .. import markup
 from ..document import Bullets, Contents, Document, Heading, Note, Para, Table
 from ..document import PageBreak as DocPageBreak
 from . import rl_compat  # noqa: F401
-from .canvas import NumberedCanvas, cover_page
+from .canvas import ContentsLine, NumberedCanvas, cover_page
 from .flowables import (
     BodyParagraph,
     CheckBox,
@@ -81,9 +81,7 @@ from .styles import (
     NOTE_EDGE,
     NOTE_TITLE,
     STRIPE,
-    TOC_CALLBACK,
     TOC_LEVELS,
-    TOC_STYLES,
     TOC_TEXT_MAX,
     Family,
 )
@@ -198,9 +196,7 @@ class Renderer:
             plain_paragraph(block.title, H1, HeadingParagraph, key=key, title=title, outline=0),
             Spacer(1, 2),
         ]
-        for level, text, target in self.toc_entries:
-            line = f'<a href="#{target}">{text}</a><onDraw name="{TOC_CALLBACK}" label="{target},{level}"/>'
-            story.append(BodyParagraph(line, TOC_STYLES[level]))
+        story += [ContentsLine(text, target, level) for level, text, target in self.toc_entries]
         return story
 
     def para(self, block: Para) -> list:
