@@ -14,17 +14,18 @@ from .styles import ACCENT, BODY_HEIGHT, FRAME_H, H1, INK, Family
 
 
 class BodyParagraph(Paragraph):
-    """A Paragraph that remembers its line breaks for a given width (tables and keep-together
-    groups wrap the same paragraph several times; breaking lines is the costly part)."""
+    """A Paragraph that remembers its line breaks for the last widths and style it was broken
+    for (tables and keep-together groups wrap the same paragraph several times; breaking lines
+    is the costly part)."""
 
-    def wrap(self, availWidth, availHeight):
-        cached = self.__dict__.get("_wrapped")
-        if cached is not None and cached[0] == availWidth and cached[1] is self.style:
-            _, _, self.width, self.height, self.blPara, self._wrapWidths = cached
-            return self.width, self.height
-        width, height = Paragraph.wrap(self, availWidth, availHeight)
-        self._wrapped = (availWidth, self.style, width, height, self.blPara, self._wrapWidths)
-        return width, height
+    def breakLines(self, width):
+        widths = tuple(width) if isinstance(width, list | tuple) else (width,)
+        cached = getattr(self, "broken", None)
+        if cached is not None and cached[0] == widths and cached[1] is self.style:
+            return cached[2]
+        lines = super().breakLines(width)
+        self.broken = (widths, self.style, lines)
+        return lines
 
 
 class HeadingParagraph(BodyParagraph):
@@ -58,17 +59,21 @@ class HeadingParagraph(BodyParagraph):
 class GridTable(RLTable):
     """A table that does not leave a single row alone on either side of a page break."""
 
+    def __init__(self, data, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.row_count = len(data)  # split parts are made by this class too: each knows its rows
+
     def split(self, availWidth, availHeight):
         parts = RLTable.split(self, availWidth, availHeight)
         if len(parts) != 2 or self.splitInRow or availHeight > FRAME_H * 0.9:
             return parts
         head = self.repeatRows if isinstance(self.repeatRows, int) else 0
-        first, rest = (len(part._cellvalues) - head for part in parts)
+        first, rest = (part.row_count - head for part in parts)
         if first < 2:
             return []  # header and one row at a page foot: the table starts on the next page
         if rest < 2 and first >= 3:  # one row left over: take one more row along
-            last = self._rowHeights[head + first - 1]
-            again = RLTable.split(self, availWidth, availHeight - last - 0.5)
+            _, height = parts[0].wrap(availWidth, availHeight)
+            again = RLTable.split(self, availWidth, height - 0.5)  # all the rows that fit but the last
             if len(again) == 2:
                 return again
         return parts
