@@ -7,7 +7,7 @@ PAGE / NUMPAGES fields in the footer.
 
 python-docx gives the package, the built-in styles and the page set-up; the body is
 written as WordprocessingML elements directly (python-docx's per-run API is too slow for
-a 100-page pack). User Markdown goes through `markup.parse` into plain-text runs, and every
+a 100-page pack). User Markdown goes through `richtext.parse` into plain-text runs, and every
 string is set as element text (never parsed) after the characters XML 1.0 forbids are
 dropped, so no user text is ever read as Word markup.
 """
@@ -28,8 +28,8 @@ from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
 from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
-from .markup import MCode, MList, MParagraph, MTable, Run, parse
 from .pack import generation_date
+from .richtext import MCode, MList, MParagraph, MTable, Run, parse
 
 ACCENT = "8A3B12"
 INK = "1F2328"

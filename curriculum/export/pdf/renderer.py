@@ -22,7 +22,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as RLTable
 
-from .. import markup
+from .. import richtext
 from ..document import Bullets, Contents, Document, Heading, Note, Para, Table
 from ..document import PageBreak as DocPageBreak
 from . import rl_compat  # noqa: F401
@@ -203,9 +203,9 @@ class Renderer:
         family = FAMILIES.get(block.style, BODY)
         blocks = self.parse(block.text)
         flowables = self.mblocks(blocks, family)
-        if len(blocks) == 1 and isinstance(blocks[0], markup.MParagraph) and flowables:
+        if len(blocks) == 1 and isinstance(blocks[0], richtext.MParagraph) and flowables:
             runs = blocks[0].runs
-            if all(r.bold for r in runs if r.text.strip()) and len(markup.plain(runs)) < 160:
+            if all(r.bold for r in runs if r.text.strip()) and len(richtext.plain(runs)) < 160:
                 flowables[0].keepWithNext = 1  # a bold label ("Session plan") stays with what follows
             elif block.style == "meta":
                 flowables[0].keepWithNext = 1
@@ -298,7 +298,7 @@ class Renderer:
         if text.strip() == "☐":
             return CheckBox()
         blocks = self.parse(text)
-        if len(blocks) == 1 and isinstance(blocks[0], markup.MParagraph) and blocks[0].kind == "p":
+        if len(blocks) == 1 and isinstance(blocks[0], richtext.MParagraph) and blocks[0].kind == "p":
             runs = blocks[0].runs
             if width and len(runs) == 1 and plain_run(runs[0]):
                 value = runs[0].text.strip()
@@ -314,7 +314,7 @@ class Renderer:
     def mblocks(self, blocks: list, family: Family, in_list=False, depth=0, width_hint=FRAME_W) -> list:
         out: list = []
         for block in blocks:
-            if isinstance(block, markup.MParagraph):
+            if isinstance(block, richtext.MParagraph):
                 if block.kind == "quote":
                     style = family.quote
                 elif block.kind.startswith("h"):
@@ -322,7 +322,7 @@ class Renderer:
                 else:
                     style = family.item if in_list else family.p
                 out.append(paragraph(block.runs, style))
-            elif isinstance(block, markup.MList):
+            elif isinstance(block, richtext.MList):
                 items = [
                     self.mblocks(item, family, in_list=True, depth=depth + 1, width_hint=width_hint)
                     or [BodyParagraph("", family.item)]
@@ -330,15 +330,15 @@ class Renderer:
                 ]
                 if items:
                     out.append(bullet_list(items, block.ordered, family, depth, space_after=2 if in_list else 6))
-            elif isinstance(block, markup.MTable):
+            elif isinstance(block, richtext.MTable):
                 table = self.mtable(block)
                 if table is not None:
                     out.append(table)
-            elif isinstance(block, markup.MCode):
+            elif isinstance(block, richtext.MCode):
                 out.append(XPreformatted(code_markup(block.text, width_hint, family.code.fontSize), family.code))
         return out
 
-    def mtable(self, block: markup.MTable):
+    def mtable(self, block: richtext.MTable):
         columns = max((len(r) for r in block.rows), default=0)
         if columns == 0:
             return None
@@ -348,7 +348,7 @@ class Renderer:
             style = HEAD_CELL if number < head else CELL.item
             cells = [paragraph(cell, style) for cell in row[:columns]]
             data.append(cells + [""] * (columns - len(cells)))
-        tall = sum(len(markup.plain(c)) for row in block.rows for c in row) > 1500
+        tall = sum(len(richtext.plain(c)) for row in block.rows for c in row) > 1500
         table = RLTable(
             data,
             colWidths=auto_widths(block.rows, head, columns),
@@ -370,11 +370,11 @@ class Renderer:
 
 @functools.lru_cache(maxsize=8192)
 def parsed(text: str) -> list:
-    """`markup.parse`, remembered (the result is only read, never changed)."""
-    return markup.parse(text)
+    """`richtext.parse`, remembered (the result is only read, never changed)."""
+    return richtext.parse(text)
 
 
-def plain_run(run: markup.Run) -> bool:
+def plain_run(run: richtext.Run) -> bool:
     return not (run.bold or run.italic or run.code or run.href or run.strike) and COVERED.issuperset(run.text)
 
 
