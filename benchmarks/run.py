@@ -161,7 +161,11 @@ def export_figures() -> None:
     line(f"render PDF in process ({pages} pages)", min(ours), f"{pages / min(ours):.0f} pages/s")
     if plain:
         slower = min(plain) / min(ours) - 1
-        line("  the same with ReportLab's own sameFrag", min(plain), f"{slower:+.0%} (rl_compat kept while > +10%)")
+        line(
+            "  the same with ReportLab's own sameFrag",
+            min(plain),
+            f"{slower:+.0%} (rl_compat stays while this is above +10 %)",
+        )
     if weasy:
         ratio = min(weasy) / min(ours)
         line("WeasyPrint on our HTML export of the same pack", min(weasy), f"ours is {ratio:.1f}x faster (goal >= 10x)")
