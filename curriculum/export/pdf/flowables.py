@@ -56,12 +56,16 @@ class HeadingParagraph(BodyParagraph):
             canvas.restoreState()
 
 
-class GridTable(RLTable):
-    """A table that does not leave a single row alone on either side of a page break."""
+class CountedTable(RLTable):
+    """A table that knows how many rows it has (its split parts are made by its class too)."""
 
     def __init__(self, data, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        self.row_count = len(data)  # split parts are made by this class too: each knows its rows
+        self.row_count = len(data)
+
+
+class GridTable(CountedTable):
+    """A table that does not leave a single row alone on either side of a page break."""
 
     def split(self, availWidth, availHeight):
         parts = RLTable.split(self, availWidth, availHeight)
@@ -126,8 +130,8 @@ class KeepWithNext(KeepTogether):
         content = self.flowables[:]
         if total <= availHeight or availHeight >= BODY_HEIGHT - 0.01:  # it fits, or nothing is above it
             return content
-        need = total - last + start_height(content[-1], last)
-        return content if need <= availHeight else [FrameBreak(), *content]
+        room = availHeight - (total - last)  # what is left under the leading flowables
+        return content if start_fits(content[-1], availWidth, room, last) else [FrameBreak(), *content]
 
 
 def keep_with_next(story: list) -> list:
@@ -157,16 +161,20 @@ def _grouped(flowables: list) -> list:
     return [KeepWithNext(flowables)]
 
 
-def start_height(flowable, height: float) -> float:
-    """How much of a flowable must sit under a heading: a table's header and first two rows
-    (see GridTable), three lines of a paragraph, the first item or so of a list."""
+def start_fits(flowable, availWidth: float, room: float, height: float) -> bool:
+    """Whether enough of a flowable (`height` tall) fits in `room` under a heading: a table's
+    header and first two rows (asked of the table itself: a split there), three lines of a
+    paragraph, the first item or so of a list."""
+    if height <= room:
+        return True
     if isinstance(flowable, RLTable):
-        rows = getattr(flowable, "_rowHeights", None) or []
-        count = (flowable.repeatRows if isinstance(flowable.repeatRows, int) else 0) + 2
-        return min(height, sum(rows[:count]) + 2) if rows else height
+        parts = flowable.split(availWidth, room)  # a GridTable refuses a first part of one row
+        head = flowable.repeatRows if isinstance(flowable.repeatRows, int) else 0
+        rows = getattr(parts[0], "row_count", None) if len(parts) == 2 else 0
+        return rows is None or rows - head >= 2
     if isinstance(flowable, Paragraph):
-        return min(height, 3 * flowable.style.leading)
-    return min(height, 48)
+        return 3 * flowable.style.leading <= room
+    return 48 <= room
 
 
 def no_space_after(flowable) -> None:

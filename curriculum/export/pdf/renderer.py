@@ -30,6 +30,7 @@ from .canvas import ContentsLine, NumberedCanvas, cover_page
 from .flowables import (
     BodyParagraph,
     CheckBox,
+    CountedTable,
     GridTable,
     HeadingParagraph,
     KeepWithNext,
@@ -222,7 +223,7 @@ class Renderer:
             rows = body
         if not rows:
             return []
-        table = RLTable(rows, colWidths=["100%"], splitByRow=1, splitInRow=1, spaceBefore=5, spaceAfter=9)
+        table = CountedTable(rows, colWidths=["100%"], splitByRow=1, splitInRow=1, spaceBefore=5, spaceAfter=9)
         table.setStyle(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), NOTE_BG),
@@ -349,7 +350,7 @@ class Renderer:
             cells = [paragraph(cell, style) for cell in row[:columns]]
             data.append(cells + [""] * (columns - len(cells)))
         tall = sum(len(richtext.plain(c)) for row in block.rows for c in row) > 1500
-        table = RLTable(
+        table = CountedTable(
             data,
             colWidths=auto_widths(block.rows, head, columns),
             repeatRows=head if head < len(data) else 0,
