@@ -64,7 +64,7 @@ class NumberedCanvas(Canvas):
     def save(self):
         for page in range(2, self.pages + 1):
             self.beginForm(f"footer-{page}")
-            self._draw_footer(page, self.pages)
+            self.draw_footer(page, self.pages)
             self.endForm()
         for form, key, font, size in self.page_numbers:
             self.beginForm(form, lowerx=-TOC_NUMBER_ROOM - 20, lowery=-size, upperx=1, uppery=2 * size)
@@ -76,7 +76,7 @@ class NumberedCanvas(Canvas):
             self.endForm()
         super().save()
 
-    def _draw_footer(self, page: int, total: int) -> None:
+    def draw_footer(self, page: int, total: int) -> None:
         label = self.label.replace("{page}", str(page)).replace("{pages}", str(total))
         self.saveState()
         self.setStrokeColor(LINE)
