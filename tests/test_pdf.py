@@ -259,3 +259,17 @@ def test_compat_module_leaves_a_changed_reportlab_alone(restore_same_frag):
     rl_paragraph = restore_same_frag
     rl_paragraph.sameFrag = someone_elses
     assert rl_compat.install(rl_compat.CHECKED_VERSION) is False and rl_paragraph.sameFrag is someone_elses
+
+
+def test_compat_module_leaves_reportlabs_python_fallback_alone(restore_same_frag, monkeypatch):
+    """Without rl_accel's C extension, ReportLab compares fragments with a Python function of
+    slightly different rules (absent and None alike): the module keeps ReportLab's own."""
+    from reportlab.lib import rl_accel
+
+    def python_fallback(f, g):
+        return True
+
+    rl_paragraph = restore_same_frag
+    monkeypatch.setattr(rl_accel, "sameFrag", python_fallback)
+    rl_paragraph.sameFrag = python_fallback
+    assert rl_compat.install(rl_compat.CHECKED_VERSION) is False and rl_paragraph.sameFrag is python_fallback

@@ -9,13 +9,15 @@ the whole export (benchmarks/README.md). `same_frag` answers the same from the f
 This is the one place where the exporter sets a name inside ReportLab: the module global
 `sameFrag` of `reportlab.platypus.paragraph`, which `Paragraph.breakLines` and `split` read. It
 does so only on the ReportLab version it was checked against (same answers on every pair a pack
-asks about, same bytes: tests/test_pdf.py) and only while that global is still ReportLab's own
-`rl_accel.sameFrag`; on any other version ReportLab's own function is used. The same change is
-proposed upstream in docs/upstream/reportlab-samefrag.patch: when ReportLab takes it (or
-changes), bump or drop this module.
+asks about, same bytes: tests/test_pdf.py), only in place of rl_accel's C function and only
+while that global is still ReportLab's own; on any other version ReportLab's own function is
+used. The same change is proposed upstream in docs/upstream/reportlab-samefrag.patch: when
+ReportLab takes it (or changes), bump or drop this module.
 """
 
 from __future__ import annotations
+
+import inspect
 
 import reportlab
 from reportlab.lib import rl_accel
@@ -42,11 +44,14 @@ def same_frag(f, g) -> bool:
 
 def install(version: str) -> bool:
     """Line breaking uses `same_frag` when `version` is the checked one and ReportLab's own
-    function is in place; else (or on undo) ReportLab's own. True when `same_frag` is in use."""
+    function in place is rl_accel's C one; else (or on undo) ReportLab's own. Without the C
+    accelerator ReportLab uses a Python fallback that treats an absent attribute and None
+    alike: that one is left alone. True when `same_frag` is in use."""
     current = rl_paragraph.sameFrag
     if current is not same_frag and current is not rl_accel.sameFrag:
         return False  # someone else's choice, or a ReportLab that changed: leave it
-    rl_paragraph.sameFrag = same_frag if version == CHECKED_VERSION else rl_accel.sameFrag
+    ours = version == CHECKED_VERSION and inspect.isbuiltin(rl_accel.sameFrag)
+    rl_paragraph.sameFrag = same_frag if ours else rl_accel.sameFrag
     return rl_paragraph.sameFrag is same_frag
 
 
