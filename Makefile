@@ -31,6 +31,7 @@ browser-deps:  ## Debian's Chromium for the end-to-end tests, and axe-core from 
 test: $(VENV)/.dev-deps browser-deps bytecode  ## lint, then every test (unit, pages, real browser)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev-deps
