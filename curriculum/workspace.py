@@ -18,7 +18,6 @@ from pathlib import Path
 
 from . import yamlfile
 from .access import audit, check
-from .bulk import paused_gc
 from .messages import NONE, RECORD_NAMES
 from .model import KINDS, Context, Curriculum, Module
 from .problems import ConflictError, ContentError, Problem, UnknownIdError
@@ -98,13 +97,12 @@ class Store:
             raise ContentError.coded("workspace_missing", root=root)
         found: dict[str, dict] = {kind: {} for kind in KINDS}
         problems: list[Problem] = []
-        with paused_gc():
-            for kind, cls in KINDS.items():
-                for path in sorted((root / kind).glob("*.yaml")):
-                    parsed = self._parse(root, path, cls)
-                    problems.extend(parsed.problems)
-                    if parsed.record is not None:
-                        found[kind][parsed.record.id] = parsed.record
+        for kind, cls in KINDS.items():
+            for path in sorted((root / kind).glob("*.yaml")):
+                parsed = self._parse(root, path, cls)
+                problems.extend(parsed.problems)
+                if parsed.record is not None:
+                    found[kind][parsed.record.id] = parsed.record
         workspace = Workspace(root, found["modules"], found["contexts"], found["curricula"], ())
         problems.extend(check_workspace(workspace))
         return replace(workspace, problems=tuple(problems))
