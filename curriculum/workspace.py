@@ -8,13 +8,14 @@ modification time, so a reload after one save re-parses that file only.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from filelock import FileLock
 
 from . import yamlfile
 from .access import audit, check
@@ -166,13 +167,10 @@ def _relative(root: Path, path: Path) -> str:
 
 @contextmanager
 def _locked(folder: Path) -> Iterator[None]:
+    """Hold the folder's lock file: one save or delete at a time, across processes and threads."""
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with FileLock(folder / ".lock"):
+        yield
 
 
 def _revision_on_disk(path: Path) -> int | None:
