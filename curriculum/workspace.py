@@ -173,15 +173,29 @@ def _locked(folder: Path) -> Iterator[None]:
         yield
 
 
-def _revision_on_disk(path: Path) -> int | None:
+@dataclass(frozen=True)
+class _OnDisk:
+    """A record's file as a save finds it: its text, its revision (None: no file; -1: unreadable
+    or without a revision) and the record it holds (None when it holds none without errors)."""
+
+    text: str | None = None
+    revision: int | None = None
+    record: object = None
+
+
+def _on_disk(path: Path, cls) -> _OnDisk:
     if not path.exists():
-        return None
+        return _OnDisk()
     try:
-        data = yamlfile.parse(yamlfile.read_text(path))
+        text = yamlfile.read_text(path)
+        data = yamlfile.parse(text)
     except yamlfile.ReadError:
-        return -1
+        return _OnDisk(revision=-1)
     revision = data.get("revision") if isinstance(data, dict) else None
-    return int(revision) if isinstance(revision, str) and revision.isdigit() else -1
+    revision = int(revision) if isinstance(revision, str) and revision.isdigit() else -1
+    found = Findings()
+    record = build(cls, data, found)
+    return _OnDisk(text, revision, None if found.has_errors else record)
 
 
 def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor=None):
@@ -189,7 +203,11 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
 
     `loaded_revision` is the revision the editor started from (None for a new record).
     If the file moved on since, nothing is written and ConflictError says so; the
-    caller still holds the user's text.
+    caller still holds the user's text. A record the same as the one on disk (as the
+    model sees it) is not written at all: the record on disk comes back, its revision
+    still `loaded_revision` (see `unchanged`), and no history, audit line or staleness
+    follows. A changed record is written into its file as the author wrote it
+    (`roundtrip.rewrite`): only the lines of what changed change.
     """
     check(actor, "edit-content")
     root = Path(root)
@@ -210,17 +228,42 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
             count=len(errors),
         )
     with _locked(path.parent):
-        current = _revision_on_disk(path)
-        if current != loaded_revision:
-            raise _conflict(path, loaded_revision, current)
+        disk = _on_disk(path, expected_type)
+        if disk.revision != loaded_revision:
+            raise _conflict(path, loaded_revision, disk.revision)
+        if disk.record is not None and replace(rebuilt, revision=disk.record.revision) == disk.record:
+            return disk.record
         saved = replace(record, revision=(loaded_revision or 0) + 1)
-        text = yamlfile.dump(to_data(saved))
-        if current is not None:
-            _keep_in_history(root, kind, record.id, current, path)
+        text = _text_of(saved, disk)
+        if disk.revision is not None:
+            _keep_in_history(root, kind, record.id, disk.revision, path)
         yamlfile.write_atomic(path, text)
         yamlfile.write_atomic(root / HISTORY / kind / saved.id / f"{saved.revision}.yaml", text)
     audit(root, actor, "save", f"{kind}/{saved.id}", saved.revision)
     return saved
+
+
+def unchanged(saved, loaded_revision: int | None) -> bool:
+    """Whether `save` returned without writing: the record was the same as the one on disk."""
+    return loaded_revision is not None and saved.revision == loaded_revision
+
+
+def _text_of(saved, disk: _OnDisk) -> str:
+    """The file's new text: the author's file with only what changed rewritten, or, for a new
+    file (or one that would not read back the same), the record in model field order."""
+    fresh = yamlfile.dump(to_data(saved))
+    if disk.record is None:
+        return fresh
+    from . import roundtrip  # ruamel.yaml is loaded only when a save changes a file
+
+    edited = roundtrip.rewrite(disk.text, disk.record, saved)
+    if edited is None or _read_back(edited, type(saved)) != _read_back(fresh, type(saved)):
+        return fresh
+    return edited
+
+
+def _read_back(text: str, cls):
+    return build(cls, yamlfile.parse(text), Findings())
 
 
 def _conflict(path: Path, loaded: int | None, current: int | None) -> ConflictError:
@@ -240,7 +283,7 @@ def delete(root: Path | str, kind: str, record_id: str, loaded_revision: int, ac
     root = Path(root)
     path = record_path(root, kind, record_id)
     with _locked(path.parent):
-        current = _revision_on_disk(path)
+        current = _on_disk(path, KINDS[kind]).revision
         if current is None:
             raise UnknownIdError.coded("no_such_file", file=path.name)
         if current != loaded_revision:

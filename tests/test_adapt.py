@@ -200,7 +200,7 @@ def test_validate_prints_stale_and_orphaned_but_exits_0(small):
     text = (small / "contexts/ctx-b.yaml").read_text().replace("sharing/practice/role-play", "sharing/practice/gone")
     write(small, "contexts/ctx-b.yaml", text)
     module = load_workspace(small).modules["sharing"]
-    save(small, "modules", module, loaded_revision=1)
+    save(small, "modules", edit.replace_activity(module, "basics", "case", minutes=50), loaded_revision=1)
     result = subprocess.run(
         [sys.executable, "-m", "curriculum", "validate", "--workspace", str(small)],
         cwd=REPO,
