@@ -49,4 +49,4 @@ bench: $(VENV)/.bench-deps bytecode  ## print the performance figures the issues
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .import_linter_cache

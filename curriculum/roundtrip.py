@@ -34,15 +34,15 @@ def rewrite(text: str, old, new) -> str | None:
     """`text`, the file `old` was read from, changed where `new` differs from `old`; None when
     the file cannot be read round-trip (the caller then writes the record afresh)."""
     yaml = _yaml(text)
+    out = io.StringIO()
     try:
         document = yaml.load(text)
+        if not isinstance(document, CommentedMap):
+            return None
+        _update_record(document, old, new)
+        yaml.dump(document, out)
     except YAMLError:
         return None
-    if not isinstance(document, CommentedMap):
-        return None
-    _update_record(document, old, new)
-    out = io.StringIO()
-    yaml.dump(document, out)
     return out.getvalue()
 
 

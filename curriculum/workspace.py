@@ -263,7 +263,10 @@ def _text_of(saved, disk: _OnDisk) -> str:
 
 
 def _read_back(text: str, cls):
-    return build(cls, yamlfile.parse(text), Findings())
+    try:
+        return build(cls, yamlfile.parse(text), Findings())
+    except yamlfile.ReadError:
+        return None
 
 
 def _conflict(path: Path, loaded: int | None, current: int | None) -> ConflictError:

@@ -241,3 +241,13 @@ def test_save_without_a_change_on_the_library_page_says_so_and_writes_nothing(sm
             assert not [s.value for s in at.success if "revision" in s.value], "a save was reported"
     assert path.read_bytes() == before and path.stat().st_mtime_ns == stamp
     assert load_workspace(small).modules["sharing"].revision == 1
+
+
+def test_a_rewrite_that_would_not_read_back_the_same_is_replaced_by_a_fresh_file(tmp_path, monkeypatch):
+    from curriculum import roundtrip
+
+    root, path, module = _hand_written(tmp_path)
+    monkeypatch.setattr(roundtrip, "rewrite", lambda text, old, new: text.replace("minutes: 45", "minutes: 50"))
+    saved = save(root, "modules", edit.replace_activity(module, "basics", "intro", minutes=25), loaded_revision=1)
+    assert path.read_text(encoding="utf-8") == yamlfile.dump(to_data(saved))  # nothing of the change lost
+    assert load_workspace(root).modules["sharing"].sessions[1].activities[0].minutes == 45
