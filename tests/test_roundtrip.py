@@ -211,6 +211,10 @@ def test_saving_twice_without_a_change_writes_nothing(bundled):
         saved = save(bundled, "modules", module, loaded_revision=module.revision)
         assert saved.revision == module.revision and unchanged(saved, module.revision)
     assert path.read_bytes() == before and path.stat().st_mtime_ns == stamp
+    workspace = load_workspace(bundled)
+    for kind in ("modules", "contexts", "curricula"):  # every bundled record: Save without a change is a no-op
+        for record in workspace.records(kind).values():
+            assert unchanged(save(bundled, kind, record, loaded_revision=record.revision), record.revision)
     assert not (bundled / HISTORY).exists() and audit_entries(bundled) == []
     workspace = load_workspace(bundled)
     assert {(a.context, a.target, a.index): a.state for a in adaptations(workspace)} == states
