@@ -234,7 +234,7 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
         if disk.record is not None and replace(rebuilt, revision=disk.record.revision) == disk.record:
             return disk.record
         saved = replace(record, revision=(loaded_revision or 0) + 1)
-        text = _text_of(saved, disk)
+        text = _text_of(saved, replace(rebuilt, revision=saved.revision), disk)
         if disk.revision is not None:
             _keep_in_history(root, kind, record.id, disk.revision, path)
         yamlfile.write_atomic(path, text)
@@ -248,18 +248,22 @@ def unchanged(saved, loaded_revision: int | None) -> bool:
     return loaded_revision is not None and saved.revision == loaded_revision
 
 
-def _text_of(saved, disk: _OnDisk) -> str:
-    """The file's new text: the author's file with only what changed rewritten, or, for a new
-    file (or one that would not read back the same), the record in model field order."""
-    fresh = yamlfile.dump(to_data(saved))
-    if disk.record is None:
-        return fresh
-    from . import roundtrip  # ruamel.yaml is loaded only when a save changes a file
+def _text_of(saved, expected, disk: _OnDisk) -> str:
+    """The file's new text: the author's file with only what changed rewritten, provided it reads
+    back as `expected` (or as the fresh dump reads back: text lines lose trailing spaces in block
+    style); otherwise, and for a new file, the record in model field order."""
+    fresh = None
+    if disk.record is not None:
+        from . import roundtrip  # ruamel.yaml is loaded only when a save changes a file
 
-    edited = roundtrip.rewrite(disk.text, disk.record, saved)
-    if edited is None or _read_back(edited, type(saved)) != _read_back(fresh, type(saved)):
-        return fresh
-    return edited
+        edited = roundtrip.rewrite(disk.text, disk.record, saved)
+        back = None if edited is None else _read_back(edited, type(saved))
+        if back is not None and back == expected:
+            return edited
+        fresh = yamlfile.dump(to_data(saved))
+        if back is not None and back == _read_back(fresh, type(saved)):
+            return edited
+    return fresh if fresh is not None else yamlfile.dump(to_data(saved))
 
 
 def _read_back(text: str, cls):

@@ -255,3 +255,14 @@ def test_a_rewrite_that_would_not_read_back_the_same_is_replaced_by_a_fresh_file
     saved = save(root, "modules", edit.replace_activity(module, "basics", "intro", minutes=25), loaded_revision=1)
     assert path.read_text(encoding="utf-8") == yamlfile.dump(to_data(saved))  # nothing of the change lost
     assert load_workspace(root).modules["sharing"].sessions[1].activities[0].minutes == 45
+
+
+def test_text_with_spaces_at_line_ends_still_keeps_the_rest_of_the_file(tmp_path):
+    """Block style cannot hold spaces at a line's end: they are dropped, as a new file drops
+    them, and the rest of the author's file stays as it was."""
+    root, path, module = _hand_written(tmp_path)
+    text = Text("1. Présenter   \n2. Débattre\n", module.sessions[0].activities[0].instructions.en)
+    save(root, "modules", edit.replace_activity(module, "basics", "intro", instructions=text), loaded_revision=1)
+    removed, added = _diff(HAND_WRITTEN, path.read_text(encoding="utf-8"))
+    assert removed == ["revision: 1   # the app counts this", "            2. Discuter"]
+    assert added == ["revision: 2   # the app counts this", "            2. Débattre"]
