@@ -76,6 +76,17 @@ def _parser() -> argparse.ArgumentParser:
     matrix.add_argument("--format", choices=["csv", "xlsx"], required=True)
     matrix.add_argument("--out", type=Path, required=True, help="file to write")
     matrix.add_argument("--lang", choices=["fr", "en"], default="en")
+    copy = actions.add_parser("docx", parents=[common], help="write the Word review copy of a round")
+    copy.add_argument("curriculum")
+    copy.add_argument("--round", required=True)
+    copy.add_argument("--lang", choices=["fr", "en"], required=True)
+    copy.add_argument("--context", help="apply this context's glossary and name it on the first page")
+    copy.add_argument("--out", type=Path, required=True, help="file to write (.docx)")
+    back = actions.add_parser("import", parents=[common], help="bring a reviewer's returned Word copy in")
+    back.add_argument("curriculum")
+    back.add_argument("file", type=Path)
+    back.add_argument("--round", help="the round the copy must belong to (default: the one it names)")
+    back.add_argument("--json", action="store_true", help="print JSON")
 
     intake = sub.add_parser("import", parents=[common], help="import a module YAML or a ZIP of modules")
     intake.add_argument("file", type=Path)
@@ -199,6 +210,8 @@ def _review(args) -> int:
             print(
                 f"#{comment.id} [{comment.round}] {comment.target or '-'} {comment.author} ({comment.role}) {comment.status}{reply}: {comment.text}"
             )
+    elif args.action in ("docx", "import"):
+        return _review_word(args, workspace)
     else:
         workspace.get("curricula", args.curriculum)
         review.round_snapshot(root, args.curriculum, args.round)
@@ -207,6 +220,34 @@ def _review(args) -> int:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(args.out, data)
         print(args.out)
+    return 0
+
+
+def _review_word(args, workspace) -> int:
+    from .review_word import import_review, review_copy
+
+    if args.action == "docx":
+        data = review_copy(workspace.root, workspace, args.curriculum, args.round, args.lang, args.context)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(args.out, data)
+        print(args.out)
+        return 0
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot read {args.file}: {exc.strerror}") from None
+    report = import_review(workspace.root, workspace, args.curriculum, args.file.name, data, args.round)
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(report.summary())
+    for text in report.outside:
+        print(
+            f"note: a comment is anchored outside every item, kept on the curriculum as a whole: {text[:80]}",
+            file=sys.stderr,
+        )
+    if report.by_headings:
+        print("note: the review marks were gone from the file; items were found by their headings", file=sys.stderr)
     return 0
 
 

@@ -69,7 +69,7 @@ if st.session_state.get("composer.pick") not in ids:
     st.session_state["composer.pick"] = ids[0]
 left, right = st.columns(2)
 curriculum_id = left.selectbox(
-    tr("composer.curriculum"), ids, format_func=lambda c: f"{ws.curricula[c].title.get(L)} ({c})", key="composer.pick"
+    tr("composer.curriculum"), ids, format_func=lambda c: ws.curricula[c].title.get(L), key="composer.pick"
 )
 on_disk = ws.curricula[curriculum_id]
 draft = drafts.setdefault(curriculum_id, {"record": on_disk, "loaded": on_disk.revision, "gen": 0})
