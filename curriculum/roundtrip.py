@@ -5,9 +5,10 @@ order, quoting and block styles; then only the parts where the new record differ
 one in the file are replaced, compared field by field as the model sees them (so `30`,
 `"30"` and `030` are the same minutes, and a default written out stays written). List items
 are matched by their first field (an id, a module, a target), so an added, removed or moved
-activity touches only its own lines. A new value takes the quoting of the one it replaces;
-multi-line text is written in block style. Loading stays on libyaml (`yamlfile.parse`); this
-module is used only when a save changes something.
+activity touches only its own lines, and the comment lines written above an item stay above
+it. A new value takes the quoting of the one it replaces, a new item the style of its
+neighbour; multi-line text is written in block style. Loading stays on libyaml
+(`yamlfile.parse`); this module is used only when a save changes something.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ import io
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
+    FoldedScalarString,
     LiteralScalarString,
     SingleQuotedScalarString,
 )
+from ruamel.yaml.tokens import CommentToken
 
 from .records import specs, to_data
 
@@ -93,7 +96,7 @@ def _update_record(node: CommentedMap, old, new) -> None:
         if not spec.required and after == spec.default:
             node.pop(spec.key, None)
         elif spec.key in node:
-            node[spec.key] = _changed(node[spec.key], before, after)
+            node[spec.key] = _changed(node[spec.key], before, after, owner=(node.ca.items, spec.key))
         else:
             node.insert(_position(node, type(new), spec.key), spec.key, _fresh(after))
 
@@ -108,22 +111,23 @@ def _position(node: CommentedMap, cls, key: str) -> int:
     return 0
 
 
-def _changed(node, before, after):
-    """The node to write for a value that changed from `before` to `after`."""
+def _changed(node, before, after, owner=None):
+    """The node to write for a value that changed from `before` to `after` (`owner`: the
+    comment slots of the mapping holding it, and its key)."""
     if dataclasses.is_dataclass(after) and type(before) is type(after) and isinstance(node, CommentedMap):
         if _needs_block(after):
             node.fa.set_block_style()
         _update_record(node, before, after)
         return node
     if isinstance(after, tuple) and isinstance(before, tuple) and isinstance(node, CommentedSeq):
-        _update_items(node, before, after)
+        _update_items(node, before, after, owner)
         return node
     if isinstance(after, str):
         return _string(after, like=node)
     return _fresh(after)
 
 
-def _update_items(node: CommentedSeq, before: tuple, after: tuple) -> None:
+def _update_items(node: CommentedSeq, before: tuple, after: tuple, owner=None) -> None:
     """Change the list `node` (read as `before`) to read as `after`, item by item: kept items
     keep their lines, changed ones change in place, new ones are inserted where they stand."""
     first_mapping = not before and any(dataclasses.is_dataclass(item) for item in after)
@@ -137,12 +141,116 @@ def _update_items(node: CommentedSeq, before: tuple, after: tuple) -> None:
                 node[i1 + k] = _changed(node[i1 + k], before[i1 + k], after[j1 + k])
         if tag in ("delete", "replace"):
             for at in reversed(range(i1 + paired, i2)):
+                _hand_over_comments(node, at, owner)
                 del node[at]
         if tag in ("insert", "replace"):
             for k, value in enumerate(after[j1 + paired : j2]):
                 at = i1 + paired + k
                 neighbour = node[at - 1] if at else (node[0] if len(node) else None)
-                node.insert(at, _fresh(value, like=neighbour))
+                fresh = _fresh(value, like=neighbour)
+                _make_way(node, at, fresh, owner)
+                node.insert(at, fresh)
+
+
+# Comments. ruamel.yaml keeps a comment line with the line before it: the lines above an item
+# of a list sit in the comment slot after the last scalar of the item before it (`ca`, its
+# comment attribute), the lines above the first item in the list's start comment. Left alone,
+# removing an item would drop the comment above the next one and keep its own; these helpers
+# hand the lines over so that each comment stays above the item it was written above.
+
+
+def _hand_over_comments(node: CommentedSeq, at: int, owner) -> None:
+    """Before item `at` is removed: the comment lines above the next item (kept in the removed
+    item's tail) replace those above the removed one (kept in the tail of the item before it,
+    or in the list's start comment)."""
+    below = _comment_lines(_tail(node[at]))
+    if at:
+        _set_comment_lines(_tail(node[at - 1]), below)
+        return
+    start = _start_comment(node)
+    body = below.lstrip(" ")
+    if start and body:
+        start[:] = [CommentToken(body, CommentMark(len(below) - len(body)))]
+    elif start:
+        _drop_start_comment(node, owner)
+
+
+def _make_way(node: CommentedSeq, at: int, fresh, owner) -> None:
+    """Before `fresh` is inserted at `at`: the comment lines above the item now at `at` move to
+    the tail of `fresh`, so that they stay above that item."""
+    if at:
+        _set_comment_lines(_tail(fresh), _comment_lines(_tail(node[at - 1])))
+        _set_comment_lines(_tail(node[at - 1]), "")
+        return
+    start = _start_comment(node)
+    if start:
+        _set_comment_lines(_tail(fresh), "".join(" " * t.column + t.value for t in start))
+        _drop_start_comment(node, owner)
+
+
+def _start_comment(node: CommentedSeq) -> list | None:
+    """The comment lines above a list's first item (a list of tokens shared with the key above)."""
+    start = node.ca.comment[1] if node.ca.comment and len(node.ca.comment) > 1 else None
+    return start if isinstance(start, list) else None
+
+
+def _drop_start_comment(node: CommentedSeq, owner) -> None:
+    """Remove the comment lines above a list's first item, from the list and from the key above it."""
+    start = _start_comment(node)
+    if owner is not None:
+        slots = owner[0].get(owner[1])
+        if slots and len(slots) > 3 and slots[3] is start:
+            slots[3] = None
+    node.ca.comment[1] = None
+
+
+def _tail(node):
+    """Where the comment after the last line of a block item is kept: (slots, key, index, and
+    whether that line closes a block scalar, which leaves no end-of-line comment), or None."""
+    while isinstance(node, (CommentedMap, CommentedSeq)) and len(node) and not node.fa.flow_style():
+        key = next(reversed(node)) if isinstance(node, CommentedMap) else len(node) - 1
+        value = node[key]
+        if isinstance(value, (CommentedMap, CommentedSeq)) and len(value) and not value.fa.flow_style():
+            node = value
+            continue
+        index = 2 if isinstance(node, CommentedMap) else 0
+        return node.ca.items, key, index, isinstance(value, (LiteralScalarString, FoldedScalarString))
+    return None
+
+
+def _split_comment(tail) -> tuple[str, str]:
+    """(the end-of-line part, the comment lines below it, each with its indentation) of the
+    comment at `tail`. After a block scalar the comment has no end-of-line part and its first
+    line's indentation is the comment's column."""
+    slots, key, index, block = tail
+    token = (slots.get(key) or [None] * 4)[index]
+    if token is None:
+        return "", ""
+    if block:
+        return "", " " * token.column + token.value
+    head, newline, lines = token.value.partition("\n")
+    return head + newline, lines
+
+
+def _comment_lines(tail) -> str:
+    return "" if tail is None else _split_comment(tail)[1]
+
+
+def _set_comment_lines(tail, lines: str) -> None:
+    if tail is None:
+        return
+    slots, key, index, block = tail
+    head = _split_comment(tail)[0] or ("" if block else "\n")
+    if not (head + lines).strip():
+        if key in slots:
+            slots[key][index] = None
+        return
+    entry = slots.setdefault(key, [None] * 4)
+    column = entry[index].column if entry[index] is not None else 0  # where an end-of-line comment starts
+    if block:  # the first line's indentation goes in the column
+        body = lines.lstrip(" ")
+        column, lines = len(lines) - len(body), body
+    entry[index] = CommentToken(head + lines, CommentMark(column))
 
 
 def _identity(item):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import replace
 
+import pytest
+
 from curriculum import edit, yamlfile
 from curriculum.access import audit_entries
 from curriculum.model import Activity, Text
@@ -266,3 +268,96 @@ def test_text_with_spaces_at_line_ends_still_keeps_the_rest_of_the_file(tmp_path
     removed, added = _diff(HAND_WRITTEN, path.read_text(encoding="utf-8"))
     assert removed == ["revision: 1   # the app counts this", "            2. Discuter"]
     assert added == ["revision: 2   # the app counts this", "            2. Débattre"]
+
+
+LIST_WITH_COMMENTS = """\
+id: sharing
+revision: 1
+title: {fr: "A", en: "A"}
+summary: {fr: "S", en: "S"}
+sessions:
+  - id: basics
+    title: {fr: "B", en: "B"}
+    activities:
+      # about intro
+      - id: intro
+        title: {fr: "I", en: "I"}
+        method: presentation
+        minutes: 20   # intro's minutes
+      # about case
+      - id: case
+        title: {fr: "C", en: "C"}
+        method: case-study
+        minutes: 40
+        instructions:
+          fr: |
+            Lire
+          en: |
+            Read
+      - id: wrap
+        title: {fr: "W", en: "W"}
+        method: discussion
+        minutes: 15
+      # about last
+      - id: last
+        title: {fr: "L", en: "L"}
+        method: discussion
+        minutes: 15
+  - id: two
+    title: {fr: "T", en: "T"}
+    activities:
+      - id: x
+        title: {fr: "X", en: "X"}
+        method: discussion
+        minutes: 15
+# the end
+"""
+
+
+def _item_lines(activity_id: str) -> list[str]:
+    """The lines of one activity of LIST_WITH_COMMENTS with the comment written above it."""
+    lines = LIST_WITH_COMMENTS.splitlines()
+    start = lines.index(f"      - id: {activity_id}")
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("        "))
+    if lines[start - 1].strip() == f"# about {activity_id}":
+        start -= 1
+    return lines[start:end]
+
+
+@pytest.mark.parametrize("removed", ["intro", "case", "wrap", "last"])
+def test_removing_an_activity_removes_its_own_comment_and_keeps_the_others(tmp_path, removed):
+    root = tmp_path / "ws"
+    path = write(root, "modules/sharing.yaml", LIST_WITH_COMMENTS)
+    module = load_workspace(root).modules["sharing"]
+    save(root, "modules", _with_activities(module, [a for a in module.sessions[0].activities if a.id != removed]), 1)
+    after = path.read_text(encoding="utf-8")
+    removed_lines, added = _diff(LIST_WITH_COMMENTS, after)
+    assert added == ["revision: 2"]
+    assert removed_lines[1:] == _item_lines(removed)
+    for other in {"intro", "case", "last"} - {removed}:
+        assert f"      # about {other}\n      - id: {other}\n" in after
+    assert "minutes: 20   # intro's minutes" in after or removed == "intro"
+    assert after.endswith("# the end\n")
+
+
+@pytest.mark.parametrize("at", [0, 1, 2, 4])
+def test_an_inserted_activity_goes_below_the_comments_of_the_one_before_and_above_those_of_the_next(tmp_path, at):
+    root = tmp_path / "ws"
+    path = write(root, "modules/sharing.yaml", LIST_WITH_COMMENTS)
+    module = load_workspace(root).modules["sharing"]
+    activities = list(module.sessions[0].activities)
+    activities.insert(at, Activity("new", Text("N", "N"), "discussion", 10))
+    save(root, "modules", _with_activities(module, activities), 1)
+    after = path.read_text(encoding="utf-8")
+    removed, added = _diff(LIST_WITH_COMMENTS, after)
+    assert removed == ["revision: 1"]
+    assert added == [
+        "revision: 2",
+        "      - id: new",
+        '        title: {fr: "N", en: "N"}',
+        "        method: discussion",
+        "        minutes: 10",
+    ]
+    for other in ("intro", "case", "last"):
+        assert f"      # about {other}\n      - id: {other}\n" in after
+    assert [a.id for a in load_workspace(root).modules["sharing"].sessions[0].activities].index("new") == at
