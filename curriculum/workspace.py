@@ -252,18 +252,16 @@ def _text_of(saved, expected, disk: _OnDisk) -> str:
     """The file's new text: the author's file with only what changed rewritten, provided it reads
     back as `expected` (or as the fresh dump reads back: text lines lose trailing spaces in block
     style); otherwise, and for a new file, the record in model field order."""
-    fresh = None
-    if disk.record is not None:
-        from . import roundtrip  # ruamel.yaml is loaded only when a save changes a file
+    if disk.record is None:
+        return yamlfile.dump(to_data(saved))
+    from . import roundtrip  # ruamel.yaml is loaded only when a save changes a file
 
-        edited = roundtrip.rewrite(disk.text, disk.record, saved)
-        back = None if edited is None else _read_back(edited, type(saved))
-        if back is not None and back == expected:
-            return edited
-        fresh = yamlfile.dump(to_data(saved))
-        if back is not None and back == _read_back(fresh, type(saved)):
-            return edited
-    return fresh if fresh is not None else yamlfile.dump(to_data(saved))
+    edited = roundtrip.rewrite(disk.text, disk.record, saved)
+    back = None if edited is None else _read_back(edited, type(saved))
+    if back is not None and back == expected:
+        return edited
+    fresh = yamlfile.dump(to_data(saved))
+    return edited if back is not None and back == _read_back(fresh, type(saved)) else fresh
 
 
 def _read_back(text: str, cls):
