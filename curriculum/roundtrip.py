@@ -28,21 +28,22 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tokens import CommentToken
 
-from .records import specs, to_data
+from .records import settled, specs, to_data
 
 _QUOTED = (DoubleQuotedScalarString, SingleQuotedScalarString)
 
 
 def rewrite(text: str, old, new) -> str | None:
-    """`text`, the file `old` was read from, changed where `new` differs from `old`; None when
-    the file cannot be read round-trip (the caller then writes the record afresh)."""
+    """`text`, the file `old` was read from, changed where `new` differs from `old` (texts
+    compared without their final line breaks); None when the file cannot be read round-trip
+    (the caller then writes the record afresh)."""
     yaml = _yaml(text)
     out = io.StringIO()
     try:
         document = yaml.load(text)
         if not isinstance(document, CommentedMap):
             return None
-        _update_record(document, old, new)
+        _update_record(document, settled(old), settled(new))
         yaml.dump(document, out)
     except YAMLError:
         return None
@@ -305,11 +306,15 @@ def _node(plain, like):
 
 
 def _string(value: str, like) -> str:
-    """`value` as a scalar: block style when it spans lines, else the quotes of `like` (the
-    scalar it replaces), or plain."""
-    if "\n" in value:
+    """`value` as a scalar: block style when it spans lines or replaces block text (ending in a
+    line break if that did, as the author wrote it), else the quotes of `like` (the scalar it
+    replaces), or plain."""
+    if "\n" in value or isinstance(like, LiteralScalarString):
         # Block style cannot hold spaces at a line's end; they are dropped, as a new file does.
-        return LiteralScalarString("\n".join(line.rstrip() for line in value.split("\n")))
+        text = "\n".join(line.rstrip() for line in value.split("\n"))
+        if isinstance(like, LiteralScalarString) and like.endswith("\n") and not text.endswith("\n"):
+            text += "\n"
+        return LiteralScalarString(text)
     if isinstance(like, _QUOTED):
         return type(like)(value)
     return value

@@ -22,7 +22,7 @@ from .access import audit, check
 from .messages import NONE, RECORD_NAMES
 from .model import KINDS, Context, Curriculum, Module
 from .problems import ConflictError, ContentError, Problem, UnknownIdError
-from .records import SLUG, Findings, build, to_data
+from .records import SLUG, Findings, build, settled, to_data
 from .validate import check_record, check_workspace
 
 HISTORY = ".history"
@@ -231,7 +231,7 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
         disk = _on_disk(path, expected_type)
         if disk.revision != loaded_revision:
             raise _conflict(path, loaded_revision, disk.revision)
-        if disk.record is not None and replace(rebuilt, revision=disk.record.revision) == disk.record:
+        if disk.record is not None and _same(replace(rebuilt, revision=disk.record.revision), disk.record):
             return disk.record
         saved = replace(record, revision=(loaded_revision or 0) + 1)
         text = _text_of(saved, replace(rebuilt, revision=saved.revision), disk)
@@ -258,10 +258,16 @@ def _text_of(saved, expected, disk: _OnDisk) -> str:
 
     edited = roundtrip.rewrite(disk.text, disk.record, saved)
     back = None if edited is None else _read_back(edited, type(saved))
-    if back is not None and back == expected:
+    if back is not None and _same(back, expected):
         return edited
     fresh = yamlfile.dump(to_data(saved))
-    return edited if back is not None and back == _read_back(fresh, type(saved)) else fresh
+    return edited if back is not None and _same(back, _read_back(fresh, type(saved))) else fresh
+
+
+def _same(record, other) -> bool:
+    """Whether two records say the same, as the model sees them: texts compared without the line
+    breaks that end them (`records.settled`)."""
+    return record == other or (other is not None and settled(record) == settled(other))
 
 
 def _read_back(text: str, cls):

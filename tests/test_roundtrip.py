@@ -10,7 +10,7 @@ import pytest
 from curriculum import edit, yamlfile
 from curriculum.access import audit_entries
 from curriculum.model import Activity, Text
-from curriculum.records import to_data
+from curriculum.records import Findings, build, to_data
 from curriculum.roundtrip import layout
 from curriculum.usage import adaptations
 from curriculum.workspace import HISTORY, load_workspace, save, unchanged
@@ -361,3 +361,39 @@ def test_an_inserted_activity_goes_below_the_comments_of_the_one_before_and_abov
     for other in ("intro", "case", "last"):
         assert f"      # about {other}\n      - id: {other}\n" in after
     assert [a.id for a in load_workspace(root).modules["sharing"].sessions[0].activities].index("new") == at
+
+
+def _as_a_browser_returns_it(record):
+    """`record` with every text's final line break dropped, as a browser's text box gives it back."""
+
+    def dropped(value):
+        if isinstance(value, dict):
+            return {key: dropped(v) for key, v in value.items()}
+        if isinstance(value, list):
+            return [dropped(v) for v in value]
+        return value.rstrip("\n") if isinstance(value, str) else value
+
+    return build(type(record), dropped(to_data(record)), Findings())
+
+
+def test_texts_back_from_a_browser_without_their_final_line_break_are_no_change(tmp_path):
+    """Seen in Chromium: the Library page's text boxes drop the line break that ends a YAML
+    block text, and Save without editing then rewrote every `|` as `|-`."""
+    root, path, module = _hand_written(tmp_path)
+    assert module.summary.fr.endswith("\n") and not _as_a_browser_returns_it(module).summary.fr.endswith("\n")
+    saved = save(root, "modules", _as_a_browser_returns_it(module), loaded_revision=1)
+    assert unchanged(saved, 1) and path.read_text(encoding="utf-8") == HAND_WRITTEN
+    changed = edit.replace_activity(_as_a_browser_returns_it(module), "basics", "intro", minutes=25)
+    save(root, "modules", changed, loaded_revision=1)
+    removed, added = _diff(HAND_WRITTEN, path.read_text(encoding="utf-8"))
+    assert [line for line in added if "|" in line] == []  # every block text keeps its `|`
+    assert len(added) == 2
+
+
+def test_a_block_text_edited_in_a_browser_keeps_the_authors_block_style(tmp_path):
+    root, path, module = _hand_written(tmp_path)
+    text = Text("1. Présenter\n2. Débattre", "1. Present\n2. Discuss")  # no final line break
+    save(root, "modules", edit.replace_activity(module, "basics", "intro", instructions=text), loaded_revision=1)
+    removed, added = _diff(HAND_WRITTEN, path.read_text(encoding="utf-8"))
+    assert removed == ["revision: 1   # the app counts this", "            2. Discuter"]
+    assert added == ["revision: 2   # the app counts this", "            2. Débattre"]
