@@ -6,26 +6,37 @@ import pytest
 
 from curriculum.usage import adaptations
 from curriculum.workspace import STORE, load_workspace
-from tests.e2e.conftest import open_page
+from tests.e2e.conftest import open_page, wait_idle
 
 pytestmark = pytest.mark.e2e
 
+SAVE = {"en": ("Save", "No change: nothing saved"), "fr": ("Enregistrer", "Aucune modification")}
+PAGES = {"en": ("Library", "Contexts", "Composer"), "fr": ("Bibliothèque", "Contextes", "Composer")}
 
-def test_save_without_a_change_twice_in_each_language_writes_nothing(page, server):
-    files = sorted((server["root"] / "modules").glob("*.yaml"))
-    before = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in files}
+
+def _files(root):
+    return {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in sorted(root.glob("*/*.yaml"))}
+
+
+def _states(root):
     STORE.forget()
-    states = sorted((a.context, a.target, a.index, a.state) for a in adaptations(load_workspace(server["root"])))
+    return sorted((a.context, a.target, a.index, a.state) for a in adaptations(load_workspace(root)))
+
+
+def test_save_without_a_change_writes_nothing_on_any_page_in_either_language(page, server):
+    root = server["root"]
+    files, states = _files(root), _states(root)
     open_page(page, server)
-    for button, words in (("Save", "No change: nothing saved"), ("Enregistrer", "Aucune modification")):
-        if button == "Enregistrer":
+    for lang in ("en", "fr"):
+        if lang == "fr":
             page.get_by_text("Français", exact=True).click()
-            page.get_by_role("heading", name="Bibliothèque de modules").wait_for()
-        for _ in range(2):
-            page.get_by_role("button", name=button, exact=True).click()
-            page.get_by_text(words).wait_for()
-    assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in files} == before
-    STORE.forget()
-    assert (
-        sorted((a.context, a.target, a.index, a.state) for a in adaptations(load_workspace(server["root"]))) == states
-    )
+            page.get_by_role("link", name="Bibliothèque", exact=True).wait_for()
+        button, words = SAVE[lang]
+        for name, clicks in zip(PAGES[lang], (2, 1, 1), strict=True):
+            page.get_by_role("link", name=name, exact=True).click()
+            wait_idle(page)
+            for _ in range(clicks):
+                page.get_by_role("button", name=button, exact=True).first.click()
+                page.get_by_text(words).first.wait_for()
+    assert _files(root) == files
+    assert _states(root) == states
