@@ -170,8 +170,8 @@ def _hand_over_comments(node: CommentedSeq, at: int, owner) -> None:
         return
     start = _start_comment(node)
     body = below.lstrip(" ")
-    if start and body:
-        start[:] = [CommentToken(body, CommentMark(len(below) - len(body)))]
+    if body:
+        _set_start_comment(node, owner, [CommentToken(body, CommentMark(len(below) - len(body)))])
     elif start:
         _drop_start_comment(node, owner)
 
@@ -193,6 +193,17 @@ def _start_comment(node: CommentedSeq) -> list | None:
     """The comment lines above a list's first item (a list of tokens shared with the key above)."""
     start = node.ca.comment[1] if node.ca.comment and len(node.ca.comment) > 1 else None
     return start if isinstance(start, list) else None
+
+
+def _set_start_comment(node: CommentedSeq, owner, tokens: list) -> None:
+    """Write `tokens` as the comment lines above a list's first item."""
+    start = _start_comment(node)
+    if start is not None:
+        start[:] = tokens
+        return
+    node.ca.comment = [None, tokens]
+    if owner is not None:
+        owner[0].setdefault(owner[1], [None] * 4)[3] = tokens
 
 
 def _drop_start_comment(node: CommentedSeq, owner) -> None:

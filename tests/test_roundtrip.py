@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from dataclasses import replace
 
@@ -14,7 +15,7 @@ from curriculum.records import Findings, build, to_data
 from curriculum.roundtrip import layout
 from curriculum.usage import adaptations
 from curriculum.workspace import HISTORY, load_workspace, save, unchanged
-from tests.conftest import app_test, write
+from tests.conftest import REPO, app_test, write
 
 HAND_WRITTEN = """\
 # Module written by hand: comments, quotes and layout are the author's.
@@ -397,3 +398,58 @@ def test_a_block_text_edited_in_a_browser_keeps_the_authors_block_style(tmp_path
     removed, added = _diff(HAND_WRITTEN, path.read_text(encoding="utf-8"))
     assert removed == ["revision: 1   # the app counts this", "            2. Discuter"]
     assert added == ["revision: 2   # the app counts this", "            2. Débattre"]
+
+
+def test_removing_a_first_activity_without_a_comment_keeps_the_comment_of_the_next(tmp_path):
+    text = LIST_WITH_COMMENTS.replace("      # about intro\n", "")
+    root = tmp_path / "ws"
+    path = write(root, "modules/sharing.yaml", text)
+    module = load_workspace(root).modules["sharing"]
+    save(root, "modules", _with_activities(module, module.sessions[0].activities[1:]), 1)
+    after = path.read_text(encoding="utf-8")
+    assert "    activities:\n      # about case\n      - id: case\n" in after
+    assert _diff(text, after)[1] == ["revision: 2"]
+
+
+def _mutated(value, rng):
+    """`value` with one leaf somewhere changed, or one list item removed, doubled or swapped."""
+    if dataclasses.is_dataclass(value):
+        field = rng.choice(dataclasses.fields(value))
+        return replace(value, **{field.name: _mutated(getattr(value, field.name), rng)})
+    if isinstance(value, tuple) and value:
+        at, roll = rng.randrange(len(value)), rng.random()
+        if roll < 0.2:
+            return value[:at] + value[at + 1 :]
+        if roll < 0.35 and len(value) > 1:
+            other = rng.randrange(len(value))
+            items = list(value)
+            items[at], items[other] = items[other], items[at]
+            return tuple(items)
+        return value[:at] + (_mutated(value[at], rng),) + value[at + 1 :]
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, (int, float)):
+        return value + 5
+    if isinstance(value, str):
+        return value + (" plus\nune ligne" if rng.random() < 0.3 else " x")
+    return value
+
+
+def test_random_edits_of_every_bundled_record_read_back_as_saved():
+    """Whatever changes, the rewritten author's file says exactly what a fresh file would."""
+    import random
+
+    from curriculum import roundtrip
+    from curriculum.workspace import _read_back, _same
+
+    rng = random.Random(5)
+    workspace = load_workspace(REPO)
+    for kind in ("modules", "contexts", "curricula"):
+        for record in workspace.records(kind).values():
+            text = workspace.path(kind, record.id).read_text(encoding="utf-8")
+            for _ in range(2):
+                new = replace(_mutated(record, rng), id=record.id, revision=record.revision + 1)
+                edited = roundtrip.rewrite(text, record, new)
+                fresh = yamlfile.dump(to_data(new))
+                assert edited is not None
+                assert _same(_read_back(edited, type(record)), _read_back(fresh, type(record))), (kind, record.id)
