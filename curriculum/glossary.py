@@ -19,12 +19,13 @@ _PROTECTED = re.compile(
 @dataclass(frozen=True)
 class _Terms:
     """A glossary ready to apply: the case-blind pattern of all terms (longest first), each
-    term's own pattern with its replacement in that order, and the position of each term by
-    lower case."""
+    term's own pattern with its replacement in that order, the position of each term by lower
+    case, and the terms in lower case when each is `_plain_lower` (else None: no shortcut)."""
 
     pattern: re.Pattern
     each: tuple[tuple[re.Pattern, str], ...]
     by_lower: dict[str, int]
+    lowered: tuple[str, ...] | None
 
     def replacement(self, found: str) -> str:
         """The replacement of the term the pattern matched as `found`: the first term, in the
@@ -46,11 +47,28 @@ def _compiled(entries: tuple[Substitution, ...]) -> _Terms | None:
     by_lower: dict[str, int] = {}
     for at, entry in enumerate(usable):
         by_lower.setdefault(entry.term.lower(), at)
+    lowered = tuple(_plain_lower(e.term) for e in usable)
     return _Terms(
         re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE),
         tuple((re.compile(re.escape(e.term), re.IGNORECASE), e.replace) for e in usable),
         by_lower,
+        None if None in lowered else lowered,
     )
+
+
+def _plain_lower(text: str) -> str | None:
+    """`text` in lower case, when each of its letters has one lower case that its upper case
+    gives back; None when it holds a letter without (ı, ſ, ς, µ, İ, ﬅ…).
+
+    `re`'s IGNORECASE holds two letters equal when their lower cases are equal, or when they
+    share an upper case but not a lower case (ı and i under I, ſ and s under S). One of two such
+    letters always fails this test, so in plain texts, wherever the case-blind pattern matches a
+    term, the lower-case term stands in the lower-case text: a text holding none of the terms
+    can be passed over by a substring test, far faster than the pattern. str.lower() writes Σ
+    as ς at a word's end and σ elsewhere (the one rule that looks at neighbours); `re` holds
+    them equal, so both are written σ."""
+    low = text.lower().replace("ς", "σ")
+    return low if len(low) == len(text) and low.upper().lower().replace("ς", "σ") == low else None
 
 
 def _cased(found: str, replacement: str) -> str:
@@ -68,6 +86,10 @@ def substitute(text: str, entries: tuple[Substitution, ...]) -> str:
     terms = _compiled(entries)
     if terms is None:
         return text
+    if terms.lowered is not None:
+        low = _plain_lower(text)
+        if low is not None and not any(term in low for term in terms.lowered):
+            return text
 
     def swap(match: re.Match) -> str:
         found = match.group(0)

@@ -147,8 +147,22 @@ def test_glossary_agrees_with_re_ignorecase_even_for_special_case_letters():
     obvious implementation gives: the term `re` matched decides the replacement."""
     import random
 
-    terms = ["istanbul", "İzmir", "ſoin", "ΟΔΟΣ", "Kéra", "µg", "social worker", "worker", "a-b", "kera"]
+    terms = [
+        "istanbul",
+        "İzmir",
+        "ſoin",
+        "ΟΔΟΣ",
+        "Kéra",
+        "µg",
+        "social worker",
+        "worker",
+        "a-b",
+        "kera",
+        "straße",
+        "ﬅop",
+    ]
     letters = ["i", "I", "İ", "ı", "s", "S", "ſ", "σ", "ς", "Σ", "k", "K", "\u212a", "µ", "μ", "é", "É", "\u0307"]
+    letters += ["ß", "ẞ", "ﬅ", "ﬆ", "β", "ϐ", "ΐ", "\u1fd3", "ṡ", "ẛ", "\u0345", "ι", "\u1fbe", "Å", "\u212b", "ǅ"]
     pieces = letters + [
         " ",
         "-",
@@ -162,7 +176,7 @@ def test_glossary_agrees_with_re_ignorecase_even_for_special_case_letters():
     ]
     rng = random.Random(11)
     changed = 0
-    for _ in range(300):
+    for _ in range(600):
         chosen = rng.sample(terms, 3)
         replacements = {t: f"<{n}>" for n, t in enumerate(chosen)}
         entries = tuple(Substitution(t, r) for t, r in replacements.items())
@@ -171,6 +185,37 @@ def test_glossary_agrees_with_re_ignorecase_even_for_special_case_letters():
             assert result == _reference_substitute(text, chosen, replacements), (text, entries)
             changed += result != text
     assert changed > 500
+
+
+def test_letters_re_holds_equal_have_the_same_plain_lower_case():
+    """The glossary's substring shortcut rests on this, checked for every letter Unicode gives a
+    case: two letters `re`'s IGNORECASE matches either have the same `_plain_lower`, or one of
+    them has none (so a text holding it never takes the shortcut)."""
+    import re
+    import sys
+    from collections import defaultdict
+
+    from curriculum.glossary import _plain_lower
+
+    letters = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000]
+    cased = "".join(c for c in letters if c.lower() != c.upper())
+    groups = defaultdict(list)
+    for letter in cased:
+        if _plain_lower(letter) is not None:
+            groups[_plain_lower(letter)].append(letter)
+    assert len(groups) > 1000
+    for low, members in groups.items():
+        for other in re.findall("[" + "".join(map(re.escape, members)) + "]", cased, re.IGNORECASE):
+            assert _plain_lower(other) in (None, low), (members, other)
+
+
+def test_glossary_finds_a_final_sigma_wherever_the_word_stands():
+    """str.lower() writes Σ as ς at a word's end only; `re` holds σ, ς and Σ equal."""
+    for term in ("ΟΔΟΣ", "οδος", "οδοσ"):
+        entries = (Substitution(term, "X"),)
+        for text in ("ΟΔΟΣ\u0307", "ΟΔΟΣ\u0307ΟΔΟΣx", "οδος", "ΟΔΟΣ", "οδοσ ΟΔΟς", "x ΟΔΟΣ̇ y"):
+            assert substitute(text, entries) == _reference_substitute(text, [term], {term: "X"}), (term, text)
+            assert substitute(text, entries) != text
 
 
 def test_glossary_replaces_terms_written_with_special_case_letters():
