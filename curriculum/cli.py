@@ -43,6 +43,15 @@ def _parser() -> argparse.ArgumentParser:
     agenda.add_argument("--lang", choices=["fr", "en"], required=True)
     agenda.add_argument("--json", action="store_true", help="print JSON")
 
+    fitting = sub.add_parser(
+        "fit", parents=[common], help="propose the smallest changes that make a curriculum fit its days in a context"
+    )
+    fitting.add_argument("curriculum")
+    fitting.add_argument("--context", required=True)
+    fitting.add_argument("--days", type=_days, help="fit to this many days (default: the curriculum's own)")
+    fitting.add_argument("--lang", choices=["fr", "en"], default="en", help="language of titles and messages")
+    fitting.add_argument("--json", action="store_true", help="print JSON")
+
     export = sub.add_parser("export", parents=[common], help="write a facilitator or participant pack")
     export.add_argument("curriculum")
     export.add_argument("--context", required=True)
@@ -108,6 +117,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _days(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days (1 or more)")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -167,6 +182,25 @@ def _agenda(args) -> int:
     print(agenda_table(programme))
     for warning in programme.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def _fit(args) -> int:
+    from .fit import fit, summary
+
+    workspace = load_workspace(args.workspace)
+    curriculum = workspace.get("curricula", args.curriculum)
+    context = workspace.get("contexts", args.context)
+    result = fit(curriculum, context, workspace.modules, args.lang, args.days)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(summary(result, args.lang))
+        for change in result.changes:
+            print(f"  {change.kind:<8} {change.target:<60} {change.minutes_before:>4} -> {change.minutes_after:>4} min")
+    if not result.fits:
+        print(f"error: {summary(result, args.lang)}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -290,6 +324,7 @@ COMMANDS = {
     "validate": _validate,
     "list": _list,
     "agenda": _agenda,
+    "fit": _fit,
     "export": _export,
     "review": _review,
     "import": _import,

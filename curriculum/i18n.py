@@ -135,6 +135,14 @@ NOTICES: dict[str, dict[str, str]] = {
         "fr": "Jour {day} : la pause de {time} est absorbée par l’activité « {activity} », plus longue que le temps entre deux pauses.",
         "en": "Day {day}: the {time} break is taken up by the activity “{activity}”, longer than the time between breaks.",
     },
+    "empty-day": {
+        "fr": "Jour {day} : aucune activité ce jour-là ; retirez un jour ou ajoutez des séances.",
+        "en": "Day {day}: no activity on this day; remove a day or add sessions.",
+    },
+    "idle": {
+        "fr": "Jour {day} : {minutes} min sans activité ({times}) ; l’activité suivante n’y tient pas.",
+        "en": "Day {day}: {minutes} min with no activity ({times}); the next activity does not fit there.",
+    },
     "missing-module": {
         "fr": "Le module « {module} » n’existe pas ou est invalide : il est ignoré.",
         "en": "Module '{module}' does not exist or is invalid: it is left out.",
@@ -509,6 +517,8 @@ STRINGS.update(
         "pack.term": {"fr": "Terme du curriculum", "en": "Curriculum term"},
         "pack.local_term": {"fr": "Terme local", "en": "Local term"},
         "pack.references": {"fr": "Références", "en": "References"},
+        "pack.law_as_of": {"fr": "état du droit au {date}", "en": "state of the law as of {date}"},
+        "pack.checked_on": {"fr": "vérifié le {date}", "en": "checked {date}"},
         "pack.day_time": {"fr": "Jour {day}, {start}–{end}", "en": "Day {day}, {start}–{end}"},
         "pack.no_glossary": {"fr": "Pas de substitution pour ce contexte.", "en": "No substitutions for this context."},
         "bloom.remember": {"fr": "mémoriser", "en": "remember"},
@@ -904,5 +914,69 @@ STRINGS.update(
         "matrix.excerpt": {"fr": "Extrait", "en": "Excerpt"},
         "matrix.role": {"fr": "Fonction", "en": "Role"},
         "contexts.changed": {"fr": "adapté", "en": "adapted"},
+    }
+)
+
+
+STRINGS.update(
+    {
+        "fit.summary": {
+            "fr": "Ajuster à {days} pour « {context} » : {changes}.",
+            "en": "Fit to {days} for {context}: {changes}.",
+        },
+        "fit.nothing": {
+            "fr": "Le programme tient déjà en {days} pour « {context} » : rien à changer.",
+            "en": "The programme already fits {days} for {context}: nothing to change.",
+        },
+        "fit.days": {"fr": "{count} jours", "en": "{count} days"},
+        "fit.days_one": {"fr": "1 jour", "en": "1 day"},
+        "fit.shorten": {"fr": "raccourcir {count} activités", "en": "shorten {count} activities"},
+        "fit.shorten_one": {"fr": "raccourcir 1 activité", "en": "shorten 1 activity"},
+        "fit.drop": {"fr": "retirer {count} éléments facultatifs", "en": "drop {count} optional ones"},
+        "fit.drop_one": {"fr": "retirer 1 élément facultatif", "en": "drop 1 optional one"},
+        "fit.move": {"fr": "{count} séances changent de jour", "en": "{count} sessions move to another day"},
+        "fit.move_one": {"fr": "1 séance change de jour", "en": "1 session moves to another day"},
+        "fit.missing": {
+            "fr": "il manque encore {minutes} min ({days} jours suffiraient)",
+            "en": "{minutes} min still missing ({days} days would be enough)",
+        },
+        "fit.title": {"fr": "Ajuster aux journées", "en": "Fit to the days"},
+        "fit.apply": {
+            "fr": "Appliquer comme adaptations du contexte",
+            "en": "Apply as the context’s adaptations",
+        },
+        "fit.applied": {
+            "fr": "Ajustement enregistré dans le contexte « {context} » ({count} adaptation(s)).",
+            "en": "Fit saved in the {context} context ({count} adaptation(s)).",
+        },
+        "fit.no_context": {
+            "fr": "Choisissez un contexte pour l’aperçu : l’ajustement s’enregistre comme adaptations d’un contexte.",
+            "en": "Pick a context for the preview: a fit is saved as a context’s adaptations.",
+        },
+        "fit.scope": {
+            "fr": "Les adaptations s’appliquent à tout curriculum animé dans le contexte « {context} » ; les modules restent inchangés.",
+            "en": "Adaptations apply to every curriculum run in the {context} context; the modules stay as they are.",
+        },
+        "fit.unsaved_draft": {
+            "fr": "L’ajustement porte sur le brouillon affiché ; enregistrez aussi le curriculum si vous l’avez modifié.",
+            "en": "The fit is computed on the draft shown; save the curriculum too if you changed it.",
+        },
+        "fit.kind.shorten": {"fr": "raccourcir", "en": "shorten"},
+        "fit.kind.drop": {"fr": "retirer", "en": "drop"},
+        "fit.kind.move": {"fr": "changer de jour", "en": "move"},
+        "fit.kind.missing": {"fr": "manque", "en": "missing"},
+        "fit.col.change": {"fr": "Changement", "en": "Change"},
+        "fit.col.target": {"fr": "Élément", "en": "Item"},
+        "fit.col.before": {"fr": "Avant (min)", "en": "Before (min)"},
+        "fit.col.after": {"fr": "Après (min)", "en": "After (min)"},
+        "agenda.continued": {"fr": "(suite)", "en": "(continued)"},
+        "field.min_minutes": {"fr": "durée minimale (min)", "en": "shortest length (min)"},
+        "field.optional": {"fr": "facultatif", "en": "optional"},
+        "field.priority": {"fr": "priorité", "en": "priority"},
+        "pack.schedule_warnings": {"fr": "Points d’attention sur l’horaire", "en": "Schedule warnings"},
+        "pack.days_time": {
+            "fr": "Jour {day}, {start} – jour {last}, {end}",
+            "en": "Day {day}, {start} – day {last}, {end}",
+        },
     }
 )
