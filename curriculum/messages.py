@@ -38,6 +38,20 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "écrivez la valeur en entier au lieu de renvoyer à une ancre",
         ),
     },
+    "too_deep": {
+        "en": (
+            "nested too deeply (more than {limit} levels of lists and mappings)",
+            "content needs far fewer levels: check the indentation and brackets around this line",
+        ),
+        "fr": (
+            "imbrication trop profonde (plus de {limit} niveaux de listes et de champs)",
+            "le contenu en demande bien moins : vérifiez l’indentation et les crochets autour de cette ligne",
+        ),
+    },
+    "duplicate_key": {
+        "en": ("the key '{key}' is written twice in the same mapping", "keep one of them and remove the other"),
+        "fr": ("la clé « {key} » figure deux fois dans la même liste de champs", "gardez-en une et supprimez l’autre"),
+    },
     "bad_yaml": {
         "en": (
             "malformed YAML: {detail}",
@@ -56,6 +70,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "unreadable": {
         "en": ("cannot read the file ({reason})", "check its permissions"),
         "fr": ("impossible de lire le fichier ({reason})", "vérifiez ses droits d’accès"),
+    },
+    "more_problems": {
+        "en": ("and {count} more problems in this file", "fix the ones listed, then validate again to see the rest"),
+        "fr": (
+            "et {count} autres problèmes dans ce fichier",
+            "corrigez ceux de la liste, puis validez à nouveau pour voir les suivants",
+        ),
     },
     # --- types and rules (records.py) -------------------------------------------------
     "not_mapping": {
@@ -134,6 +155,21 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": (
             "« {value} » n’est pas une heure",
             'écrivez l’heure sur 24 heures entre guillemets, par exemple "09:00"',
+        ),
+    },
+    "above_limit": {
+        "en": ("{value} is above the limit of {limit}", "write a whole number from 1 to {limit}"),
+        "fr": ("{value} dépasse la limite de {limit}", "écrivez un nombre entier de 1 à {limit}"),
+    },
+    "too_many_entries": {
+        "en": ("{count} entries, the limit is {limit}", "split the content into several records"),
+        "fr": ("{count} entrées, la limite est de {limit}", "répartissez le contenu en plusieurs fiches"),
+    },
+    "text_too_long": {
+        "en": ("text of {length} characters, the limit is {limit}", "shorten it or split it into several texts"),
+        "fr": (
+            "texte de {length} caractères, la limite est de {limit}",
+            "raccourcissez-le ou scindez-le en plusieurs textes",
         ),
     },
     "bad_factor": {

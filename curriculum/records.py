@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from . import messages
 from .messages import EXPECTED, KINDS, LANGUAGE_NAMES
 from .model import EMPTY as EMPTY_TEXT
-from .model import LANGS, Text
+from .model import LANGS, MAX_DAYS, MAX_ITEMS, MAX_MINUTES, MAX_PAUSE_MINUTES, MAX_TEXT, Text
 from .problems import Problem
 
 KeyPath = tuple[str | int, ...]
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
-TARGET = re.compile(r"^[a-z0-9-]+(?:/handout:[a-z0-9-]+|(?:/[a-z0-9-]+){0,2})$")
+# \Z, not $: `$` also matches before a final newline, and "renamed\n" would pass as an id
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]\Z")
+TARGET = re.compile(r"^[a-z0-9-]+(?:/handout:[a-z0-9-]+|(?:/[a-z0-9-]+){0,2})\Z")
 _BAD = object()
 
 
@@ -35,6 +36,10 @@ class Finding:
     code: str  # see `messages.MESSAGES`
     values: tuple = ()  # (name, value) pairs for the message
     severity: str = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
     def problem(self, file: str, line: int | None) -> Problem:
         return Problem.coded(file, line, self.code, dict(self.values), describe(self.path), self.severity)
@@ -196,6 +201,9 @@ def _sequence(item, unique: bool, raw, found, path):
     if not isinstance(raw, list):
         found.error(path, "not_list", found=_kind_of(raw))
         return _BAD
+    if len(raw) > MAX_ITEMS:
+        found.error(path, "too_many_entries", count=len(raw), limit=MAX_ITEMS)
+        return _BAD
     items = [item(value, found, path + (i,)) for i, value in enumerate(raw)]
     if any(value is _BAD for value in items):
         return _BAD
@@ -234,6 +242,9 @@ def _text(raw, found, path):
             else:
                 found.error(path + (lang,), "not_text", found=_kind_of(text))
                 return _BAD
+        if len(text) > MAX_TEXT:
+            found.error(path + (lang,), "text_too_long", length=messages.size(len(text)), limit=messages.size(MAX_TEXT))
+            return _BAD
         values[lang] = text
     if len(values) == 2:
         return Text(values["fr"], values["en"])
@@ -243,15 +254,16 @@ def _text(raw, found, path):
     return result
 
 
-INTEGER = re.compile(r"^[-+]?[0-9]+$")
-NUMBER = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)$")
+INTEGER = re.compile(r"^[-+]?[0-9]{1,18}\Z")  # longer is no sensible number (and int() refuses > 4,300 digits)
+NUMBER = re.compile(r"^[-+]?(?:[0-9]{1,18}\.?[0-9]{0,18}|\.[0-9]{1,18})\Z")
 _EXPECTED = {str: EXPECTED["text"], float: EXPECTED["number"], bool: EXPECTED["bool"]}
 
 
 def _scalar(tp, rule, raw, found, path):
     value = _typed(tp, rule, raw)
     if value is _BAD:
-        found_text = Text(f"« {raw} »", f"'{raw}'") if isinstance(raw, str) else _kind_of(raw)
+        shown = raw if not isinstance(raw, str) or len(raw) <= 40 else raw[:20] + "…"
+        found_text = Text(f"« {shown} »", f"'{shown}'") if isinstance(raw, str) else _kind_of(raw)
         if tp is int:
             found.error(path, "not_whole_number", found=found_text)
         else:
@@ -282,6 +294,9 @@ def _typed(tp, rule, raw):
     return _BAD
 
 
+_RANGES = {"positive": None, "days": MAX_DAYS, "minutes": MAX_MINUTES, "pause-minutes": MAX_PAUSE_MINUTES}
+
+
 def _passes(rule, value, found, path) -> bool:
     if rule is None or value == "":
         return True
@@ -293,8 +308,11 @@ def _passes(rule, value, found, path) -> bool:
     if rule == "slug" and not SLUG.match(value):
         found.error(path, "bad_id", value=value)
         return False
-    if rule == "positive" and value <= 0:
+    if rule in _RANGES and value <= 0:
         found.error(path, "not_positive", value=value)
+        return False
+    if rule in _RANGES and _RANGES[rule] is not None and value > _RANGES[rule]:
+        found.error(path, "above_limit", value=value, limit=_RANGES[rule])
         return False
     if rule == "clock" and not CLOCK.match(value):
         found.error(path, "bad_clock", value=value)

@@ -8,6 +8,7 @@ gone) and returns Problems. Both report; neither raises.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from .model import Context, Curriculum, Module
@@ -136,15 +137,29 @@ def check_workspace(workspace: Workspace) -> list[Problem]:
 
 
 def _problem(workspace, kind, record_id, path, code, severity="error", **values) -> Problem:
-    from . import yamlfile
     from .records import Finding
 
     file = workspace.path(kind, record_id)
+    return Finding(path, code, tuple(values.items()), severity).problem(f"{kind}/{file.name}", _line(file, path))
+
+
+def _line(file, path) -> int | None:
+    """The line of `path` in `file`, composing each file once however many problems it has."""
     try:
-        line = yamlfile.locate(file.read_text(encoding="utf-8"), path)
+        stat = file.stat()
     except OSError:
-        line = None
-    return Finding(path, code, tuple(values.items()), severity).problem(f"{kind}/{file.name}", line)
+        return None
+    return _lines(file, stat.st_size, stat.st_mtime_ns)(path)
+
+
+@functools.lru_cache(maxsize=32)
+def _lines(file, size: int, mtime_ns: int):
+    from . import yamlfile
+
+    try:
+        return yamlfile.Lines(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return lambda path: None
 
 
 def _curriculum_references(workspace, curriculum: Curriculum) -> list[Problem]:

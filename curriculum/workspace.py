@@ -20,9 +20,10 @@ from . import yamlfile
 from .access import audit, check
 from .bulk import paused_gc
 from .messages import NONE, RECORD_NAMES
+from .messages import size as grouped
 from .model import KINDS, Context, Curriculum, Module
 from .problems import ConflictError, ContentError, Problem, UnknownIdError
-from .records import SLUG, Findings, build, to_data
+from .records import INTEGER, SLUG, Findings, build, to_data
 from .validate import check_record, check_workspace
 
 HISTORY = ".history"
@@ -155,8 +156,22 @@ def read_record(root: Path, path: Path, cls, expected_id: str | None = None) -> 
             found.error(("id",), "id_mismatch", id=record.id, file=path.name, expected=expected)
     if not found:
         return record, ()
-    problems = tuple(f.problem(name, yamlfile.locate(text, f.path)) for f in found)
-    return (None if found.has_errors else record), problems
+    return (None if found.has_errors else record), reported(name, text, found)
+
+
+MAX_PROBLEMS = 20  # per file: a file with 1,500 problems is listed as 20 and "1,480 more"
+
+
+def reported(name: str, text: str, found: Findings) -> tuple[Problem, ...]:
+    """The problems of one file with their lines (one composition of the file), errors first, at most MAX_PROBLEMS."""
+    ordered = sorted(found, key=lambda f: not f.is_error)
+    shown, rest = ordered[:MAX_PROBLEMS], ordered[MAX_PROBLEMS:]
+    lines = yamlfile.Lines(text, parsed=True)
+    problems = [f.problem(name, lines(f.path)) for f in shown]
+    if rest:
+        severity = "error" if any(f.is_error for f in rest) else "warning"
+        problems.append(Problem.coded(name, None, "more_problems", {"count": grouped(len(rest))}, severity=severity))
+    return tuple(problems)
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -185,7 +200,7 @@ def _revision_on_disk(path: Path) -> int | None:
     except yamlfile.ReadError:
         return -1
     revision = data.get("revision") if isinstance(data, dict) else None
-    return int(revision) if isinstance(revision, str) and revision.isdigit() else -1
+    return int(revision) if isinstance(revision, str) and INTEGER.match(revision) and int(revision) > 0 else -1
 
 
 def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor=None):
@@ -275,6 +290,6 @@ def history(root: Path | str, kind: str, record_id: str) -> dict[int, Path]:
     folder = record_path(Path(root), kind, record_id).parent.parent / HISTORY / kind / record_id
     revisions = {}
     for path in folder.glob("*.yaml"):
-        if path.stem.isdigit():
+        if path.stem.isascii() and path.stem.isdigit():
             revisions[int(path.stem)] = path
     return dict(sorted(revisions.items()))

@@ -8,7 +8,7 @@ import streamlit as st
 
 from curriculum import compose, edit
 from curriculum.agenda import agenda_rows
-from curriculum.model import Pause, Text
+from curriculum.model import MAX_DAYS, MAX_PAUSE_MINUTES, Pause, Text
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve_records
 from curriculum.ui.state import actor, flash, lang, not_saved, root, save_or_explain, show_flashes, tr, workspace
@@ -160,7 +160,9 @@ def _time(text: str) -> dt.time:
 
 schedule = record.schedule
 cols = st.columns(5)
-days = cols[0].number_input(tr("composer.days"), min_value=1, max_value=10, value=schedule.days, key=f"{prefix}.days")
+days = cols[0].number_input(
+    tr("composer.days"), min_value=1, max_value=MAX_DAYS, value=schedule.days, key=f"{prefix}.days"
+)
 day_start = cols[1].time_input(tr("composer.day_start"), _time(schedule.day_start), step=300, key=f"{prefix}.start")
 day_end = cols[2].time_input(tr("composer.day_end"), _time(schedule.day_end), step=300, key=f"{prefix}.end")
 lunch = schedule.lunch or Pause("12:30", 60)
@@ -168,7 +170,7 @@ lunch_start = cols[3].time_input(tr("composer.lunch_start"), _time(lunch.start),
 lunch_minutes = cols[4].number_input(
     tr("composer.lunch_minutes"),
     min_value=0,
-    max_value=180,
+    max_value=MAX_PAUSE_MINUTES,
     step=5,
     value=lunch.minutes if schedule.lunch else 0,
     key=f"{prefix}.lunch_minutes",

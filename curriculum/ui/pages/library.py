@@ -7,7 +7,7 @@ import streamlit as st
 
 from curriculum import edit
 from curriculum.imports import import_file, module_zip
-from curriculum.model import GROUPINGS, METHODS, PROFILES
+from curriculum.model import GROUPINGS, MAX_MINUTES, METHODS, PROFILES
 from curriculum.problems import ContentError
 from curriculum.review import open_counts
 from curriculum.ui.state import (
@@ -190,7 +190,7 @@ else:
             "title_en": st.column_config.TextColumn(tr("library.title_en")),
             "method": st.column_config.SelectboxColumn(tr("common.method"), options=list(METHODS), required=True),
             "minutes": st.column_config.NumberColumn(
-                tr("common.minutes"), min_value=5, max_value=480, step=5, required=True
+                tr("common.minutes"), min_value=5, max_value=MAX_MINUTES, step=5, required=True
             ),
             "grouping": st.column_config.SelectboxColumn(tr("common.grouping"), options=list(GROUPINGS), required=True),
         },

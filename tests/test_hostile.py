@@ -1,0 +1,202 @@
+"""Hostile input: one small file crafted to take the workspace down is a broken file like any
+other (`file:line: what — fix`), and the rest of the workspace loads. Each test is bounded
+(small files, few loops) so the whole class runs in `make test`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+
+from curriculum import yamlfile
+from curriculum.model import MAX_DAYS, MAX_ITEMS, MAX_MINUTES, MAX_TEXT
+from curriculum.workspace import MAX_PROBLEMS, load_workspace
+from tests.conftest import MODULE, write
+
+
+def errors_of(root, name):
+    ws = load_workspace(root)
+    return ws, [p for p in ws.problems if p.file == name and p.is_error]
+
+
+def test_references_nested_400_deep_is_a_broken_file_and_the_rest_loads(small):
+    write(small, "modules/deep.yaml", "id: deep\nrevision: 1\nreferences:\n  " + "[" * 400 + "]" * 400 + "\n")
+    ws, errors = errors_of(small, "modules/deep.yaml")
+    assert [str(e) for e in errors] == [
+        "modules/deep.yaml:4: nested too deeply (more than 40 levels of lists and mappings) — content needs far "
+        "fewer levels: check the indentation and brackets around this line"
+    ]
+    assert "sharing" in ws.modules and "short" in ws.curricula
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("a: " + "[" * 100_000 + "]" * 100_000, 1),  # libyaml's recursive composer crashes the process near 30,000
+        ("a: " + "{a: " * 50_000 + "b" + "}" * 50_000, 1),
+        ("".join("  " * i + "- \n" for i in range(2_000)), 41),  # block style, one level per line
+        ("- " * 60_000 + "x", 1),  # compact block sequences on one line
+    ],
+    ids=["flow-lists", "flow-mappings", "block-lists", "compact-lists"],
+)
+def test_nesting_of_any_shape_is_refused_before_anything_recurses(text, line):
+    started = time.perf_counter()
+    with pytest.raises(yamlfile.ReadError) as caught:
+        yamlfile.parse(text)
+    assert (caught.value.code, caught.value.line) == ("too_deep", line)
+    assert time.perf_counter() - started < 2
+    assert yamlfile.locate(text, ("a",)) is None  # line lookup refuses it too, never composing it
+
+
+def test_a_deep_file_does_not_crash_a_fresh_process(tmp_path):
+    """What crashed with a segmentation fault (libyaml's composer) is now one line of `validate`."""
+    for kind in ("modules", "contexts", "curricula"):
+        (tmp_path / kind).mkdir()
+    (tmp_path / "modules" / "deep.yaml").write_text("id: deep\nreferences: " + "[" * 100_000 + "]" * 100_000)
+    run = subprocess.run(
+        [sys.executable, "-m", "curriculum", "validate", "--workspace", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 1, run.stderr
+    assert "modules/deep.yaml:2: nested too deeply" in run.stdout + run.stderr
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    ['{"k":&a [1, 2]}', "{k: &a [1]}", "- &a [x]", "k:\n  &a [1]", "? &a k\n: v", "[&a x]", "k: !!seq &a [1]"],
+)
+def test_an_alias_is_refused_wherever_its_anchor_is_written(anchor):
+    text = f"{anchor}\nz: *a\n" if not anchor.startswith(("-", "[")) else f"{anchor}\n"
+    if anchor.startswith(("-", "[")):
+        text = anchor.replace("x", "x, *a").replace("[x, *a]", "[x]\n- *a")
+    with pytest.raises(yamlfile.ReadError) as caught:
+        yamlfile.parse(text)
+    assert caught.value.code in ("yaml_alias", "bad_yaml"), text
+
+
+def test_the_alias_bomb_written_after_a_colon_is_refused_in_milliseconds(small):
+    """The probe's 2 kB bomb (`{"k":&a …}`) took 24 s and 383 MB through the old text guard."""
+    lines = ['{"a0":&a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"],']
+    lines += [f'"a{i}":&a{i} [' + ",".join([f"*a{i - 1}"] * 9) + "]," for i in range(1, 12)]
+    write(small, "modules/bomb.yaml", "\n".join(lines) + '"id": "bomb"}\n')
+    started = time.perf_counter()
+    ws, errors = errors_of(small, "modules/bomb.yaml")
+    assert time.perf_counter() - started < 2
+    assert [(e.line, e.code) for e in errors] == [(2, "yaml_alias")]
+    assert "sharing" in ws.modules
+
+
+def test_a_key_written_twice_is_reported_with_its_line(small):
+    write(small, "modules/sharing.yaml", MODULE.replace("revision: 1\n", "revision: 1\nrevision: 2\n"))
+    _, errors = errors_of(small, "modules/sharing.yaml")
+    assert [str(e) for e in errors] == [
+        "modules/sharing.yaml:3: the key 'revision' is written twice in the same mapping — keep one of them "
+        "and remove the other"
+    ]
+
+
+def test_a_key_written_twice_deep_inside_is_reported_in_french_too(small):
+    write(small, "modules/sharing.yaml", MODULE.replace("minutes: 40", "minutes: 40\n        minutes: 45"))
+    _, errors = errors_of(small, "modules/sharing.yaml")
+    assert errors[0].line == 28
+    assert errors[0].text("fr").startswith("modules/sharing.yaml:28: la clé « minutes » figure deux fois")
+
+
+def test_a_second_document_is_reported_in_the_interface_language():
+    with pytest.raises(yamlfile.ReadError) as caught:
+        yamlfile.parse("id: a\n---\nid: b\n")
+    assert caught.value.line == 2 and "second one" in caught.value.what
+
+
+def activities(count: int, method: str = "nope") -> str:
+    text = MODULE.split("sessions:")[0] + "sessions:\n  - id: s\n    title: {fr: S, en: S}\n    activities:\n"
+    return text + "".join(
+        f"      - {{id: a{i}, title: {{fr: x, en: x}}, method: {method}, minutes: 5}}\n" for i in range(count)
+    )
+
+
+def test_a_list_longer_than_any_content_needs_is_one_problem(small):
+    write(small, "modules/sharing.yaml", activities(1_500))
+    started = time.perf_counter()
+    _, errors = errors_of(small, "modules/sharing.yaml")
+    assert time.perf_counter() - started < 3
+    assert [str(e) for e in errors] == [
+        f"modules/sharing.yaml:17: sessions[1].activities: 1500 entries, the limit is {MAX_ITEMS} — split the "
+        "content into several records"
+    ]
+
+
+def test_a_file_with_hundreds_of_problems_lists_twenty_and_counts_the_rest(small):
+    write(small, "modules/sharing.yaml", activities(480))
+    started = time.perf_counter()
+    _, errors = errors_of(small, "modules/sharing.yaml")
+    assert time.perf_counter() - started < 3
+    assert len(errors) == MAX_PROBLEMS + 1
+    assert [e.line for e in errors[:3]] == [18, 19, 20]
+    assert str(errors[-1]) == (
+        "modules/sharing.yaml: and 460 more problems in this file — fix the ones listed, then validate again "
+        "to see the rest"
+    )
+
+
+def test_line_lookup_composes_each_file_once_however_many_problems(small, monkeypatch):
+    import yaml
+
+    composed = []
+    original = yaml.compose
+    monkeypatch.setattr(yaml, "compose", lambda text, **k: composed.append(text.split("\n")[0]) or original(text, **k))
+    bad = MODULE.replace("method: presentation", "method: lecture").replace("method: role-play", "method: play")
+    write(small, "modules/sharing.yaml", bad.replace("grouping: small-groups", "grouping: crowd"))
+    _, errors = errors_of(small, "modules/sharing.yaml")
+    # the module once for its three problems, the curriculum once (it names the module now left out)
+    assert len(errors) == 3 and sorted(composed) == ["id: sharing", "id: short"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("minutes: 40", "minutes: 1000000000", f"1000000000 is above the limit of {MAX_MINUTES}"),
+        ("minutes: 40", "minutes: " + "9" * 30, "expected a whole number, found '" + "9" * 30 + "'"),
+        (
+            "minutes: 40",
+            "minutes: " + "9" * 5_000,
+            "expected a whole number, found '99999999999999999999…'",
+        ),  # int() refuses > 4,300 digits
+    ],
+)
+def test_numbers_have_upper_bounds(small, old, new, message):
+    write(small, "modules/sharing.yaml", MODULE.replace(old, new))
+    _, errors = errors_of(small, "modules/sharing.yaml")
+    assert len(errors) == 1 and errors[0].what.startswith(message) and errors[0].line == 27
+
+
+def test_days_have_the_composers_upper_bound(small):
+    text = (small / "curricula/short.yaml").read_text()
+    assert "days: 1" in text
+    write(small, "curricula/short.yaml", text.replace("days: 1", "days: 1000000000"))
+    ws, errors = errors_of(small, "curricula/short.yaml")
+    assert [e.what for e in errors] == [f"1000000000 is above the limit of {MAX_DAYS}"]
+    assert "short" not in ws.curricula
+
+
+def test_text_has_an_upper_bound(small):
+    write(small, "modules/sharing.yaml", MODULE.replace("en: A summary.", "en: " + "x" * (MAX_TEXT + 1)))
+    _, errors = errors_of(small, "modules/sharing.yaml")
+    assert [e.text("fr") for e in errors] == [
+        "modules/sharing.yaml:5: summary.en: texte de 50\u00a0001 caractères, la limite est de 50\u00a0000 — "
+        "raccourcissez-le ou scindez-le en plusieurs textes"
+    ]
+
+
+def test_an_id_with_a_trailing_newline_is_not_an_id():
+    from curriculum.records import SLUG, TARGET
+    from curriculum.workspace import record_path
+
+    assert not SLUG.match("renamed\n") and not TARGET.match("a/b\n")
+    with pytest.raises(Exception) as caught:
+        record_path(__import__("pathlib").Path("/tmp"), "modules", "renamed\n")
+    assert "not a valid" in str(caught.value)
