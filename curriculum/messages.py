@@ -261,6 +261,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("unknown module '{ref}'", "use the id of an existing module"),
         "fr": ("module inconnu « {ref} »", "utilisez l’identifiant d’un module existant"),
     },
+    "prerequisite_cycle": {
+        "en": ("prerequisites go round in a circle: {cycle}", "remove one of these prerequisites"),
+        "fr": ("les prérequis tournent en rond : {cycle}", "retirez l’un de ces prérequis"),
+    },
     "unknown_item_module": {
         "en": ("unknown module '{ref}'", "use the id of an existing module, or remove the item"),
         "fr": ("module inconnu « {ref} »", "utilisez l’identifiant d’un module existant, ou retirez l’élément"),

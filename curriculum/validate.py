@@ -129,11 +129,51 @@ def check_workspace(workspace: Workspace) -> list[Problem]:
                         suggestion=suggest(ref, workspace.modules),
                     )
                 )
+    problems.extend(_prerequisite_cycles(workspace))
     for curriculum in workspace.curricula.values():
         problems.extend(_curriculum_references(workspace, curriculum))
     for context in workspace.contexts.values():
         problems.extend(_context_references(workspace, context))
     return problems
+
+
+def _prerequisite_cycles(workspace) -> list[Problem]:
+    """One problem per circle of prerequisites (a → b → a), on the module where it is first met."""
+    problems, done = [], set()
+    for start in sorted(workspace.modules):
+        path, on_path = [], {}
+        stack = [(start, iter(_prerequisites(workspace, start)))]
+        path.append(start)
+        on_path[start] = 0
+        while stack:
+            module_id, following = stack[-1]
+            ref = next(following, None)
+            if ref is None:
+                stack.pop()
+                done.add(path.pop())
+                del on_path[module_id]
+            elif ref in on_path:
+                cycle = path[on_path[ref] :] + [ref]
+                index = workspace.modules[module_id].prerequisites.index(ref)
+                problems.append(
+                    _problem(
+                        workspace,
+                        "modules",
+                        module_id,
+                        ("prerequisites", index),
+                        "prerequisite_cycle",
+                        cycle=" → ".join(cycle),
+                    )
+                )
+            elif ref not in done:
+                path.append(ref)
+                on_path[ref] = len(path) - 1
+                stack.append((ref, iter(_prerequisites(workspace, ref))))
+    return problems
+
+
+def _prerequisites(workspace, module_id: str) -> list[str]:
+    return [ref for ref in workspace.modules[module_id].prerequisites if ref in workspace.modules and ref != module_id]
 
 
 def _problem(workspace, kind, record_id, path, code, severity="error", **values) -> Problem:

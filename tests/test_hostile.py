@@ -200,3 +200,20 @@ def test_an_id_with_a_trailing_newline_is_not_an_id():
     with pytest.raises(Exception) as caught:
         record_path(__import__("pathlib").Path("/tmp"), "modules", "renamed\n")
     assert "not a valid" in str(caught.value)
+
+
+def test_a_circle_of_prerequisites_is_reported_once(small):
+    for name, needs in (("a", "b"), ("b", "c"), ("c", "a"), ("d", "a")):
+        text = MODULE.replace("id: sharing", f"id: {name}").replace(
+            "audience: [police", f"prerequisites: [{needs}]\naudience: [police"
+        )
+        write(small, f"modules/{name}.yaml", text)
+    ws = load_workspace(small)
+    cycles = [p for p in ws.problems if p.code == "prerequisite_cycle"]
+    assert [str(p) for p in cycles] == [
+        "modules/c.yaml:13: prerequisites[1]: prerequisites go round in a circle: a → b → c → a — remove one of "
+        "these prerequisites"
+    ]
+    assert (
+        cycles[0].text("fr").endswith("les prérequis tournent en rond : a → b → c → a — retirez l’un de ces prérequis")
+    )
