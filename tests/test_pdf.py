@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from curriculum.export import pdf
 from curriculum.export.document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
 from curriculum.export.pack import build_pack
+from curriculum.export.pdf import rl_compat
 from curriculum.resolve import resolve
 from curriculum.workspace import load_workspace
 
@@ -158,32 +159,8 @@ def test_empty_documents_render():
         assert data.startswith(b"%PDF-") and len(PdfReader(io.BytesIO(data)).pages) >= 1
 
 
-def test_font_subset_fast_path_gives_reportlabs_codes():
-    """`_Font.splitString` takes a shortcut once characters have codes; the codes (and so the
-    bytes of the PDF) must be ReportLab's own, through new characters, no-break spaces,
-    glyphs the font lacks and more characters than one subset holds."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    pdf._register_fonts()
-    ours = pdfmetrics.getFont(pdf.FONT)
-    theirs = TTFont("reference-vera", ours.face.filename)
-    covered = sorted(c for c in pdf._COVERED if c != "\n")
-    assert len(covered) > 256  # enough to spill into a second subset
-    texts = ["Séance 1 : 08:30–09:15", "déjà\u00a0vu", "Séance 1 : 08:30–09:15", "☐ 漢字 ok", ""]
-    texts += ["".join(covered[i : i + 40]) for i in range(0, len(covered), 40)] + ["".join(covered)]
-    texts += ["Séance\u00a01", "".join(reversed(covered))]
-
-    class Doc:  # ReportLab keeps subsets per document, in a weak dictionary
-        pass
-
-    doc_ours, doc_theirs = Doc(), Doc()
-    for text in texts:
-        assert ours.splitString(text, doc_ours) == TTFont.splitString(theirs, text, doc_theirs), text
-
-
 def test_frag_comparison_agrees_with_reportlabs_own(programme_fr, facilitator_fr, monkeypatch):
-    """`pdf.same_frag` replaces rl_accel's `sameFrag` (same rules, no raised errors): it must
+    """`rl_compat.same_frag` replaces rl_accel's `sameFrag` (same rules, no raised errors): it must
     answer as ReportLab's does on every pair a real pack asks about and on the edge cases,
     and the pack laid out with ReportLab's own function must be the same bytes."""
     from reportlab.lib.colors import Color
@@ -191,19 +168,19 @@ def test_frag_comparison_agrees_with_reportlabs_own(programme_fr, facilitator_fr
     from reportlab.platypus import paragraph as rl_paragraph
     from reportlab.platypus.paraparser import ParaFrag
 
-    assert rl_paragraph.sameFrag is pdf.same_frag
+    assert rl_paragraph.sameFrag is rl_compat.same_frag
     asked = []
 
     def recording(f, g):
         asked.append((f, g))
-        return pdf.same_frag(f, g)
+        return rl_compat.same_frag(f, g)
 
     monkeypatch.setattr(rl_paragraph, "sameFrag", recording)
     pdf.render(build_pack(programme_fr, "facilitator", DAY))
     assert len(asked) > 1000
-    assert any(pdf.same_frag(f, g) for f, g in asked) and not all(pdf.same_frag(f, g) for f, g in asked)
+    assert any(rl_compat.same_frag(f, g) for f, g in asked) and not all(rl_compat.same_frag(f, g) for f, g in asked)
     for f, g in asked:
-        assert pdf.same_frag(f, g) == bool(theirs(f, g))
+        assert rl_compat.same_frag(f, g) == bool(theirs(f, g))
 
     base = dict(fontName="Vera", fontSize=10, textColor=Color(0, 0, 0), rise=0, us_lines=[], link=[])
     variants = [
@@ -224,7 +201,7 @@ def test_frag_comparison_agrees_with_reportlabs_own(programme_fr, facilitator_fr
     frags.append(ParaFrag(fontName="Vera", fontSize=10))  # attributes absent altogether
     for f in frags:
         for g in frags:
-            assert pdf.same_frag(f, g) == bool(theirs(f, g)), (f, g)
+            assert rl_compat.same_frag(f, g) == bool(theirs(f, g)), (f, g)
 
     monkeypatch.setattr(rl_paragraph, "sameFrag", theirs)
     assert pdf.render(build_pack(programme_fr, "facilitator", DAY)) == facilitator_fr

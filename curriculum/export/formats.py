@@ -10,10 +10,8 @@ import json
 import zipfile
 
 from ..agenda import COLUMNS, agenda_rows
-from ..bulk import paused_gc
 from ..problems import ContentError
 from ..resolve import Programme
-from .markup import rendered_ahead
 from .pack import build_pack, generation_date
 
 FORMATS = ("pdf", "html", "md", "docx", "zip")
@@ -31,16 +29,10 @@ _RENDERERS = {"pdf": "pdf", "html": "html", "md": "markdown", "docx": "docx"}
 
 
 def renderer(fmt: str):
-    """The render(Document) -> bytes function of a format, run with the GC paused (bulk layout)."""
+    """The render(Document) -> bytes function of a format."""
     if fmt not in _RENDERERS:
         raise ContentError.coded("unknown_format", format=fmt, choices=", ".join(FORMATS))
-    render = importlib.import_module(f"{__package__}.{_RENDERERS[fmt]}").render
-
-    def run(document):
-        with paused_gc():
-            return render(document)
-
-    return run
+    return importlib.import_module(f"{__package__}.{_RENDERERS[fmt]}").render
 
 
 def file_stem(programme: Programme, pack: str, day: int | None = None, session: str | None = None) -> str:
@@ -67,13 +59,12 @@ def export(
     document = build_pack(programme, pack, generated, comments)
     if fmt not in FORMATS:
         raise ContentError.coded("unknown_format", format=fmt, choices=", ".join(FORMATS))
-    with rendered_ahead(document.markdown_texts()):
-        if fmt != "zip":
-            data = renderer(fmt)(document)
-            if progress:
-                progress(1, 1, fmt)
-            return f"{stem}.{fmt}", data
-        return f"{stem}.zip", _zip(programme, pack, document, stem, generated, progress)
+    if fmt != "zip":
+        data = renderer(fmt)(document)
+        if progress:
+            progress(1, 1, fmt)
+        return f"{stem}.{fmt}", data
+    return f"{stem}.zip", _zip(programme, pack, document, stem, generated, progress)
 
 
 def write_pack(folder, name: str, data: bytes):

@@ -10,15 +10,7 @@ ReportLab or Word markup.
 from __future__ import annotations
 
 import functools
-import gc
-import json
-import os
 import re
-import signal
-import sys
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from xml.parsers import expat
@@ -81,14 +73,6 @@ def to_html(text: str) -> str:
     """Markdown rendered and sanitised: safe to put inside an HTML page."""
     if not text:
         return ""
-    if _AHEAD is not None and text in _AHEAD.texts:
-        html = _AHEAD.get(text)
-        if html is not None:
-            return html
-    return _to_html(text)
-
-
-def _to_html(text: str) -> str:
     rendered = _renderer().reset().convert(normalise(text))
     return nh3.clean(
         rendered,
@@ -342,110 +326,3 @@ class _BlockParser(HTMLParser):
     def finish(self) -> list[MBlock]:
         self._close_para()
         return self.blocks
-
-
-# --- rendering ahead on a second core ----------------------------------------------------
-# A pack holds a few hundred Markdown texts; rendering them is a fifth of a PDF export. On a
-# machine with a core to spare, a forked child renders the later part of them while this
-# process imports its exporter and renders the first part. Only where forking is safe (no
-# other thread, as in the command line); the result never depends on the child: whatever
-# it does not deliver is rendered here, by the same function.
-AHEAD_MIN_CHARS = 30_000  # less Markdown than this: forking would cost more than it saves
-AHEAD_PARENT_SHARE = 0.3  # this process also imports the exporter meanwhile
-_AHEAD: _Ahead | None = None
-
-
-class _Ahead:
-    def __init__(self, share: list[str], pid: int, fd: int):
-        self.share, self.texts = share, frozenset(share)
-        self.pid, self.fd = pid, fd
-        self.done: dict[str, str] | None = None
-
-    def get(self, text: str) -> str | None:
-        if self.done is None:
-            self.done = self._collect()
-        return self.done.get(text)
-
-    def _collect(self) -> dict[str, str]:
-        chunks: list[bytes] = []
-        try:
-            while chunk := os.read(self.fd, 1 << 20):
-                chunks.append(chunk)
-        except OSError:
-            chunks = []
-        finally:
-            os.close(self.fd)
-            _reap(self.pid)
-        try:
-            htmls = json.loads(b"".join(chunks))
-        except ValueError:
-            return {}
-        if not isinstance(htmls, list) or len(htmls) != len(self.share) or not all(isinstance(h, str) for h in htmls):
-            return {}
-        return dict(zip(self.share, htmls, strict=True))
-
-    def close(self) -> None:
-        if self.done is None:  # never needed (an error on the way): stop the child
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-            except OSError:
-                pass
-            self.done = self._collect()
-
-
-def _reap(pid: int) -> None:
-    try:
-        os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass
-
-
-def _can_fork() -> bool:
-    # Linux only: elsewhere forking is either missing or unsafe in some processes (macOS)
-    if not sys.platform.startswith("linux") or threading.active_count() != 1:
-        return False
-    return len(os.sched_getaffinity(0)) > 1
-
-
-@contextmanager
-def rendered_ahead(texts: Iterable[str]) -> Iterator[None]:
-    """Within the block, `to_html` (and `parse`) find most of `texts` rendered by a child
-    process started here, when that is worth it and safe; otherwise nothing changes."""
-    global _AHEAD
-    ahead = _start(texts) if _AHEAD is None else None
-    if ahead is not None:
-        _AHEAD = ahead
-    try:
-        yield
-    finally:
-        if ahead is not None:
-            _AHEAD = None
-            ahead.close()
-
-
-def _start(texts: Iterable[str]) -> _Ahead | None:
-    todo = [t for t in dict.fromkeys(texts) if t and needs_markdown(t)]
-    if sum(map(len, todo)) < AHEAD_MIN_CHARS or not _can_fork():
-        return None
-    share = todo[int(len(todo) * AHEAD_PARENT_SHARE) :]
-    _renderer()  # built before the fork: both processes use it
-    read, write = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read)
-        os.close(write)
-        return None
-    if pid == 0:  # the child: render, send, leave without running any of the parent's exit code
-        code = 1
-        try:
-            os.close(read)
-            gc.disable()
-            view = memoryview(json.dumps([_to_html(t) for t in share]).encode("utf-8"))
-            while view:
-                view = view[os.write(write, view) :]
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write)
-    return _Ahead(share, pid, read)
