@@ -126,7 +126,7 @@ def diff_markup(pieces, markdown: bool = True) -> str:
 
 def changes_document(changes: list[Change], curriculum_title: str, round_name: str, lang: str):
     """The changes as a Document, for the HTML and PDF exporters."""
-    from .export.document import Bullets, Document, Heading, Para, Table
+    from .export.document import Bullets, Document, Heading, Para, Table, bounded
     from .i18n import t
 
     title = t("review.changes_title", lang, round=round_name)
@@ -140,12 +140,14 @@ def changes_document(changes: list[Change], curriculum_title: str, round_name: s
         blocks.append(Bullets(tuple(f"**{name}** : {diff_markup(pieces)}" for name, pieces in change.fields)))
     if not changes:
         blocks.append(Para(t("review.no_changes", lang)))
-    return Document(
-        title=curriculum_title,
-        subtitle=title,
-        lang=lang,
-        meta=(),
-        footer=f"{curriculum_title} — {title}",
-        blocks=tuple(blocks),
-        page_label=t("pack.page", lang, page="{page}", pages="{pages}"),
+    return bounded(
+        Document(
+            title=curriculum_title,
+            subtitle=title,
+            lang=lang,
+            meta=(),
+            footer=f"{curriculum_title} — {title}",
+            blocks=tuple(blocks),
+            page_label=t("pack.page", lang, page="{page}", pages="{pages}"),
+        )
     )

@@ -217,3 +217,41 @@ def test_a_circle_of_prerequisites_is_reported_once(small):
     assert (
         cycles[0].text("fr").endswith("les prérequis tournent en rond : a → b → c → a — retirez l’un de ces prérequis")
     )
+
+
+def test_packs_build_whatever_the_length_of_titles_and_headings(small):
+    """A 300-character curriculum title broke the DOCX (and so the ZIP): python-docx refuses a core
+    property over 255 characters. A session title of one 3,000-character word broke the PDF:
+    ReportLab's LayoutError, a heading taller than a page. Both now build, cut with an ellipsis."""
+    import io
+    import zipfile
+
+    from curriculum.export.formats import export
+    from curriculum.resolve import resolve
+
+    long_title = " ".join(["Orientation"] * 40)  # 479 characters
+    word = "x" * 3_000
+    text = (
+        (small / "curricula/short.yaml").read_text().replace("{fr: Court, en: Short}", f"{{fr: {long_title}, en: x}}")
+    )
+    write(small, "curricula/short.yaml", text)
+    write(small, "modules/sharing.yaml", MODULE.replace("{fr: Les bases, en: The basics}", f"{{fr: {word}, en: x}}"))
+    programme = resolve(load_workspace(small), "short", "generic", "fr")
+    name, data = export(programme, "facilitator", "zip", "pack")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        core = next(archive.read(n) for n in names if n.endswith(".docx"))
+    assert {n.rsplit(".", 1)[-1] for n in names} >= {"pdf", "docx", "html", "md"}
+    with zipfile.ZipFile(io.BytesIO(core)) as docx_file:
+        properties = docx_file.read("docProps/core.xml").decode()
+    shown = properties.split("<dc:title>")[1].split("</dc:title>")[0]
+    assert len(shown) <= 200 and shown.endswith("Orientation…")
+    from pypdf import PdfReader
+
+    _, pdf = export(programme, "facilitator", "pdf", "pack")
+    reader = PdfReader(io.BytesIO(pdf))
+    titles, items = [], list(reader.outline)
+    while items:
+        item = items.pop()
+        items.extend(item) if isinstance(item, list) else titles.append(item.title)
+    assert any(t.startswith("xxxx") and t.endswith("…") and len(t) <= 200 for t in titles), titles

@@ -14,7 +14,7 @@ from ..i18n import label, long_date, t
 from ..problems import ContentError
 from ..resolve import Programme, SessionView
 from ..schedule import clock
-from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
+from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table, bounded
 
 PACKS = ("facilitator", "participant")
 
@@ -96,14 +96,16 @@ def build_pack(
     blocks = _facilitator(programme) if pack == "facilitator" else _participant(programme)
     if comments is not None and pack == "facilitator":
         blocks += _comment_matrix(comments, lang)
-    return Document(
-        title=programme.title,
-        subtitle=name,
-        lang=lang,
-        meta=meta,
-        footer=f"{programme.title} — {name} — {version}",
-        blocks=tuple(blocks),
-        page_label=t("pack.page", lang, page="{page}", pages="{pages}"),
+    return bounded(
+        Document(
+            title=programme.title,
+            subtitle=name,
+            lang=lang,
+            meta=meta,
+            footer=f"{programme.title} — {name} — {version}",
+            blocks=tuple(blocks),
+            page_label=t("pack.page", lang, page="{page}", pages="{pages}"),
+        )
     )
 
 
