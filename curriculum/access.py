@@ -20,7 +20,7 @@ import yaml
 
 from .messages import action as action_words
 from .messages import role_name, roles
-from .problems import ContentError
+from .problems import ContentError, writing
 from .records import SLUG
 
 ROLES = ("designer", "facilitator", "reviewer")
@@ -82,7 +82,7 @@ def audit(root: Path | str, actor: Actor | None, action: str, what: str, revisio
         "revision": revision,
     }
     path = Path(root) / AUDIT_FILE
-    with open(path, "a", encoding="utf-8") as handle:
+    with writing(path), open(path, "a", encoding="utf-8") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
         handle.flush()
@@ -93,7 +93,16 @@ def audit_entries(root: Path | str) -> list[dict]:
     path = Path(root) / AUDIT_FILE
     if not path.exists():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [entry for line in path.read_text(encoding="utf-8").splitlines() if (entry := _entry(line))]
+
+
+def _entry(line: str) -> dict | None:
+    """One audit line; None for a blank line or the torn tail a full disk or a killed writer left."""
+    try:
+        entry = json.loads(line) if line.strip() else None
+    except ValueError:
+        return None
+    return entry if isinstance(entry, dict) else None
 
 
 # --- accounts ---------------------------------------------------------------------------

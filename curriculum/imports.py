@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from .access import check
 from .messages import size
 from .model import Module
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, writing
 from .records import SLUG
 from .workspace import read_record, save
 from .yamlfile import MAX_BYTES
@@ -113,7 +113,8 @@ def check_modules(entries: list[tuple[str, bytes]]) -> list[Module]:
                 problems.append(Problem.coded(file_name, None, "import_file_name", {}))
                 continue
             path = folder / f"{stem}.yaml"
-            path.write_bytes(content)
+            with writing(path):
+                path.write_bytes(content)
             record, found = read_record(Path(tmp), path, Module)
             problems += [replace(p, file=file_name) for p in found if p.is_error]
             if record is not None:

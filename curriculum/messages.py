@@ -414,6 +414,28 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("unknown format '{format}': use one of {choices}", ""),
         "fr": ("format inconnu « {format} » ; formats possibles : {choices}", ""),
     },
+    "cannot_write": {
+        "en": (
+            "could not write {path} ({reason}); nothing was changed",
+            "check that the folder exists and is writable and that the disk is not full, then try again",
+        ),
+        "fr": (
+            "impossible d’écrire {path} ({reason}) ; rien n’a été modifié",
+            "vérifiez que le dossier existe, qu’il est accessible en écriture et que le disque n’est pas plein, "
+            "puis réessayez",
+        ),
+    },
+    "review_store": {
+        "en": (
+            "the review store {path} cannot be used ({reason}); nothing was changed",
+            "check that the workspace folder is writable and that the disk is not full, then try again",
+        ),
+        "fr": (
+            "le registre des relectures {path} est inutilisable ({reason}) ; rien n’a été modifié",
+            "vérifiez que le dossier de l’espace de travail est accessible en écriture et que le disque n’est "
+            "pas plein, puis réessayez",
+        ),
+    },
     "output_folder": {
         "en": ("cannot create the output folder {folder}: {reason}", ""),
         "fr": ("impossible de créer le dossier de sortie {folder} : {reason}", ""),

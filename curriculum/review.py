@@ -20,7 +20,7 @@ from typing import NamedTuple
 from .access import audit, check
 from .adapt import Target
 from .messages import ROLES_HINT
-from .problems import ContentError, UnknownIdError
+from .problems import ContentError, UnknownIdError, WriteError
 
 DB_NAME = "review.sqlite"
 STATUSES = ("open", "accepted", "partly-accepted", "declined", "resolved")
@@ -123,17 +123,24 @@ def db_path(root: Path | str) -> Path:
 @contextmanager
 def connect(root: Path | str) -> Iterator[sqlite3.Connection]:
     """A connection with WAL, foreign keys and a patient busy timeout; schema migrated."""
-    connection = sqlite3.connect(db_path(root), timeout=30, isolation_level=None)
+    path = db_path(root)
     try:
-        connection.execute("PRAGMA busy_timeout = 30000")
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA foreign_keys = ON")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        connection.row_factory = sqlite3.Row
-        _migrate(connection)
-        yield connection
-    finally:
-        connection.close()
+        connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+        try:
+            connection.execute("PRAGMA busy_timeout = 30000")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.row_factory = sqlite3.Row
+            _migrate(connection)
+            yield connection
+        finally:
+            connection.close()
+    except (sqlite3.OperationalError, sqlite3.DatabaseError) as exc:
+        if isinstance(exc, (sqlite3.IntegrityError, sqlite3.ProgrammingError)):
+            raise  # a bug, not a fault of the disk
+        # a read-only folder, a full disk, a file that is not a database: one line, the transaction rolled back
+        raise WriteError.coded("review_store", path=path, reason=str(exc)) from None
 
 
 @contextmanager

@@ -22,7 +22,7 @@ from .bulk import paused_gc
 from .messages import NONE, RECORD_NAMES
 from .messages import size as grouped
 from .model import KINDS, Context, Curriculum, Module
-from .problems import ConflictError, ContentError, Problem, UnknownIdError
+from .problems import ConflictError, ContentError, Problem, UnknownIdError, writing
 from .records import INTEGER, SLUG, Findings, build, to_data
 from .validate import check_record, check_workspace
 
@@ -228,7 +228,8 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
             file=path.name,
             count=len(errors),
         )
-    with _locked(path.parent):
+    with writing(path), _locked(path.parent):
+        yamlfile.remove_stale(path.parent)  # left by a writer killed mid-save; none can be running now
         current = _revision_on_disk(path)
         if current != loaded_revision:
             raise _conflict(path, loaded_revision, current)
@@ -236,9 +237,10 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
         text = yamlfile.dump(to_data(saved))
         if current is not None:
             _keep_in_history(root, kind, record.id, current, path)
-        yamlfile.write_atomic(path, text)
-        yamlfile.write_atomic(root / HISTORY / kind / saved.id / f"{saved.revision}.yaml", text)
-    audit(root, actor, "save", f"{kind}/{saved.id}", saved.revision)
+        with yamlfile.staged(path, text.encode("utf-8")):
+            yamlfile.write_atomic(root / HISTORY / kind / saved.id / f"{saved.revision}.yaml", text)
+            # written before the new file is put in place: no save is ever without its audit line
+            audit(root, actor, "save", f"{kind}/{saved.id}", saved.revision)
     return saved
 
 
@@ -258,15 +260,15 @@ def delete(root: Path | str, kind: str, record_id: str, loaded_revision: int, ac
     check(actor, "edit-content")
     root = Path(root)
     path = record_path(root, kind, record_id)
-    with _locked(path.parent):
+    with writing(path), _locked(path.parent):
         current = _revision_on_disk(path)
         if current is None:
             raise UnknownIdError.coded("no_such_file", file=path.name)
         if current != loaded_revision:
             raise _conflict(path, loaded_revision, current)
         _keep_in_history(root, kind, record_id, current, path)
+        audit(root, actor, "delete", f"{kind}/{record_id}", loaded_revision)
         path.unlink()
-    audit(root, actor, "delete", f"{kind}/{record_id}", loaded_revision)
 
 
 def _keep_in_history(root: Path, kind: str, record_id: str, revision: int, path: Path) -> None:

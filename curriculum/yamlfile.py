@@ -11,12 +11,15 @@ Writes are atomic: a temporary file in the same folder, fsync, then rename.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
 
 from .model import Text
+from .problems import writing
 from .records import KeyPath
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -219,19 +222,52 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` completely or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Replace `path` with `data` completely or not at all; WriteError (one line) when it cannot be written."""
+    with staged(path, data):
+        pass
+
+
+@contextmanager
+def staged(path: Path, data: bytes) -> Iterator[None]:
+    """Write `data` to a temporary file beside `path`, run the block, then put it in place.
+
+    The block runs once the bytes are safely on disk and only the rename is left (a save
+    writes its audit line there); if the block fails, `path` is left as it was. A new file
+    gets the mode the umask gives any new file; a replaced file keeps its own mode.
+    """
+    with writing(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMPORARY}")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
+            with os.fdopen(fd, "wb") as handle:
+                _keep_mode(path, handle.fileno())
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            yield
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        _fsync_dir(path.parent)
+
+
+TEMPORARY = ".tmp"
+
+
+def _keep_mode(path: Path, fd: int) -> None:
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return
+    os.fchmod(fd, mode)
+
+
+def remove_stale(folder: Path) -> None:
+    """Remove temporary files a killed writer left in `folder` (call it holding the folder's lock)."""
+    for leftover in folder.glob(f".*{TEMPORARY}"):
+        leftover.unlink(missing_ok=True)
 
 
 def _fsync_dir(folder: Path) -> None:
