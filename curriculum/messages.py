@@ -564,6 +564,40 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("{name}: {path} is compressed suspiciously well (a ZIP bomb?)", "refused"),
         "fr": ("{name} : {path} est compressé de façon suspecte (une bombe ZIP ?)", "refusé"),
     },
+    "zip_encrypted": {
+        "en": ("{name}: {path} is encrypted", "export the ZIP again without a password"),
+        "fr": ("{name} : {path} est chiffré", "refaites le ZIP sans mot de passe"),
+    },
+    "zip_compression": {
+        "en": (
+            "{name}: {path} uses a compression method this app cannot read",
+            "make the ZIP again with the usual (Deflate) compression",
+        ),
+        "fr": (
+            "{name} : {path} utilise une compression que l’application ne sait pas lire",
+            "refaites le ZIP avec la compression habituelle (Deflate)",
+        ),
+    },
+    "zip_damaged": {
+        "en": (
+            "{name}: {path} is damaged (its content does not match its header)",
+            "make the ZIP again from the original files",
+        ),
+        "fr": (
+            "{name} : {path} est endommagé (son contenu ne correspond pas à son en-tête)",
+            "refaites le ZIP à partir des fichiers d’origine",
+        ),
+    },
+    "import_same_id": {
+        "en": (
+            "the module id '{id}' comes twice in this import ({files})",
+            "keep one of the files; nothing was imported",
+        ),
+        "fr": (
+            "l’identifiant de module « {id} » figure deux fois dans cet import ({files})",
+            "gardez un seul des fichiers ; rien n’a été importé",
+        ),
+    },
     "import_file_name": {
         "en": ("the file name must be the module id (lower-case letters, digits, hyphens)", ""),
         "fr": (

@@ -255,3 +255,104 @@ def test_packs_build_whatever_the_length_of_titles_and_headings(small):
         item = items.pop()
         items.extend(item) if isinstance(item, list) else titles.append(item.title)
     assert any(t.startswith("xxxx") and t.endswith("…") and len(t) <= 200 for t in titles), titles
+
+
+# --- ZIP imports ------------------------------------------------------------------------------
+
+
+def _zip_of(small) -> bytes:
+    from curriculum.imports import module_zip
+
+    return module_zip([load_workspace(small).modules["sharing"]])
+
+
+def _patched(data: bytes, central: int, local: int, fmt: str, value: int) -> bytes:
+    """`data` with one field of the (only) entry's local and central headers set to `value`."""
+    import struct
+
+    out = bytearray(data)
+    struct.pack_into(fmt, out, data.rindex(b"PK\x01\x02") + central, value)
+    struct.pack_into(fmt, out, local, value)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda d: _patched(d, 24, 22, "<I", 100), "is damaged (its content does not match its header)"),  # size lies
+        (lambda d: _patched(d, 24, 22, "<I", 1_000_000), "is damaged"),  # size lies the other way
+        (lambda d: _patched(d, 8, 6, "<H", 1), "is encrypted — export the ZIP again without a password"),
+        (lambda d: _patched(d, 10, 8, "<H", 99), "uses a compression method this app cannot read"),
+        (lambda d: _patched(d, 16, 14, "<I", 1234), "is damaged"),  # bad CRC
+        (lambda d: d[:60] + b"\xff" * 200 + d[260:], "is damaged"),  # corrupt compressed data
+    ],
+    ids=["size-smaller", "size-larger", "encrypted", "compression", "crc", "corrupt-stream"],
+)
+def test_a_damaged_zip_is_refused_with_a_reason(small, damage, reason):
+    from curriculum.imports import check_modules, read_upload
+    from curriculum.problems import ContentError
+
+    with pytest.raises(ContentError) as caught:
+        check_modules(read_upload("upload.zip", damage(_zip_of(small))))
+    assert caught.value.lines()[0].startswith(f"upload.zip: modules/sharing.yaml {reason}")
+
+
+def test_a_zip_holding_a_file_nested_too_deeply_is_refused(small):
+    import io
+    import zipfile
+
+    from curriculum.imports import check_modules, read_upload
+    from curriculum.problems import ContentError
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("modules/deep.yaml", "id: deep\nreferences: " + "[" * 50_000 + "]" * 50_000)
+    with pytest.raises(ContentError) as caught:
+        check_modules(read_upload("upload.zip", buffer.getvalue()))
+    assert caught.value.lines()[0].startswith("deep.yaml:2: nested too deeply")
+
+
+def test_an_import_holding_the_same_module_twice_writes_nothing(small):
+    import io
+    import zipfile
+
+    from curriculum.imports import import_file
+    from curriculum.problems import ContentError
+
+    text = MODULE.replace("id: sharing", "id: twice")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("modules/twice.yaml", text)
+        archive.writestr("more/twice.yml", text)
+    with pytest.raises(ContentError) as caught:
+        import_file(small, load_workspace(small), "upload.zip", buffer.getvalue())
+    assert caught.value.lines() == [
+        "twice.yml: the module id 'twice' comes twice in this import (twice.yaml, twice.yml) — keep one of the "
+        "files; nothing was imported"
+    ]
+    assert not (small / "modules/twice.yaml").exists() and not (small / "audit.log").exists()
+
+
+def test_an_import_refused_midway_puts_back_what_it_wrote(small, monkeypatch):
+    """All or nothing: the second module's save fails (a full disk), the first is taken back."""
+    from dataclasses import replace
+
+    import curriculum.imports as imports
+    from curriculum.imports import module_zip
+    from curriculum.problems import WriteError
+
+    sharing = load_workspace(small).modules["sharing"]
+    before = (small / "modules/sharing.yaml").read_bytes()
+    data = module_zip([replace(sharing, title=replace(sharing.title, en="New")), replace(sharing, id="fresh")])
+    real_save = imports.save
+
+    def save_then_fail(root, kind, record, **kwargs):
+        if record.id == "sharing":
+            return real_save(root, kind, record, **kwargs)
+        raise WriteError.coded("cannot_write", path="modules/fresh.yaml", reason="No space left on device")
+
+    monkeypatch.setattr(imports, "save", save_then_fail)
+    with pytest.raises(WriteError):
+        imports.import_file(small, load_workspace(small), "upload.zip", data, replace_existing=True)
+    assert (small / "modules/sharing.yaml").read_bytes() == before
+    assert not (small / "modules/fresh.yaml").exists()

@@ -63,7 +63,7 @@ TOC_FIELD = r'TOC \o "1-3" \h \z \u'
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # One line that Markdown would give back unchanged: no markup character, no list or block start.
 _PLACEHOLDER = re.compile(r"\{(page|pages)\}")
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 
 # WordprocessingML names, resolved once.
 _W = {
