@@ -356,3 +356,86 @@ def test_an_import_refused_midway_puts_back_what_it_wrote(small, monkeypatch):
         imports.import_file(small, load_workspace(small), "upload.zip", data, replace_existing=True)
     assert (small / "modules/sharing.yaml").read_bytes() == before
     assert not (small / "modules/fresh.yaml").exists()
+
+
+# --- links a Markdown renderer would follow ---------------------------------------------------
+
+HOSTILE_LINKS = [
+    "[x](javascript:alert(1))",
+    "![x](data:image/svg+xml;base64,PHN2Zz4=)",
+    "[x](JaVaScRiPt:alert(1))",
+    "[x](&#106;avascript:alert(1))",
+    "[x](javascript\\:alert(1))",
+    "[x]( <data:text/html,hi>)",
+    "[x](\n vbscript:msgbox)",
+    "[x][1]\n\n[1]: javascript:alert(1)",
+    "[x][1]\n\n   [1]:\n  data:text/html,hi",
+    "<javascript:alert(1)>",
+    "<data:text/html,hi>",
+]
+
+
+def _followed(html: str) -> list[str]:
+    import re
+
+    return re.findall(r'(?:href|src)="([^"]*)"', html)
+
+
+def _commonmark(text: str) -> str:
+    """HTML as a CommonMark renderer that follows any scheme would make it (Streamlit's parser is CommonMark)."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    md.validateLink = lambda url: True
+    return md.render(text)
+
+
+@pytest.mark.parametrize("text", HOSTILE_LINKS)
+def test_links_to_script_or_data_are_left_as_text(text):
+    from curriculum.export.markup import inert_links
+
+    assert _followed(_commonmark(text)), "the probe must be a live link before"
+    assert _followed(_commonmark(inert_links(text))) == []
+
+
+def test_safe_links_stay_links_and_random_text_never_gains_a_live_hostile_link():
+    import random
+
+    from curriculum.export.markup import inert_links, link_allowed
+
+    safe = "[a](https://example.org/x) [b](#top) [c](notes.md) <https://example.org> [d](mailto:a@b.c)"
+    assert _followed(_commonmark(inert_links(safe))) == _followed(_commonmark(safe))
+    pieces = [
+        "[x]",
+        "(",
+        ")",
+        "<",
+        ">",
+        "javascript:",
+        "data:",
+        "&#106;",
+        "\\",
+        ":",
+        " ",
+        "\n",
+        "[1]: ",
+        "!",
+        "https://a",
+    ]
+    rng = random.Random(16)
+    for _ in range(3_000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 12)))
+        for url in _followed(_commonmark(inert_links(text))):
+            assert link_allowed(url.replace("%5C", "\\")), (text, url)
+
+
+def test_the_markdown_pack_writes_hostile_links_as_text(small):
+    from curriculum.export.formats import export
+    from curriculum.resolve import resolve
+
+    hostile = "1. Lire [le cas](javascript:alert(1)) ![logo](data:image/png;base64,AAAA)"
+    write(small, "modules/sharing.yaml", MODULE.replace('"1. Lire le cas"', f'"{hostile}"'))
+    _, data = export(resolve(load_workspace(small), "short", "generic", "fr"), "facilitator", "md", "pack")
+    text = data.decode()
+    assert "[le cas]\\(javascript:alert(1))" in text and "![logo]\\(data:" in text
+    assert _followed(_commonmark(text)) == []

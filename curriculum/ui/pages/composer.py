@@ -8,6 +8,7 @@ import streamlit as st
 
 from curriculum import compose, edit
 from curriculum.agenda import agenda_rows
+from curriculum.export.markup import inert_links
 from curriculum.model import MAX_DAYS, MAX_PAUSE_MINUTES, Pause, Text
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve_records
@@ -263,7 +264,7 @@ with right:
 st.subheader(tr("composer.warnings"))
 if programme.warnings:
     for warning in programme.warnings:
-        st.warning(warning)
+        st.warning(inert_links(warning))
 else:
     st.success(tr("composer.no_warnings"))
 
