@@ -439,3 +439,17 @@ def test_the_markdown_pack_writes_hostile_links_as_text(small):
     text = data.decode()
     assert "[le cas]\\(javascript:alert(1))" in text and "![logo]\\(data:" in text
     assert _followed(_commonmark(text)) == []
+
+
+@pytest.mark.parametrize("revision", ["²", "١", "1.0", "0", "-3", "99999999999999999999999"])
+def test_a_revision_that_is_not_a_plain_integer_is_a_conflict_not_a_crash(small, revision):
+    """A save compares the revision on disk with the editor's; `²`.isdigit() is True, int('²') raised."""
+    from curriculum import edit
+    from curriculum.problems import ConflictError
+    from curriculum.workspace import save
+
+    module = load_workspace(small).modules["sharing"]
+    path = small / "modules/sharing.yaml"
+    path.write_text(path.read_text().replace("revision: 1", f"revision: '{revision}'"))
+    with pytest.raises(ConflictError, match="sharing.yaml is currently broken on disk"):
+        save(small, "modules", edit.replace_activity(module, "basics", "intro", minutes=25), loaded_revision=1)
