@@ -164,7 +164,7 @@ def import_file(
     root, workspace, name: str, data: bytes, replace_existing: bool = False, rename: str = "", actor=None
 ) -> list[Module]:
     """Import modules into the workspace; an id clash is refused unless told to replace or rename."""
-    check(actor, "import")
+    actor = check(actor, "import", root)
     modules = check_modules(read_upload(name, data))
     clashes = [m.id for m in modules if m.id in workspace.modules]
     if rename:

@@ -634,6 +634,20 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     # access.py ({action} and {who} are words of the interface's language, see `action`)
+    "account_gone": {
+        "en": ("the account '{name}' no longer exists; nothing was changed", "sign in again with an existing account"),
+        "fr": ("le compte « {name} » n’existe plus ; rien n’a été modifié", "reconnectez-vous avec un compte existant"),
+    },
+    "sign_in_throttled": {
+        "en": (
+            "too many failed sign-ins for this account or from this address",
+            "wait {seconds} seconds before trying again",
+        ),
+        "fr": (
+            "trop d’échecs de connexion pour ce compte ou depuis cette adresse",
+            "attendez {seconds} secondes avant de réessayer",
+        ),
+    },
     "sign_in_first": {
         "en": ("sign in first: on a shared server, '{action}' needs an account", ""),
         "fr": ("connectez-vous d’abord : sur un serveur partagé, il faut un compte pour {action}", ""),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from .access import audit, check
+from .access import audit, check, server_mode
 from .adapt import Target
 from .messages import ROLES_HINT
 from .problems import ContentError, UnknownIdError, WriteError
@@ -209,7 +209,7 @@ def _entry(kind: str, parent: str, position: int, record, texts: dict) -> dict:
 
 def open_round(root, workspace, curriculum_id: str, name: str, due: str = "", actor=None) -> Round:
     """Open a review round on a curriculum, freezing its content as it is now."""
-    check(actor, "open-round")
+    check(actor, "open-round", root)
     return _open_round(root, workspace, curriculum_id, name, due)
 
 
@@ -260,8 +260,8 @@ def _round_id(db, curriculum_id: str, name: str) -> int:
 
 
 def mark_done(root, curriculum_id: str, round_name: str, reviewer: str, actor=None) -> None:
-    check(actor, "done-reviewing")
-    reviewer = (reviewer or "").strip()
+    actor = check(actor, "done-reviewing", root)
+    reviewer = _signed(actor, reviewer, "")[0]
     if not reviewer:
         raise ContentError.coded("done_needs_name")
     with connect(root) as db, _write(db):
@@ -317,8 +317,8 @@ def add_comment(
     actor=None,
 ) -> Comment:
     """Add a comment on an item of a curriculum; a round named but not yet open is opened."""
-    check(actor, "comment")
-    author, role, text = (author or "").strip(), (role or "").strip(), (text or "").strip()
+    actor = check(actor, "comment", root)
+    (author, role), text = _signed(actor, author, role), (text or "").strip()
     if not author:
         raise ContentError.coded("comment_needs_author")
     if not role:
@@ -328,6 +328,7 @@ def add_comment(
     revision, excerpt = resolve_target(workspace, curriculum_id, target)
     round_name = (round_name or "").strip() or _current_round_name(root, curriculum_id)
     if round_name not in {r.name for r in rounds(root, curriculum_id)}:
+        check(actor, "open-round", root)  # a comment may open a round only for those who may open one
         _open_round(root, workspace, curriculum_id, round_name)
     now = _now()
     with connect(root) as db, _write(db):
@@ -341,14 +342,22 @@ def add_comment(
     return get_comment(root, comment_id)
 
 
+def _signed(actor, author: str, role: str) -> tuple[str, str]:
+    """Who writes: on a server, the signed-in account's name and role, whatever the request says;
+    on a laptop (no account), the name and role typed in."""
+    if actor is not None and server_mode():
+        return actor.name, actor.role
+    return (author or "").strip(), (role or "").strip()
+
+
 def _current_round_name(root, curriculum_id: str) -> str:
     existing = rounds(root, curriculum_id)
     return existing[-1].name if existing else "Round 1"
 
 
 def reply(root, comment_id: int, author: str, role: str, text: str, actor=None) -> Comment:
-    check(actor, "reply")
-    author, role, text = (author or "").strip(), (role or "").strip(), (text or "").strip()
+    actor = check(actor, "reply", root)
+    (author, role), text = _signed(actor, author, role), (text or "").strip()
     if not (author and role and text):
         raise ContentError.coded("reply_incomplete")
     parent = get_comment(root, comment_id)
@@ -378,7 +387,7 @@ def reply(root, comment_id: int, author: str, role: str, text: str, actor=None) 
 
 def set_status(root, comment_id: int, status: str, response: str = "", actor=None) -> Comment:
     """The designers' decision on a comment, and their response."""
-    check(actor, "decide-comment")
+    actor = check(actor, "decide-comment", root)
     if status not in STATUSES:
         raise ContentError.coded("unknown_status", status=status, choices=", ".join(STATUSES))
     with connect(root) as db, _write(db):

@@ -210,8 +210,8 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
     If the file moved on since, nothing is written and ConflictError says so; the
     caller still holds the user's text.
     """
-    check(actor, "edit-content")
     root = Path(root)
+    actor = check(actor, "edit-content", root)
     path = record_path(root, kind, record.id)
     expected_type = KINDS[kind]
     if not isinstance(record, expected_type):
@@ -257,8 +257,8 @@ def _conflict(path: Path, loaded: int | None, current: int | None) -> ConflictEr
 
 def delete(root: Path | str, kind: str, record_id: str, loaded_revision: int, actor=None) -> None:
     """Remove a record's file, refused if it changed since it was loaded; history keeps it."""
-    check(actor, "edit-content")
     root = Path(root)
+    actor = check(actor, "edit-content", root)
     path = record_path(root, kind, record_id)
     with writing(path), _locked(path.parent):
         current = _revision_on_disk(path)
