@@ -192,3 +192,17 @@ def test_a_save_whose_audit_line_cannot_be_written_does_not_happen(small, monkey
         save(small, "modules", edit.replace_activity(module, "basics", "intro", minutes=25), loaded_revision=1)
     assert (small / "modules/sharing.yaml").read_bytes() == before
     assert [p.name for p in (small / "modules").iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_the_library_page_says_in_one_line_why_a_save_could_not_be_written(small, monkeypatch):
+    """The pages' handlers catch the fault as any refusal: one line, in French, no page exception."""
+    from tests.conftest import app_test
+
+    at = app_test(small, monkeypatch, "fr").run()
+    at.text_input(key="lib.sharing.1.title.fr").set_value("Partager l’information, autrement")
+    read_only(monkeypatch, small)
+    at.button(key="library.save").click().run()
+    assert not at.exception, at.exception
+    shown = [e.value for e in at.error]
+    assert any("impossible d’écrire" in e and "Read-only file system" in e for e in shown), shown
+    assert load_workspace(small).modules["sharing"].revision == 1

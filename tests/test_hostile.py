@@ -423,7 +423,7 @@ def test_safe_links_stay_links_and_random_text_never_gains_a_live_hostile_link()
         "https://a",
     ]
     rng = random.Random(16)
-    for _ in range(3_000):
+    for _ in range(1_500):
         text = "".join(rng.choices(pieces, k=rng.randint(1, 12)))
         for url in _followed(_commonmark(inert_links(text))):
             assert link_allowed(url.replace("%5C", "\\")), (text, url)
@@ -453,3 +453,16 @@ def test_a_revision_that_is_not_a_plain_integer_is_a_conflict_not_a_crash(small,
     path.write_text(path.read_text().replace("revision: 1", f"revision: '{revision}'"))
     with pytest.raises(ConflictError, match="sharing.yaml is currently broken on disk"):
         save(small, "modules", edit.replace_activity(module, "basics", "intro", minutes=25), loaded_revision=1)
+
+
+def test_the_review_page_shows_a_data_link_in_a_comment_as_text(small, monkeypatch):
+    from curriculum import review
+    from tests.conftest import REPO, app_test
+
+    text = "Voir [la source](data:text/html;base64,PHNjcmlwdD4=) et [le guide](https://example.org/guide)"
+    review.add_comment(small, load_workspace(small), "short", "sharing", "ana", "police", text, "R1")
+    at = app_test(small, monkeypatch, "fr").run()
+    at.switch_page(str(REPO / "curriculum/ui/pages/review.py")).run()
+    shown = [m.value for m in at.markdown if "la source" in m.value]
+    assert shown == ["Voir [la source]\\(data:text/html;base64,PHNjcmlwdD4=) et [le guide](https://example.org/guide)"]
+    assert _followed(_commonmark(shown[0])) == ["https://example.org/guide"]
