@@ -45,6 +45,9 @@ class Finding:
         return Problem.coded(file, line, self.code, dict(self.values), describe(self.path), self.severity)
 
 
+SUGGESTED = 100
+
+
 class Findings(list):
     """The problems met while converting one file."""
 
@@ -53,6 +56,11 @@ class Findings(list):
 
     def warn(self, path: KeyPath, code: str, **values) -> None:
         self.append(Finding(path, code, tuple(values.items()), "warning"))
+
+    def suggest(self, word: str, choices) -> str:
+        """`suggest`, for the first SUGGESTED problems only: a file with 150,000 unknown keys
+        would otherwise spend seconds on close matches no one will read (the report shows 20)."""
+        return suggest(word, choices) if len(self) < SUGGESTED else ""
 
     @property
     def has_errors(self) -> bool:
@@ -149,7 +157,7 @@ def _record(cls, data, found: Findings, path: KeyPath):
                     "unknown_field",
                     key=key,
                     allowed=", ".join(sorted(keys)),
-                    suggestion=suggest(key, keys),
+                    suggestion=found.suggest(key, keys),
                 )
     values = {}
     bad = False
@@ -230,7 +238,7 @@ def _text(raw, found, path):
     if len(raw) > 2 or (len(raw) == 2 and (fr is None or en is None)) or (len(raw) == 1 and fr is None and en is None):
         for lang in raw:
             if lang not in LANGS:
-                found.error(path + (str(lang),), "unknown_language", lang=lang, suggestion=suggest(lang, LANGS))
+                found.error(path + (str(lang),), "unknown_language", lang=lang, suggestion=found.suggest(lang, LANGS))
                 return _BAD
     values = {}
     for lang, text in (("fr", fr), ("en", en)):
@@ -303,7 +311,7 @@ def _passes(rule, value, found, path) -> bool:
     if isinstance(rule, tuple):
         if value in rule:
             return True
-        found.error(path, "not_allowed", value=value, choices=", ".join(rule), suggestion=suggest(value, rule))
+        found.error(path, "not_allowed", value=value, choices=", ".join(rule), suggestion=found.suggest(value, rule))
         return False
     if rule == "slug" and not SLUG.match(value):
         found.error(path, "bad_id", value=value)

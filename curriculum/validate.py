@@ -34,7 +34,7 @@ def check_record(record, found: Findings) -> None:
 
 
 def _unknown(found, path, code, ref, known):
-    found.error(path, code, ref=ref, suggestion=suggest(ref, known))
+    found.error(path, code, ref=ref, suggestion=found.suggest(ref, known))
 
 
 def _check_module(module: Module, found: Findings) -> None:
