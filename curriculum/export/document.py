@@ -11,6 +11,7 @@ never trust it as markup of their own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 
@@ -74,6 +75,18 @@ class Document:
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     page_label: str = "Page {page} of {pages}"
 
+    def markdown_texts(self) -> list[str]:
+        """The Markdown texts of the blocks, in reading order."""
+        texts: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Para | Note):
+                texts.append(block.text)
+            elif isinstance(block, Bullets):
+                texts += block.items
+            elif isinstance(block, Table):
+                texts += (cell for row in block.rows for cell in row)
+        return texts
+
 
 MAX_HEADING = 200  # characters of a title, heading or label: wraps in a few lines, fits a page in every format
 
@@ -112,3 +125,32 @@ def _bounded(block: Block) -> Block:
     if isinstance(block, Table):
         return replace(block, header=tuple(shortened(cell) for cell in block.header))
     return block
+
+
+def _block_text(block: Block, fix: Callable[[str], str]) -> Block:
+    if isinstance(block, Heading | Para):
+        return replace(block, text=fix(block.text))
+    if isinstance(block, Contents):
+        return replace(block, title=fix(block.title))
+    if isinstance(block, Note):
+        return replace(block, title=fix(block.title), text=fix(block.text))
+    if isinstance(block, Bullets):
+        return replace(block, items=tuple(map(fix, block.items)))
+    if isinstance(block, Table):
+        rows = tuple(tuple(map(fix, row)) for row in block.rows)
+        return replace(block, header=tuple(map(fix, block.header)), rows=rows)
+    return block
+
+
+def with_text(document: Document, fix: Callable[[str], str]) -> Document:
+    """The same document with `fix` applied to every text a reader sees (anchors and the page
+    label's placeholders are not text)."""
+    return replace(
+        document,
+        title=fix(document.title),
+        subtitle=fix(document.subtitle),
+        meta=tuple((fix(label), fix(value)) for label, value in document.meta),
+        footer=fix(document.footer),
+        blocks=tuple(_block_text(block, fix) for block in document.blocks),
+        page_label=fix(document.page_label),
+    )

@@ -14,7 +14,8 @@ from ..i18n import label, long_date, t
 from ..problems import ContentError
 from ..resolve import Programme, SessionView
 from ..schedule import clock
-from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table, bounded
+from ..typography import for_language
+from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table, bounded, with_text
 
 PACKS = ("facilitator", "participant")
 
@@ -96,22 +97,23 @@ def build_pack(
     blocks = _facilitator(programme) if pack == "facilitator" else _participant(programme)
     if comments is not None and pack == "facilitator":
         blocks += _comment_matrix(comments, lang)
-    return bounded(
-        Document(
-            title=programme.title,
-            subtitle=name,
-            lang=lang,
-            meta=meta,
-            footer=f"{programme.title} — {name} — {version}",
-            blocks=tuple(blocks),
-            page_label=t("pack.page", lang, page="{page}", pages="{pages}"),
-        )
+    document = Document(
+        title=programme.title,
+        subtitle=name,
+        lang=lang,
+        meta=meta,
+        footer=f"{programme.title} — {name} — {version}",
+        blocks=tuple(blocks),
+        page_label=t("pack.page", lang, page="{page}", pages="{pages}"),
     )
+    typeset = for_language(lang)
+    return bounded(with_text(document, typeset) if typeset else document)
 
 
 def _facilitator(p: Programme) -> list:
     lang = p.lang
     blocks: list = [Contents(t("pack.contents", lang)), PageBreak()]
+    blocks += _briefing(p)  # the country comes first: a facilitator reads it before the plan
     blocks += _overview(p)
     for module in p.modules:
         blocks += [PageBreak(), Heading(f"{t('pack.module', lang)} — {module.title}", 1, f"module-{module.id}")]
@@ -126,7 +128,6 @@ def _facilitator(p: Programme) -> list:
     blocks += _test(p, answers=True, level=2)
     blocks += _evaluation(p, level=2)
     blocks += _attendance(p)
-    blocks += _briefing(p)
     return blocks
 
 
@@ -341,10 +342,10 @@ def _briefing(p: Programme) -> list:
     lang = p.lang
     if not p.context:
         return []
-    blocks: list = [PageBreak(), Heading(f"{t('pack.briefing', lang)} — {p.context_name}", 2, "briefing")]
+    blocks: list = [Heading(f"{t('pack.briefing', lang)} — {p.context_name}", 1, "briefing")]
     if p.briefing:
         blocks.append(Para(p.briefing))
-    blocks.append(Heading(t("pack.glossary", lang), 3, "glossary"))
+    blocks.append(Heading(t("pack.glossary", lang), 2, "glossary"))
     if p.glossary:
         blocks.append(
             Table(
@@ -355,7 +356,7 @@ def _briefing(p: Programme) -> list:
         )
     else:
         blocks.append(Para(t("pack.no_glossary", lang)))
-    return blocks
+    return blocks + [PageBreak()]
 
 
 def _comment_matrix(rows: list[dict], lang: str) -> list:
