@@ -145,8 +145,7 @@ def _write_users(root, users: dict[str, dict]) -> None:
     from .yamlfile import write_atomic
 
     text = yaml.safe_dump({"users": users}, sort_keys=True, allow_unicode=True)
-    write_atomic(_users_path(root), text)
-    os.chmod(_users_path(root), 0o600)
+    write_atomic(_users_path(root), text, mode=0o600)  # password hashes: readable by the server only
 
 
 def add_user(root, name: str, role: str, password: str, email: str = "") -> Actor:

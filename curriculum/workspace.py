@@ -230,6 +230,7 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
         )
     with writing(path), _locked(path.parent):
         yamlfile.remove_stale(path.parent)  # left by a writer killed mid-save; none can be running now
+        yamlfile.remove_stale(root / HISTORY / kind / record.id)
         current = _revision_on_disk(path)
         if current != loaded_revision:
             raise _conflict(path, loaded_revision, current)

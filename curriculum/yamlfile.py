@@ -216,24 +216,25 @@ def dump(data) -> str:
     return yaml.dump(data, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True, width=100)
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, mode: int | None = None) -> None:
     """Replace `path` with `text` completely or not at all."""
-    write_bytes_atomic(path, text.encode("utf-8"))
+    write_bytes_atomic(path, text.encode("utf-8"), mode)
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
+def write_bytes_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace `path` with `data` completely or not at all; WriteError (one line) when it cannot be written."""
-    with staged(path, data):
+    with staged(path, data, mode):
         pass
 
 
 @contextmanager
-def staged(path: Path, data: bytes) -> Iterator[None]:
+def staged(path: Path, data: bytes, mode: int | None = None) -> Iterator[None]:
     """Write `data` to a temporary file beside `path`, run the block, then put it in place.
 
     The block runs once the bytes are safely on disk and only the rename is left (a save
     writes its audit line there); if the block fails, `path` is left as it was. A new file
-    gets the mode the umask gives any new file; a replaced file keeps its own mode.
+    gets the mode the umask gives any new file; a replaced file keeps its own mode; `mode`,
+    when given, is set before any byte is written (secrets: never readable by others, even briefly).
     """
     with writing(path):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -241,7 +242,7 @@ def staged(path: Path, data: bytes) -> Iterator[None]:
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
             with os.fdopen(fd, "wb") as handle:
-                _keep_mode(path, handle.fileno())
+                _keep_mode(path, handle.fileno()) if mode is None else os.fchmod(handle.fileno(), mode)
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())

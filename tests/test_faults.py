@@ -206,3 +206,32 @@ def test_the_library_page_says_in_one_line_why_a_save_could_not_be_written(small
     shown = [e.value for e in at.error]
     assert any("impossible d’écrire" in e and "Read-only file system" in e for e in shown), shown
     assert load_workspace(small).modules["sharing"].revision == 1
+
+
+def test_the_accounts_file_is_never_readable_by_others_even_with_a_lax_umask(small):
+    from curriculum import access
+
+    old = os.umask(0o000)
+    try:
+        access.add_user(small, "claire", "designer", "a long passphrase")
+    finally:
+        os.umask(old)
+    assert (small / "users.yaml").stat().st_mode & 0o777 == 0o600
+
+
+def test_names_with_a_trailing_newline_are_refused(small):
+    from curriculum import access
+    from curriculum.imports import import_file
+
+    with pytest.raises(ContentError, match="not a valid"):
+        access.add_user(small, "claire\n", "designer", "a long passphrase")
+    with pytest.raises(ContentError) as caught:
+        import_file(
+            small,
+            load_workspace(small),
+            "sharing.yaml",
+            (small / "modules/sharing.yaml").read_bytes(),
+            rename="renamed\n",
+        )
+    assert caught.value.code == "bad_rename"
+    assert sorted(p.name for p in (small / "modules").iterdir()) == ["sharing.yaml"]
