@@ -20,11 +20,10 @@ from . import yamlfile
 from .access import audit, check
 from .bulk import paused_gc
 from .messages import NONE, RECORD_NAMES
-from .messages import size as grouped
 from .model import KINDS, Context, Curriculum, Module
 from .problems import ConflictError, ContentError, Problem, UnknownIdError, writing
 from .records import INTEGER, SLUG, Findings, build, to_data
-from .validate import check_record, check_workspace
+from .validate import check_record, check_workspace, reported
 
 HISTORY = ".history"
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -157,21 +156,6 @@ def read_record(root: Path, path: Path, cls, expected_id: str | None = None) -> 
     if not found:
         return record, ()
     return (None if found.has_errors else record), reported(name, text, found)
-
-
-MAX_PROBLEMS = 20  # per file: a file with 1,500 problems is listed as 20 and "1,480 more"
-
-
-def reported(name: str, text: str, found: Findings) -> tuple[Problem, ...]:
-    """The problems of one file with their lines (one composition of the file), errors first, at most MAX_PROBLEMS."""
-    ordered = sorted(found, key=lambda f: not f.is_error)
-    shown, rest = ordered[:MAX_PROBLEMS], ordered[MAX_PROBLEMS:]
-    lines = yamlfile.Lines(text, parsed=True)
-    problems = [f.problem(name, lines(f.path)) for f in shown]
-    if rest:
-        severity = "error" if any(f.is_error for f in rest) else "warning"
-        problems.append(Problem.coded(name, None, "more_problems", {"count": grouped(len(rest))}, severity=severity))
-    return tuple(problems)
 
 
 def _relative(root: Path, path: Path) -> str:

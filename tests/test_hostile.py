@@ -12,7 +12,8 @@ import pytest
 
 from curriculum import yamlfile
 from curriculum.model import MAX_DAYS, MAX_ITEMS, MAX_MINUTES, MAX_TEXT
-from curriculum.workspace import MAX_PROBLEMS, load_workspace
+from curriculum.validate import MAX_PROBLEMS
+from curriculum.workspace import load_workspace
 from tests.conftest import MODULE, write
 
 
@@ -477,3 +478,18 @@ def test_a_file_of_thousands_of_unknown_keys_is_reported_quickly(small):
     assert time.perf_counter() - started < 3
     assert errors[0].fix == "did you mean 'title'?" and errors[0].line == 3
     assert str(errors[-1]).startswith("modules/keys.yaml: and 19,983 more problems in this file")
+
+
+def test_thousands_of_problems_between_files_are_reported_like_a_files_own(small):
+    """Cross-file problems (a curriculum naming sessions that do not exist) composed the file
+    and looked for close matches once per problem; now once per file, 20 shown and "N more"."""
+    sessions = ", ".join(f"nope-{j}" for j in range(50))
+    items = "".join(f"  - {{module: sharing, sessions: [{sessions}]}}\n" for _ in range(200))
+    text = (small / "curricula/short.yaml").read_text().split("items:")[0] + "items:\n" + items
+    write(small, "curricula/short.yaml", text)
+    started = time.perf_counter()
+    ws, errors = errors_of(small, "curricula/short.yaml")
+    assert time.perf_counter() - started < 3
+    assert "short" in ws.curricula  # a dangling reference is reported; the record still loads
+    assert len(errors) == MAX_PROBLEMS + 1 and errors[0].line == errors[1].line
+    assert str(errors[-1]).startswith("curricula/short.yaml: and 9,980 more problems in this file")
