@@ -2,8 +2,9 @@
 
 import streamlit as st
 
+from curriculum.problems import ContentError
 from curriculum.ui.shell import accessible_styles, language_switch, sign_in, status_panel
-from curriculum.ui.state import tr
+from curriculum.ui.state import reason, tr
 
 st.set_page_config(page_title="Curricula", page_icon=":material/school:", layout="wide")
 accessible_styles()
@@ -32,4 +33,7 @@ if not sign_in():
     st.info(tr("auth.needed"))
     st.stop()
 status_panel()
-page.run()
+try:
+    page.run()
+except ContentError as exc:  # a refusal or a fault no page handled (an unusable review store…): one line, no traceback
+    st.error(reason(exc))

@@ -235,3 +235,15 @@ def test_names_with_a_trailing_newline_are_refused(small):
         )
     assert caught.value.code == "bad_rename"
     assert sorted(p.name for p in (small / "modules").iterdir()) == ["sharing.yaml"]
+
+
+@pytest.mark.parametrize("page", ["library", "review", "export"])
+def test_pages_say_in_one_line_that_the_review_store_cannot_be_used(small, monkeypatch, page):
+    from tests.conftest import app_test
+
+    (small / "review.sqlite").mkdir()  # what sqlite meets in a read-only folder: it cannot open the store
+    at = app_test(small, monkeypatch, "fr").run()
+    if page != "library":
+        at.switch_page(str(REPO / f"curriculum/ui/pages/{page}.py")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("le registre des relectures" in e.value and "inutilisable" in e.value for e in at.error)
