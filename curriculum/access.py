@@ -137,8 +137,21 @@ def _read_users(root) -> dict[str, dict]:
     path = _users_path(root)
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {str(name): dict(entry) for name, entry in (data.get("users") or {}).items()}
+    from . import yamlfile
+
+    try:  # the content files' safe reader: no alias bombs, no nesting that recurses, one clear line
+        data = yamlfile.parse(yamlfile.read_text(path))
+    except yamlfile.ReadError as exc:
+        raise ContentError.coded("bad_users_file", path=path, line=exc.line or 1, detail=exc.what) from None
+    if data in (None, ""):
+        return {}
+    users = data.get("users") if isinstance(data, dict) else None
+    users = {} if users in ("", None) and isinstance(data, dict) else users
+    if not isinstance(users, dict) or not all(isinstance(entry, dict) for entry in users.values()):
+        raise ContentError.coded(
+            "bad_users_file", path=path, line=1, detail="expected `users:` with one mapping per account"
+        )
+    return {str(name): dict(entry) for name, entry in users.items()}
 
 
 def _write_users(root, users: dict[str, dict]) -> None:

@@ -634,6 +634,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     # access.py ({action} and {who} are words of the interface's language, see `action`)
+    "bad_users_file": {
+        "en": (
+            "{path}:{line}: the accounts file cannot be read ({detail})",
+            "fix it, or add the accounts again with `users add`",
+        ),
+        "fr": (
+            "{path}:{line} : le fichier des comptes est illisible ({detail})",
+            "corrigez-le, ou recréez les comptes avec `users add`",
+        ),
+    },
     "account_gone": {
         "en": ("the account '{name}' no longer exists; nothing was changed", "sign in again with an existing account"),
         "fr": ("le compte « {name} » n’existe plus ; rien n’a été modifié", "reconnectez-vous avec un compte existant"),

@@ -163,3 +163,26 @@ def test_the_server_settings_are_streamlit_options_with_the_values_we_rely_on():
             config.get_option(f"{section}.{key}")  # raises for an option Streamlit does not have
     readme = (REPO / "README.md").read_text()
     assert "frame-ancestors 'none'" in readme and "location = /_stcore/metrics" in readme
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("users:\n  claire: " + "[" * 5_000 + "]" * 5_000, "nested too deeply"),
+        ("a: &a [x]\nusers: {claire: *a}\n", "anchors and aliases"),
+        ("users:\n  claire: {role: designer}\n  claire: {role: reviewer}\n", "written twice"),
+        ("users: [claire]\n", "expected `users:` with one mapping per account"),
+    ],
+)
+def test_a_hostile_accounts_file_refuses_sign_in_in_one_line(small, text, detail):
+    (small / "users.yaml").write_text(text)
+    with pytest.raises(access.ContentError) as caught:
+        access.authenticate(small, "claire", PASSWORD)
+    assert str(caught.value).startswith(f"{small / 'users.yaml'}:") and detail in str(caught.value)
+
+
+def test_an_empty_accounts_file_has_no_accounts(small):
+    (small / "users.yaml").write_text("")
+    assert access.list_users(small) == []
+    (small / "users.yaml").write_text("users:\n")
+    assert access.list_users(small) == []
