@@ -493,3 +493,43 @@ def test_thousands_of_problems_between_files_are_reported_like_a_files_own(small
     assert "short" in ws.curricula  # a dangling reference is reported; the record still loads
     assert len(errors) == MAX_PROBLEMS + 1 and errors[0].line == errors[1].line
     assert str(errors[-1]).startswith("curricula/short.yaml: and 9,980 more problems in this file")
+
+
+def test_the_contexts_page_shows_a_data_link_in_a_changed_text_as_text(small, monkeypatch):
+    """A stale adaptation shows what changed in the module, word by word, with st.markdown."""
+    from curriculum import edit
+    from curriculum.model import Text
+    from curriculum.workspace import save
+    from tests.conftest import REPO, app_test
+    from tests.test_adapt import CONTEXT_B
+
+    write(small, "contexts/ctx-b.yaml", CONTEXT_B)
+    module = load_workspace(small).modules["sharing"]
+    hostile = Text("1. Jouer [la scène](data:text/html,x)", "1. Play [the scene](data:text/html,x)")
+    save(small, "modules", edit.replace_activity(module, "practice", "role-play", instructions=hostile), 1)
+    at = app_test(small, monkeypatch, "en").run()
+    at.switch_page(str(REPO / "curriculum/ui/pages/contexts.py")).run()
+    at.selectbox(key="contexts.pick").set_value("ctx-b").run()
+    shown = [m.value for m in at.markdown if "data:text/html" in m.value]
+    assert shown and all(_followed(_commonmark(value)) == [] for value in shown), shown
+
+
+def test_the_composer_shows_a_data_link_in_a_warning_as_text(small, monkeypatch):
+    """The Composer's warnings quote user text (an activity that takes up a break), shown with st.warning."""
+    from tests.conftest import REPO, app_test
+
+    hostile = MODULE.replace("{fr: Jeu de rôle, en: Role play}", "{fr: x, en: '[Role play](data:text/html,x)'}")
+    write(small, "modules/sharing.yaml", hostile.replace("minutes: 45", "minutes: 120"))  # longer than any gap
+    curriculum = (small / "curricula/short.yaml").read_text()
+    write(
+        small,
+        "curricula/short.yaml",
+        curriculum.replace(
+            '    - {start: "10:30", minutes: 15}\n',
+            '    - {start: "10:30", minutes: 15}\n    - {start: "15:00", minutes: 15}\n',
+        ),
+    )
+    at = app_test(small, monkeypatch, "en").run()
+    at.switch_page(str(REPO / "curriculum/ui/pages/composer.py")).run()
+    shown = [w.value for w in at.warning if "data:text/html" in w.value]
+    assert shown and all(_followed(_commonmark(value)) == [] for value in shown), [w.value for w in at.warning]
