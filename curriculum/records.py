@@ -267,15 +267,23 @@ NUMBER = re.compile(r"^[-+]?(?:[0-9]{1,18}\.?[0-9]{0,18}|\.[0-9]{1,18})\Z")
 _EXPECTED = {str: EXPECTED["text"], float: EXPECTED["number"], bool: EXPECTED["bool"]}
 
 
+def _shown(value):
+    """A value as a message quotes it: long text cut (a 50,000-character id is quoted by its start)."""
+    return value if not isinstance(value, str) or len(value) <= 40 else value[:20] + "…"
+
+
 def _scalar(tp, rule, raw, found, path):
     value = _typed(tp, rule, raw)
     if value is _BAD:
-        shown = raw if not isinstance(raw, str) or len(raw) <= 40 else raw[:20] + "…"
+        shown = _shown(raw)
         found_text = Text(f"« {shown} »", f"'{shown}'") if isinstance(raw, str) else _kind_of(raw)
         if tp is int:
             found.error(path, "not_whole_number", found=found_text)
         else:
             found.error(path, "wrong_type", expected=_EXPECTED[tp], found=found_text)
+        return _BAD
+    if tp is str and len(value) > MAX_TEXT:
+        found.error(path, "text_too_long", length=messages.size(len(value)), limit=messages.size(MAX_TEXT))
         return _BAD
     return value if _passes(rule, value, found, path) else _BAD
 
@@ -311,10 +319,11 @@ def _passes(rule, value, found, path) -> bool:
     if isinstance(rule, tuple):
         if value in rule:
             return True
-        found.error(path, "not_allowed", value=value, choices=", ".join(rule), suggestion=found.suggest(value, rule))
+        suggestion = found.suggest(value, rule)
+        found.error(path, "not_allowed", value=_shown(value), choices=", ".join(rule), suggestion=suggestion)
         return False
     if rule == "slug" and not SLUG.match(value):
-        found.error(path, "bad_id", value=value)
+        found.error(path, "bad_id", value=_shown(value))
         return False
     if rule in _RANGES and value <= 0:
         found.error(path, "not_positive", value=value)
@@ -323,13 +332,13 @@ def _passes(rule, value, found, path) -> bool:
         found.error(path, "above_limit", value=value, limit=_RANGES[rule])
         return False
     if rule == "clock" and not CLOCK.match(value):
-        found.error(path, "bad_clock", value=value)
+        found.error(path, "bad_clock", value=_shown(value))
         return False
     if rule == "factor" and not 0.5 <= value <= 3:
         found.error(path, "bad_factor", value=value)
         return False
     if rule == "target" and not TARGET.match(value):
-        found.error(path, "bad_target", value=value)
+        found.error(path, "bad_target", value=_shown(value))
         return False
     return True
 

@@ -533,3 +533,15 @@ def test_the_composer_shows_a_data_link_in_a_warning_as_text(small, monkeypatch)
     at.switch_page(str(REPO / "curriculum/ui/pages/composer.py")).run()
     shown = [w.value for w in at.warning if "data:text/html" in w.value]
     assert shown and all(_followed(_commonmark(value)) == [] for value in shown), [w.value for w in at.warning]
+
+
+def test_plain_text_fields_have_the_same_upper_bound_and_messages_quote_only_the_start(small):
+    context = (small / "contexts/generic.yaml").read_text()
+    glossary = "glossary:\n  en:\n    - {term: " + "t" * (MAX_TEXT + 1) + ", replace: x}\n"
+    write(small, "contexts/generic.yaml", context + glossary)
+    write(small, "modules/sharing.yaml", MODULE.replace("method: presentation", "method: " + "p" * 10_000))
+    ws = load_workspace(small)
+    (term,) = [p for p in ws.errors if p.file == "contexts/generic.yaml"]
+    assert term.field == "glossary.en[1].term" and term.what == "text of 50,001 characters, the limit is 50,000"
+    (method,) = [p for p in ws.errors if p.file == "modules/sharing.yaml"]
+    assert method.what == "'" + "p" * 20 + "…' is not allowed" and len(str(method)) < 400
