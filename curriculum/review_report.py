@@ -6,6 +6,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from .agenda import spreadsheet_rows
 from .diff import word_diff
 from .review import comments, location, round_snapshot, snapshot
 
@@ -43,7 +44,7 @@ def matrix_csv(rows: list[dict]) -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=MATRIX_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(spreadsheet_rows(rows))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -62,6 +63,8 @@ def matrix_xlsx(rows: list[dict]) -> bytes:
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if cell.data_type == "f":  # openpyxl writes text starting with "=" as a formula: keep it text
+                    cell.data_type = "s"
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"

@@ -545,3 +545,39 @@ def test_plain_text_fields_have_the_same_upper_bound_and_messages_quote_only_the
     assert term.field == "glossary.en[1].term" and term.what == "text of 50,001 characters, the limit is 50,000"
     (method,) = [p for p in ws.errors if p.file == "modules/sharing.yaml"]
     assert method.what == "'" + "p" * 20 + "…' is not allowed" and len(str(method)) < 400
+
+
+# --- spreadsheets ---------------------------------------------------------------------------
+
+
+def test_comment_matrices_never_hold_a_live_formula(small):
+    """A reviewer's `=HYPERLINK(…)` was written by openpyxl as a formula, and a CSV cell starting
+    with = + - @ is one for Excel; both are now text, shown as typed."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from curriculum import review
+    from curriculum.review_report import matrix_csv, matrix_rows, matrix_xlsx
+
+    ws = load_workspace(small)
+    hostile = '=HYPERLINK("http://example.org/x","click")'
+    review.add_comment(small, ws, "short", "sharing", "@mallory", "police", hostile, "R1")
+    rows = matrix_rows(small, ws, "short", "R1", "en")
+    sheet = load_workbook(io.BytesIO(matrix_xlsx(rows))).active
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert [c.value for c in cells if c.value == hostile] and all(c.data_type != "f" for c in cells)
+    written = list(csv.DictReader(io.StringIO(matrix_csv(rows).decode("utf-8-sig"))))
+    assert "'" + hostile in written[0].values() and "'@mallory" in written[0].values()
+
+
+def test_the_agenda_csv_never_holds_a_live_formula(small):
+    from curriculum.export.formats import agenda_csv
+    from curriculum.resolve import resolve
+
+    write(
+        small, "modules/sharing.yaml", MODULE.replace("{fr: Introduction, en: Introduction}", "{fr: x, en: '+1+cmd'}")
+    )
+    text = agenda_csv(resolve(load_workspace(small), "short", "generic", "en")).decode("utf-8-sig")
+    assert ",'+1+cmd," in text and ",+1+cmd," not in text
