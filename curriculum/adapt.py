@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field, replace
 
+from .i18n import label
 from .model import EMPTY, Activity, Context, Handout, Module, Session, Text
 
 STATES = ("current", "stale", "orphaned")
@@ -234,6 +235,10 @@ def retarget(context: Context, index: int, is_addition: bool, target: str, revis
     return replace(context, overrides=tuple(overrides))
 
 
+_NAMED = {"method": "method", "grouping": "grouping", "theme": "theme", "kind": "handout_kind"}  # field -> choice kind
+_NOT_SHOWN = ("id", "revision", "priority")  # ids, and codes that only a fit reads (optional is a bool)
+
+
 def item_texts(item, lang: str) -> dict[str, str]:
     """The readable fields of a module, session, activity or handout, in one language."""
     if item is None:
@@ -243,7 +248,9 @@ def item_texts(item, lang: str) -> dict[str, str]:
         value = getattr(item, f.name)
         if isinstance(value, Text):
             out[f.name] = value.get(lang)
-        elif isinstance(value, (int, str)) and f.name not in ("id", "revision"):
+        elif isinstance(value, str) and f.name in _NAMED:
+            out[f.name] = label(_NAMED[f.name], value, lang)
+        elif isinstance(value, (int, str)) and not isinstance(value, bool) and f.name not in _NOT_SHOWN:
             out[f.name] = str(value)
         elif isinstance(value, tuple) and value and isinstance(value[0], Text):
             out[f.name] = "\n".join(f"- {t.get(lang)}" for t in value)

@@ -172,6 +172,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "raccourcissez-le ou scindez-le en plusieurs textes",
         ),
     },
+    "typed_clock": {
+        "en": ("'{value}' is not a time of day", "type hours and minutes, e.g. 08:30 or 8h30"),
+        "fr": ("« {value} » n’est pas une heure", "tapez l’heure et les minutes, par exemple 08:30 ou 8h30"),
+    },
     "bad_factor": {
         "en": ("{value} is out of range", "write a factor between 0.5 and 3 (1.0 means no interpretation)"),
         "fr": ("{value} est hors limites", "écrivez un facteur entre 0.5 et 3 (1.0 : pas d’interprétation)"),
@@ -256,7 +260,50 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the pause at {start} is outside the day ({day_start}–{day_end})", "move it inside the day"),
         "fr": ("la pause de {start} tombe hors de la journée ({day_start}–{day_end})", "placez-la dans la journée"),
     },
+    "min_above_minutes": {
+        "en": (
+            "min_minutes ({min_minutes}) is longer than minutes ({minutes})",
+            "set min_minutes to the shortest the activity still works in, at most {minutes}",
+        ),
+        "fr": (
+            "min_minutes ({min_minutes}) dépasse minutes ({minutes})",
+            "indiquez dans min_minutes la durée la plus courte qui fonctionne encore, au plus {minutes}",
+        ),
+    },
+    "pauses_overlap": {
+        "en": (
+            "the pause at {start} overlaps the pause at {other} ({other_end})",
+            "move one of them or shorten the first so that they do not overlap",
+        ),
+        "fr": (
+            "la pause de {start} chevauche celle de {other} (jusqu’à {other_end})",
+            "déplacez l’une d’elles ou raccourcissez la première pour qu’elles ne se chevauchent pas",
+        ),
+    },
+    "protected_outside": {
+        "en": (
+            "the protected time {start}–{end} is outside the day ({day_start}–{day_end})",
+            "move it inside the day or change day_start / day_end",
+        ),
+        "fr": (
+            "le temps réservé {start}–{end} tombe hors de la journée ({day_start}–{day_end})",
+            "placez-le dans la journée ou modifiez day_start / day_end",
+        ),
+    },
     # --- between files (validate.check_workspace) ----------------------------------------
+    "activity_too_long": {
+        "en": (
+            "activity '{activity}' ({minutes} min) is longer than any half-day of this schedule (the longest "
+            "is {longest} min), so it would run through lunch",
+            "split the activity in module '{module}' into two, or lengthen the half-day (day_start, lunch, day_end)",
+        ),
+        "fr": (
+            "l’activité « {activity} » ({minutes} min) dépasse toute demi-journée de ce programme (la plus longue "
+            "fait {longest} min) : elle empiéterait sur le déjeuner",
+            "scindez l’activité en deux dans le module « {module} », ou allongez la demi-journée (day_start, "
+            "lunch, day_end)",
+        ),
+    },
     "unknown_module": {
         "en": ("unknown module '{ref}'", "use the id of an existing module"),
         "fr": ("module inconnu « {ref} »", "utilisez l’identifiant d’un module existant"),
@@ -314,11 +361,15 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("ligne {number} : activité inconnue « {id} »", ""),
     },
     "row_minutes": {
-        "en": ("row {number} ({title}): minutes must be a whole number above 0, found '{value}'", "type e.g. 30"),
+        "en": (
+            "row {number} ({title}): minutes must be a whole number above 0 and at most {most} (a full day), "
+            "found '{value}'",
+            "type e.g. 30; split a longer activity in two",
+        ),
         "fr": (
-            "ligne {number} ({title}) : la durée en minutes doit être un nombre entier supérieur à 0, "
-            "trouvé : « {value} »",
-            "tapez par exemple 30",
+            "ligne {number} ({title}) : la durée en minutes doit être un nombre entier supérieur à 0 et d’au plus "
+            "{most} (une journée entière), trouvé : « {value} »",
+            "tapez par exemple 30 ; coupez en deux une activité plus longue",
         ),
     },
     "bad_new_id": {
@@ -689,6 +740,97 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("no user '{name}'", ""),
         "fr": ("aucun compte « {name} »", ""),
     },
+    # review_word ({name} is the returned file)
+    "not_review_docx": {
+        "en": ("{name}: not a Word document (.docx)", "import the review copy as the reviewer saved it, in .docx"),
+        "fr": (
+            "{name} : ce n’est pas un document Word (.docx)",
+            "importez la copie de relecture telle que le relecteur l’a enregistrée, au format .docx",
+        ),
+    },
+    "review_docx_broken": {
+        "en": ("{name}: the Word document cannot be read ({detail})", "ask the reviewer to save it again as .docx"),
+        "fr": (
+            "{name} : le document Word est illisible ({detail})",
+            "demandez au relecteur de l’enregistrer à nouveau au format .docx",
+        ),
+    },
+    "review_docx_macros": {
+        "en": (
+            "{name}: the document contains macros",
+            "refused; ask the reviewer to save it as a plain Word document (.docx, not .docm)",
+        ),
+        "fr": (
+            "{name} : le document contient des macros",
+            "refusé ; demandez au relecteur de l’enregistrer comme document Word simple (.docx, pas .docm)",
+        ),
+    },
+    "review_docx_external": {
+        "en": (
+            "{name}: the document refers to an outside file or address ({target})",
+            "refused; remove the link (or the attached template) and save the file again",
+        ),
+        "fr": (
+            "{name} : le document renvoie à un fichier ou une adresse extérieurs ({target})",
+            "refusé ; supprimez le lien (ou le modèle attaché) et enregistrez à nouveau le fichier",
+        ),
+    },
+    "review_docx_not_copy": {
+        "en": (
+            "{name}: not a review copy made by this application (its review properties are missing)",
+            "ask the reviewer to comment on the review copy sent to them, not on a copy of its text",
+        ),
+        "fr": (
+            "{name} : ce n’est pas une copie de relecture produite par cette application (ses propriétés "
+            "de relecture manquent)",
+            "demandez au relecteur de commenter la copie de relecture reçue, et non une copie de son texte",
+        ),
+    },
+    "review_other_curriculum": {
+        "en": ("{name}: this review copy is of curriculum '{found}', not '{curriculum}'", "import it into '{found}'"),
+        "fr": (
+            "{name} : cette copie de relecture porte sur le curriculum « {found} », pas « {curriculum} »",
+            "importez-la dans « {found} »",
+        ),
+    },
+    "review_other_round": {
+        "en": (
+            "{name}: this review copy is of round '{found}', not '{round}'",
+            "import it into round '{found}' (or do not name a round)",
+        ),
+        "fr": (
+            "{name} : cette copie de relecture porte sur le cycle « {found} », pas « {round} »",
+            "importez-la dans le cycle « {found} » (ou n’indiquez pas de cycle)",
+        ),
+    },
+    "review_fingerprint": {
+        "en": (
+            "{name}: this review copy was made from another version of round '{round}' (its fingerprint differs)",
+            "nothing imported; send the reviewer a new review copy of the round",
+        ),
+        "fr": (
+            "{name} : cette copie de relecture a été produite à partir d’une autre version du cycle « {round} » "
+            "(son empreinte diffère)",
+            "rien n’a été importé ; envoyez au relecteur une nouvelle copie de relecture du cycle",
+        ),
+    },
+    "not_suggested_edit": {
+        "en": ("comment #{id} is not a suggested edit of a text field", "apply it by hand"),
+        "fr": (
+            "le commentaire n° {id} n’est pas une modification proposée d’un champ de texte",
+            "appliquez-le à la main",
+        ),
+    },
+    "suggestion_outdated": {
+        "en": (
+            "the text of '{target}' ({field}) has changed since the review copy was made",
+            "not saved; apply the suggestion by hand, the comment stays open",
+        ),
+        "fr": (
+            "le texte de « {target} » ({field}) a changé depuis la copie de relecture",
+            "non enregistré ; appliquez la proposition à la main, le commentaire reste ouvert",
+        ),
+    },
 }
 
 DID_YOU_MEAN = {"en": "did you mean '{suggestion}'?", "fr": "vouliez-vous dire « {suggestion} » ?"}
@@ -749,6 +891,7 @@ ACTIONS = {  # access.ALLOWED's actions, as in "… ne peut pas {action}" / "il 
     "done-reviewing": "déclarer sa relecture terminée",
     "export": "exporter",
     "import": "importer des modules",
+    "import-review": "importer les relectures renvoyées en Word",
 }
 
 

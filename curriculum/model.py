@@ -30,6 +30,7 @@ GROUPINGS = ("plenary", "small-groups", "pairs", "individual")
 HANDOUT_KINDS = ("case-study", "checklist", "decision-tree", "template", "reading")
 QUESTION_KINDS = ("choice", "open")
 OVERRIDE_KINDS = ("replace", "minutes", "hide", "note", "swap")
+PRIORITIES = ("high", "normal", "low")  # what a fit drops or shortens first: low, then normal, then high
 PROFILES = (
     "judiciary",
     "prosecution",
@@ -53,6 +54,17 @@ MAX_MINUTES = 480  # one activity (Library), an override's minutes
 MAX_PAUSE_MINUTES = 180  # a break or lunch (Composer)
 MAX_TEXT = 50_000  # characters of one text in one language (the longest bundled text has 6,600)
 MAX_ITEMS = 500  # entries of one list (sessions, activities, items…; the bundled content has at most 12)
+
+
+def minutes_of(clock: str) -> int:
+    """`HH:MM` -> minutes since midnight."""
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def clock(minutes: int) -> str:
+    """Minutes since midnight -> `HH:MM`."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def check(rule, **extra) -> dict:
@@ -105,6 +117,14 @@ class Activity:
     materials: tuple[Text, ...] = ()
     handouts: tuple[str, ...] = field(default=(), metadata=check("slug"))
     debrief: tuple[Text, ...] = ()
+    optional: bool = False  # may be dropped when time is short
+    min_minutes: int | None = field(default=None, metadata=check("minutes"))  # the shortest it still works in
+    priority: str = field(default="normal", metadata=check(PRIORITIES))
+
+    @property
+    def shortest(self) -> int:
+        """The fewest minutes the activity still works in (its minutes when it is not flexible)."""
+        return min(self.min_minutes, self.minutes) if self.min_minutes else self.minutes
 
 
 @dataclass(frozen=True)
@@ -114,6 +134,8 @@ class Session:
     activities: tuple[Activity, ...] = field(metadata=check("unique-ids"))
     objectives: tuple[str, ...] = field(default=(), metadata=check("slug"))
     audience: tuple[str, ...] = field(default=(), metadata=check("slug"))
+    optional: bool = False  # the whole session may be dropped when time is short
+    priority: str = field(default="normal", metadata=check(PRIORITIES))
 
     @property
     def minutes(self) -> int:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from . import messages
 from .messages import EXPECTED, KINDS, LANGUAGE_NAMES
 from .model import EMPTY as EMPTY_TEXT
-from .model import LANGS, MAX_DAYS, MAX_ITEMS, MAX_MINUTES, MAX_PAUSE_MINUTES, MAX_TEXT, Text
+from .model import LANGS, MAX_DAYS, MAX_ITEMS, MAX_MINUTES, MAX_PAUSE_MINUTES, MAX_TEXT, Text, clock
 from .problems import Problem
 
 KeyPath = tuple[str | int, ...]
@@ -293,7 +293,7 @@ def _typed(tp, rule, raw):
         if isinstance(raw, str):
             return raw
         if rule == "clock" and isinstance(raw, int) and not isinstance(raw, bool):
-            return f"{raw // 60:02d}:{raw % 60:02d}"  # YAML 1.1 typing reads 10:30 as 630
+            return clock(raw)  # YAML 1.1 typing reads 10:30 as 630
         return _BAD
     if isinstance(raw, bool):
         return raw if tp is bool else _BAD

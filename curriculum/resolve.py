@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from .adapt import Adapted, adapt_module
 from .glossary import substitute
-from .i18n import notice_text
-from .model import Context, Curriculum, Module, Text
+from .i18n import label, notice_text
+from .model import Context, Curriculum, Module, Text, minutes_of
 from .problems import ContentError
-from .schedule import Block, Day, Notice, Pause, Piece, Slot, clock, minutes_of, plan, scaled
+from .schedule import Block, Day, Interval, Notice, Piece, Slot, clock, plan, scaled
 
 
 @dataclass(frozen=True)
@@ -191,11 +191,12 @@ def _slot_json(slot: Slot) -> dict:
         "title": slot.title,
         "method": slot.method,
         "minutes": slot.minutes,
+        "continued": slot.continued,
     }
 
 
 @dataclass
-class _Texts:
+class Texts:
     """Resolves localised text to one language with the context's glossary applied."""
 
     lang: str
@@ -223,10 +224,10 @@ def resolve(workspace, curriculum_id: str, context_id: str | None, lang: str) ->
 
 
 def resolve_records(curriculum: Curriculum, context: Context | None, modules: dict, lang: str) -> Programme:
-    texts = _Texts(lang, context)
+    texts = Texts(lang, context)
     factor = context.timing.interpretation_factor if context else 1.0
     notices: list[Notice] = []
-    chosen = _chosen(curriculum, context, modules, notices)
+    chosen = chosen_sessions(curriculum, context, modules, notices)
     blocks = [
         Block(
             adapted.module.id,
@@ -236,7 +237,7 @@ def resolve_records(curriculum: Curriculum, context: Context | None, modules: di
         for adapted, sessions in chosen
         for session in sessions
     ]
-    day = _day_shape(curriculum, context, texts)
+    day = day_shape(curriculum, context, texts)
     days, plan_notices = plan([b for b in blocks if b.pieces], curriculum.schedule.days, day)
     notices += plan_notices
     times = {(s.module, s.session, s.activity): s for slots in days for s in slots if s.kind == "activity"}
@@ -263,7 +264,7 @@ def resolve_records(curriculum: Curriculum, context: Context | None, modules: di
     )
 
 
-def _chosen(curriculum, context, modules, notices) -> list[tuple[Adapted, tuple]]:
+def chosen_sessions(curriculum, context, modules, notices) -> list[tuple[Adapted, tuple]]:
     out = []
     for item in curriculum.items:
         module = modules.get(item.module)
@@ -284,34 +285,40 @@ def _piece(module: Module, session, activity, factor: float, texts) -> Piece:
     )
 
 
-def _day_shape(curriculum: Curriculum, context: Context | None, texts) -> Day:
+def day_shape(curriculum: Curriculum, context: Context | None, texts) -> Day:
     schedule = curriculum.schedule
     timing = context.timing if context else None
     start = minutes_of(timing.day_start if timing and timing.day_start else schedule.day_start)
     end = minutes_of(timing.day_end if timing and timing.day_end else schedule.day_end)
-    pauses = [Pause(minutes_of(b.start), minutes_of(b.start) + b.minutes, "break") for b in schedule.breaks]
+    pauses = [Interval(minutes_of(b.start), minutes_of(b.start) + b.minutes, "break") for b in schedule.breaks]
     if schedule.lunch:
         lunch = schedule.lunch
-        pauses.append(Pause(minutes_of(lunch.start), minutes_of(lunch.start) + lunch.minutes, "lunch"))
+        pauses.append(Interval(minutes_of(lunch.start), minutes_of(lunch.start) + lunch.minutes, "lunch"))
     for protected in timing.protected_times if timing else ():
         pauses.append(
-            Pause(
-                minutes_of(protected.start), minutes_of(protected.end), "break", texts(protected.label), protected.days
+            Interval(
+                minutes_of(protected.start),
+                minutes_of(protected.end),
+                "break",
+                texts(protected.label),
+                protected.days,
+                protected=True,
             )
         )
     return Day(start, end, merge_pauses(pauses))
 
 
-def merge_pauses(pauses: list[Pause]) -> tuple[Pause, ...]:
+def merge_pauses(pauses: list[Interval]) -> tuple[Interval, ...]:
     """Pauses that overlap on the same days become one (a protected time over lunch is one
     long lunch, titled by the protected time)."""
-    merged: list[Pause] = []
+    merged: list[Interval] = []
     for pause in sorted(pauses, key=lambda p: (p.start, p.end)):
         previous = merged[-1] if merged else None
         if previous and pause.start < previous.end and set(pause.days) == set(previous.days):
             kind = "lunch" if "lunch" in (pause.kind, previous.kind) else "break"
             title = pause.title or previous.title
-            merged[-1] = Pause(previous.start, max(previous.end, pause.end), kind, title, previous.days)
+            protected = pause.protected or previous.protected
+            merged[-1] = Interval(previous.start, max(previous.end, pause.end), kind, title, previous.days, protected)
         else:
             merged.append(pause)
     return tuple(merged)
@@ -403,27 +410,31 @@ def _content_notices(curriculum, chosen, days, modules, texts) -> list[Notice]:
     notices = []
     order = [adapted.module.id for adapted, _ in chosen]
     targeted = set(curriculum.audience)
+
+    def name(module_id: str) -> str:  # people read titles; an id stays only where there is no module
+        return texts(modules[module_id].title) if module_id in modules else module_id
+
     for position, (adapted, sessions) in enumerate(chosen):
         module = adapted.module
+        title = texts(module.title)
         for required in module.prerequisites:
             if required not in order:
-                notices.append(Notice("prerequisite-missing", {"module": module.id, "prerequisite": required}))
+                notices.append(Notice("prerequisite-missing", {"module": title, "prerequisite": name(required)}))
             elif order.index(required) > position:
-                notices.append(Notice("prerequisite-order", {"module": module.id, "prerequisite": required}))
+                notices.append(Notice("prerequisite-order", {"module": title, "prerequisite": name(required)}))
         covered = {o for s in module.sessions for o in s.objectives}
         tested = {q.objective for q in module.questions}
         for objective in module.objectives:
             if objective.id not in covered:
-                notices.append(Notice("objective-uncovered", {"module": module.id, "objective": objective.id}))
+                notices.append(Notice("objective-uncovered", {"module": title, "objective": texts(objective.text)}))
             if objective.id not in tested:
-                notices.append(Notice("objective-untested", {"module": module.id, "objective": objective.id}))
+                notices.append(Notice("objective-untested", {"module": title, "objective": texts(objective.text)}))
         for session in sessions:
             aimed = set(session.audience or module.audience)
             if targeted and aimed and not aimed & targeted:
+                profiles = ", ".join(sorted(label("profile", p, texts.lang) for p in aimed))
                 notices.append(
-                    Notice(
-                        "audience", {"module": module.id, "session": session.id, "profiles": ", ".join(sorted(aimed))}
-                    )
+                    Notice("audience", {"module": title, "session": texts(session.title), "profiles": profiles})
                 )
     for number, slots in enumerate(days, start=1):
         total = sum(s.minutes for s in slots if s.kind == "activity")

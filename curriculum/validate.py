@@ -11,17 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .messages import size
-from .model import Context, Curriculum, Module
+from .model import Context, Curriculum, Module, clock, minutes_of
 from .problems import Problem
 from .records import Findings
 
 if TYPE_CHECKING:
     from .workspace import Workspace
-
-
-def minutes_of(clock: str) -> int:
-    hours, minutes = clock.split(":")
-    return int(hours) * 60 + int(minutes)
 
 
 def check_record(record, found: Findings) -> None:
@@ -47,6 +42,7 @@ def _check_module(module: Module, found: Findings) -> None:
             if ref not in objectives:
                 _unknown(found, ("sessions", s, "objectives", i), "unknown_objective", ref, objectives)
         for a, activity in enumerate(session.activities):
+            _check_flexible(activity, found, ("sessions", s, "activities", a))
             for i, ref in enumerate(activity.handouts):
                 if ref not in handouts:
                     path = ("sessions", s, "activities", a, "handouts", i)
@@ -55,6 +51,13 @@ def _check_module(module: Module, found: Findings) -> None:
         found.error(("prerequisites",), "own_prerequisite")
     for q, question in enumerate(module.questions):
         _check_question(question, objectives, found, ("questions", q))
+
+
+def _check_flexible(activity, found, path) -> None:
+    if activity.min_minutes and activity.min_minutes > activity.minutes:
+        found.error(
+            path + ("min_minutes",), "min_above_minutes", min_minutes=activity.min_minutes, minutes=activity.minutes
+        )
 
 
 def _check_question(question, objectives, found, path) -> None:
@@ -86,12 +89,25 @@ def _check_context(context: Context, found: Findings) -> None:
                 found.error(("overrides", o, "target"), "swap_handout")
             if override.with_ and override.with_ not in local:
                 _unknown(found, ("overrides", o, "with"), "unknown_local_handout", override.with_, local)
+    for a, addition in enumerate(context.additions):
+        _check_flexible(addition.activity, found, ("additions", a, "activity"))
     timing = context.timing
-    if timing.day_start and timing.day_end and minutes_of(timing.day_start) >= minutes_of(timing.day_end):
+    ordered = timing.day_start and timing.day_end and minutes_of(timing.day_start) < minutes_of(timing.day_end)
+    if timing.day_start and timing.day_end and not ordered:
         found.error(("timing", "day_end"), "day_order")
     for p, protected in enumerate(timing.protected_times):
-        if minutes_of(protected.start) >= minutes_of(protected.end):
+        start, end = minutes_of(protected.start), minutes_of(protected.end)
+        if start >= end:
             found.error(("timing", "protected_times", p, "end"), "ends_before_start")
+        elif ordered and (start < minutes_of(timing.day_start) or end > minutes_of(timing.day_end)):
+            found.error(
+                ("timing", "protected_times", p),
+                "protected_outside",
+                start=protected.start,
+                end=protected.end,
+                day_start=timing.day_start,
+                day_end=timing.day_end,
+            )
 
 
 def _check_curriculum(curriculum: Curriculum, found: Findings) -> None:
@@ -103,13 +119,35 @@ def _check_curriculum(curriculum: Curriculum, found: Findings) -> None:
     pauses = [("breaks", i, p) for i, p in enumerate(schedule.breaks)]
     if schedule.lunch:
         pauses.append(("lunch", None, schedule.lunch))
-    for key, index, pause in pauses:
+    previous = None
+    for key, index, pause in sorted(pauses, key=lambda p: minutes_of(p[2].start)):
         path = ("schedule", key) + ((index,) if index is not None else ())
         at = minutes_of(pause.start)
         if not start <= at < end or at + pause.minutes > end:
             found.error(
                 path, "pause_outside", start=pause.start, day_start=schedule.day_start, day_end=schedule.day_end
             )
+        if previous is not None and at < minutes_of(previous.start) + previous.minutes:
+            other_end = clock(minutes_of(previous.start) + previous.minutes)
+            found.error(path, "pauses_overlap", start=pause.start, other=previous.start, other_end=other_end)
+        previous = pause
+
+
+def half_days(schedule) -> int:
+    """Minutes of the longest half-day (between the day's start, lunch and end) free of breaks."""
+    start, end = minutes_of(schedule.day_start), minutes_of(schedule.day_end)
+    lunch = schedule.lunch
+    edges = [(start, end)]
+    if lunch:
+        at = minutes_of(lunch.start)
+        edges = [(start, at), (at + lunch.minutes, end)]
+    longest = 0
+    for a, b in edges:
+        taken = sum(
+            max(0, min(b, minutes_of(p.start) + p.minutes) - max(a, minutes_of(p.start))) for p in schedule.breaks
+        )
+        longest = max(longest, b - a - taken)
+    return longest
 
 
 def check_workspace(workspace: Workspace) -> list[Problem]:
@@ -197,6 +235,7 @@ def _curriculum_references(workspace, curriculum: Curriculum, found: Findings) -
     if curriculum.default_context and curriculum.default_context not in workspace.contexts:
         ref = curriculum.default_context
         found.error(("default_context",), "unknown_context", ref=ref, suggestion=found.suggest(ref, workspace.contexts))
+    longest = 0 if _badly_timed(curriculum.schedule) else half_days(curriculum.schedule)
     for i, item in enumerate(curriculum.items):
         module = workspace.modules.get(item.module)
         if module is None:
@@ -204,6 +243,17 @@ def _curriculum_references(workspace, curriculum: Curriculum, found: Findings) -
             suggestion = found.suggest(ref, workspace.modules)
             found.error(("items", i, "module"), "unknown_item_module", ref=ref, suggestion=suggestion)
             continue
+        for session in item.chosen(module):
+            for activity in session.activities:
+                if longest and activity.minutes > longest:
+                    found.error(
+                        ("items", i, "module"),
+                        "activity_too_long",
+                        activity=f"{module.id}/{session.id}/{activity.id}",
+                        minutes=activity.minutes,
+                        longest=longest,
+                        module=module.id,
+                    )
         known = [s.id for s in module.sessions]
         for j, ref in enumerate(item.sessions):
             if ref not in known:
@@ -215,6 +265,10 @@ def _curriculum_references(workspace, curriculum: Curriculum, found: Findings) -
                     choices=", ".join(known),
                     suggestion=found.suggest(ref, known),
                 )
+
+
+def _badly_timed(schedule) -> bool:
+    return minutes_of(schedule.day_start) >= minutes_of(schedule.day_end)
 
 
 def _context_references(workspace, context: Context, found: Findings) -> None:

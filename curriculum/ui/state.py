@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from curriculum.i18n import t
+from curriculum.i18n import label, t
 from curriculum.model import MAX_TEXT
 from curriculum.problems import ConflictError, ContentError
 from curriculum.workspace import Store, Workspace, default_root, save
@@ -70,6 +70,13 @@ def label_of(prefix: str):
     (widgets may call it after the run, when the session is out of reach)."""
     current = lang()
     return lambda value: t(f"{prefix}{value}", current)
+
+
+def name_of(kind: str):
+    """A format_func showing a choice value (method, grouping, profile, theme…) by its name in
+    the language of this run; a value without a name shows as it is."""
+    current = lang()
+    return lambda value: label(kind, value, current)
 
 
 FLASH_KEY = "flash"

@@ -11,6 +11,7 @@ from curriculum.i18n import long_date
 from curriculum.problems import ContentError
 from curriculum.review_report import changes_document, changes_since, diff_markup, matrix_csv, matrix_rows, matrix_xlsx
 from curriculum.ui.state import actor, flash, label_of, lang, reason, show_flashes, tr, workspace
+from curriculum.ui.word_review import suggested_edit, word_section
 
 st.title(tr("review.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
@@ -24,6 +25,7 @@ st.caption(tr("review.intro"))
 show_flashes()
 root = ws.root
 PAGE_SIZE = 20
+SELECT_ROUND = "review.select_round"
 
 
 def _date(iso: str) -> str:
@@ -50,12 +52,15 @@ role = top[2].text_input(tr("review.role"), key="review.role")
 
 round_list = review.rounds(root, curriculum_id)
 round_names = [r.name for r in round_list]
+ROUND_KEY = f"review.{curriculum_id}.round"
+# A round chosen by an action (a comment that opened one, "Open round") is handed to the
+# selectbox before it is drawn: its state cannot be written once the widget exists.
+if st.session_state.get(SELECT_ROUND) in round_names:
+    st.session_state[ROUND_KEY] = st.session_state.pop(SELECT_ROUND)
 left, right = st.columns([3, 2])
 with left:
     if round_names:
-        round_name = st.selectbox(
-            tr("review.round"), round_names, index=len(round_names) - 1, key=f"review.{curriculum_id}.round"
-        )
+        round_name = st.selectbox(tr("review.round"), round_names, index=len(round_names) - 1, key=ROUND_KEY)
         current = next(r for r in round_list if r.name == round_name)
         due = f" · {tr('review.due_on', date=_date(current.due))}" if current.due else ""
         st.caption(tr("review.opened", name=current.name, date=_date(current.opened)) + due)
@@ -79,9 +84,11 @@ with right, st.expander(tr("review.open_round"), expanded=not round_names):
         except ContentError as exc:
             st.error(reason(exc))
         else:
-            st.session_state[f"review.{curriculum_id}.round"] = opened.name
+            st.session_state[SELECT_ROUND] = opened.name
             flash("success", tr("review.opened", name=opened.name, date=_date(opened.opened)))
             st.rerun()
+
+word_section(ws, curriculum_id, round_name)
 
 everything = review.comments(root, curriculum_id)
 counts = review.tally_open(everything)
@@ -138,6 +145,8 @@ with read_tab:
 
     st.divider()
     target = st.selectbox(tr("review.target"), list(targets), format_func=lambda p: targets[p], key="review.target")
+    if st.session_state.pop("review.clear_text", False):  # the last comment was saved: a blank box for the next
+        st.session_state["review.text"] = ""
     text = st.text_area(tr("review.text"), key="review.text")
     if st.button(tr("review.add"), type="primary", key="review.add"):
         if not (name.strip() and role.strip()):
@@ -149,7 +158,8 @@ with read_tab:
             except ContentError as exc:
                 st.error(reason(exc))
             else:
-                st.session_state[f"review.{curriculum_id}.round"] = added.round
+                st.session_state[SELECT_ROUND] = added.round
+                st.session_state["review.clear_text"] = True
                 flash("success", tr("review.added", id=added.id))
                 st.rerun()
     if round_name and st.button(tr("review.done"), key="review.done"):
@@ -213,6 +223,7 @@ with comments_tab:
             )
             st.caption(place)
             st.markdown(inert_links(comment.text))
+            suggested_edit(ws, comment)
             for answer in replies.get(comment.id, []):
                 st.markdown(
                     inert_links(
