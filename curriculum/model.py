@@ -47,7 +47,7 @@ PROFILES = (
 )
 
 
-# Upper bounds checked by validation, the same the app's widgets enforce: a file cannot ask
+# Upper bounds checked by validation (the Composer's widgets use the same): a file cannot ask
 # for a billion days or a 30-digit clock and exhaust memory in the agenda or a pack.
 MAX_DAYS = 10  # days of a curriculum (Composer); protected times name days up to it
 MAX_MINUTES = 480  # one activity (Library), an override's minutes
