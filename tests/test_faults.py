@@ -126,7 +126,7 @@ print("ready", flush=True)
 while True:
     STORE.forget()
     module = load_workspace(root).modules["sharing"]
-    save(root, "modules", edit.replace_activity(module, "basics", "intro", minutes=5 + module.revision % 50 * 5), module.revision)
+    save(root, "modules", edit.replace_activity(module, "basics", "intro", minutes=5 + module.revision % 20 * 5), module.revision)
 """
 
 
