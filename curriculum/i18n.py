@@ -513,6 +513,8 @@ STRINGS.update(
         "pack.term": {"fr": "Terme du curriculum", "en": "Curriculum term"},
         "pack.local_term": {"fr": "Terme local", "en": "Local term"},
         "pack.references": {"fr": "Références", "en": "References"},
+        "pack.law_as_of": {"fr": "état du droit au {date}", "en": "state of the law as of {date}"},
+        "pack.checked_on": {"fr": "vérifié le {date}", "en": "checked {date}"},
         "pack.day_time": {"fr": "Jour {day}, {start}–{end}", "en": "Day {day}, {start}–{end}"},
         "pack.no_glossary": {"fr": "Pas de substitution pour ce contexte.", "en": "No substitutions for this context."},
         "bloom.remember": {"fr": "mémoriser", "en": "remember"},

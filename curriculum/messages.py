@@ -180,11 +180,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("{value} is out of range", "write a factor between 0.5 and 3 (1.0 means no interpretation)"),
         "fr": ("{value} est hors limites", "écrivez un facteur entre 0.5 et 3 (1.0 : pas d’interprétation)"),
     },
+    "bad_date": {
+        "en": ("'{value}' is not a date", "write the date as YYYY-MM-DD, for example 2026-11-30"),
+        "fr": ("« {value} » n’est pas une date", "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2026-11-30"),
+    },
     "bad_target": {
-        "en": ("'{value}' is not a target path", "write module[/session[/activity]] or module/handout:ID by ids"),
+        "en": (
+            "'{value}' is not a target path",
+            "write module[/session[/activity]], module/handout:ID or module/question:ID by ids",
+        ),
         "fr": (
             "« {value} » n’est pas un chemin de cible",
-            "écrivez module[/séance[/activité]] ou module/handout:ID, avec les identifiants",
+            "écrivez module[/séance[/activité]], module/handout:ID ou module/question:ID, avec les identifiants",
         ),
     },
     "id_mismatch": {
@@ -245,8 +252,87 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("une adaptation « {kind} » demande `{key}:`", "ajoutez `{key}:`"),
     },
     "swap_handout": {
-        "en": ("a swap replaces a handout", "target `module/handout:ID`"),
-        "fr": ("un échange remplace un document", "visez `module/handout:ID`"),
+        "en": ("a swap replaces a handout or a question", "target `module/handout:ID` or `module/question:ID`"),
+        "fr": ("un échange remplace un document ou une question", "visez `module/handout:ID` ou `module/question:ID`"),
+    },
+    "unknown_local_question": {
+        "en": ("unknown local question '{ref}'", "add it under the context's `questions:`"),
+        "fr": ("question locale inconnue « {ref} »", "ajoutez-la sous `questions:` dans le contexte"),
+    },
+    "recheck_due": {
+        "en": (
+            "reference to re-check: its re-check date {recheck} has passed",
+            "check the reference against its source, then set `checked:` to that day and `recheck:` to the next date",
+        ),
+        "fr": (
+            "référence à revérifier : sa date de revérification ({recheck}) est passée",
+            "vérifiez la référence à sa source, puis mettez ce jour dans `checked:` et la prochaine date dans `recheck:`",
+        ),
+    },
+    "recheck_order": {
+        "en": (
+            "the re-check date {recheck} is not after the checked date {checked}",
+            "set `recheck:` after `checked:`",
+        ),
+        "fr": (
+            "la date de revérification ({recheck}) n’est pas après la date de vérification ({checked})",
+            "mettez `recheck:` après `checked:`",
+        ),
+    },
+    "law_undated": {
+        "en": (
+            "a legal reference without `checked:` and `recheck:` dates",
+            "add the day it was last checked and the day to check it again (YYYY-MM-DD)",
+        ),
+        "fr": (
+            "une référence juridique sans dates `checked:` et `recheck:`",
+            "ajoutez le jour de sa dernière vérification et celui de la prochaine (AAAA-MM-JJ)",
+        ),
+    },
+    # --- item writing (items.py): warnings on a module's test bank -------------------------
+    "right_is_longest": {
+        "en": (
+            "in {count} of {total} choice questions the right option is the longest ({language})",
+            "lengthen the wrong options or shorten the right one so that length gives nothing away",
+        ),
+        "fr": (
+            "dans {count} questions à choix sur {total}, la bonne réponse est la plus longue ({language})",
+            "étoffez les mauvaises réponses ou raccourcissez la bonne pour que la longueur ne trahisse rien",
+        ),
+    },
+    "answers_unbalanced": {
+        "en": (
+            "right answers are unbalanced: option {position} is right in {count} of {total} choice questions",
+            "move right answers to other positions so that each position is right about as often",
+        ),
+        "fr": (
+            "bonnes réponses mal réparties : l’option {position} est la bonne dans {count} questions à choix sur {total}",
+            "déplacez des bonnes réponses vers d’autres positions pour que chacune le soit à peu près aussi souvent",
+        ),
+    },
+    "duplicate_option": {
+        "en": ("options {first} and {second} say the same thing", "rewrite one of them or remove it"),
+        "fr": ("les options {first} et {second} disent la même chose", "réécrivez l’une des deux ou supprimez-la"),
+    },
+    "catch_all_option": {
+        "en": (
+            "'{option}' is a catch-all option (\"all of the above\")",
+            "replace it with a plausible wrong answer, or make the question an open one",
+        ),
+        "fr": (
+            "« {option} » est une option fourre-tout (« toutes les réponses »)",
+            "remplacez-la par une mauvaise réponse plausible, ou faites-en une question ouverte",
+        ),
+    },
+    "question_untaught": {
+        "en": (
+            "the question checks objective '{objective}', which no session works on",
+            "tie the question to an objective a session works on, or list '{objective}' in a session's objectives",
+        ),
+        "fr": (
+            "la question vérifie l’objectif « {objective} », qu’aucune séance ne travaille",
+            "rattachez la question à un objectif travaillé en séance, ou ajoutez « {objective} » aux objectifs d’une séance",
+        ),
     },
     "day_order": {
         "en": ("the day ends before it starts", "set day_end later than day_start"),

@@ -163,6 +163,23 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A framework or text cited by name (`fr`, `en`), with the day it was last checked and
+    the day to check it again (ISO dates). A legal text (`law: true`) is printed in packs
+    with "state of the law as of" its checked date."""
+
+    fr: str = ""
+    en: str = ""
+    law: bool = False
+    checked: str = field(default="", metadata=check("date"))
+    recheck: str = field(default="", metadata=check("date"))
+
+    @property
+    def text(self) -> Text:
+        return Text(self.fr, self.en)
+
+
+@dataclass(frozen=True)
 class Module:
     id: str = field(metadata=check("slug"))
     revision: int = field(metadata=check("positive"))
@@ -173,7 +190,7 @@ class Module:
     objectives: tuple[Objective, ...] = field(default=(), metadata=check("unique-ids"))
     audience: tuple[str, ...] = field(default=(), metadata=check("slug"))
     prerequisites: tuple[str, ...] = field(default=(), metadata=check("slug"))
-    references: tuple[Text, ...] = ()
+    references: tuple[Reference, ...] = ()
     handouts: tuple[Handout, ...] = field(default=(), metadata=check("unique-ids"))
     questions: tuple[Question, ...] = field(default=(), metadata=check("unique-ids"))
 
@@ -186,6 +203,9 @@ class Module:
 
     def handout(self, handout_id: str) -> Handout | None:
         return next((h for h in self.handouts if h.id == handout_id), None)
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
 
 
 @dataclass(frozen=True)
@@ -250,6 +270,7 @@ class Context:
     glossary: Glossary = Glossary()
     timing: Timing = Timing()
     handouts: tuple[Handout, ...] = field(default=(), metadata=check("unique-ids"))
+    questions: tuple[Question, ...] = field(default=(), metadata=check("unique-ids"))
     overrides: tuple[Override, ...] = ()
     additions: tuple[Addition, ...] = ()
 

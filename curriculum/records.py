@@ -9,6 +9,7 @@ can report `file:line: field: what — fix` for all of them at once.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 import functools
 import re
@@ -26,7 +27,8 @@ KeyPath = tuple[str | int, ...]
 # \Z, not $: `$` also matches before a final newline, and "renamed\n" would pass as an id
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]\Z")
-TARGET = re.compile(r"^[a-z0-9-]+(?:/handout:[a-z0-9-]+|(?:/[a-z0-9-]+){0,2})\Z")
+DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+TARGET = re.compile(r"^[a-z0-9-]+(?:/(?:handout|question):[a-z0-9-]+|(?:/[a-z0-9-]+){0,2})\Z")
 _BAD = object()
 
 
@@ -334,11 +336,24 @@ def _passes(rule, value, found, path) -> bool:
     if rule == "clock" and not CLOCK.match(value):
         found.error(path, "bad_clock", value=_shown(value))
         return False
+    if rule == "date" and not _is_date(value):
+        found.error(path, "bad_date", value=value)
+        return False
     if rule == "factor" and not 0.5 <= value <= 3:
         found.error(path, "bad_factor", value=value)
         return False
     if rule == "target" and not TARGET.match(value):
         found.error(path, "bad_target", value=_shown(value))
+        return False
+    return True
+
+
+def _is_date(value: str) -> bool:
+    if not DATE.match(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
         return False
     return True
 

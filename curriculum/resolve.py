@@ -7,11 +7,12 @@ context's glossary applied; every item says whether the context adapted it.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from .adapt import Adapted, adapt_module
 from .glossary import substitute
-from .i18n import label, notice_text
+from .i18n import label, long_date, notice_text, t
 from .model import Context, Curriculum, Module, Text, minutes_of
 from .problems import ContentError
 from .schedule import Block, Day, Interval, Notice, Piece, Slot, clock, plan, scaled
@@ -213,6 +214,17 @@ class Texts:
         return tuple(self(t) for t in texts)
 
 
+def _reference(reference, texts) -> str:
+    """A reference as packs print it: a legal text with the date of the law it states, any
+    other with the day it was checked."""
+    text = texts(reference.text)
+    if not reference.checked:
+        return text
+    day = long_date(datetime.date.fromisoformat(reference.checked), texts.lang)
+    key = "pack.law_as_of" if reference.law else "pack.checked_on"
+    return f"{text} ({t(key, texts.lang, date=day)})"
+
+
 def resolve(workspace, curriculum_id: str, context_id: str | None, lang: str) -> Programme:
     """The Programme for a curriculum in a context and a language."""
     if lang not in ("fr", "en"):
@@ -356,7 +368,7 @@ def _module_view(adapted: Adapted, sessions, texts, factor, times) -> ModuleView
         summary=texts(module.summary),
         objectives=tuple(ObjectiveView(o.id, o.bloom, texts(o.text)) for o in module.objectives),
         audience=module.audience,
-        references=texts.all(module.references),
+        references=tuple(_reference(r, texts) for r in module.references),
         sessions=session_views,
         handouts=handouts,
         questions=questions,

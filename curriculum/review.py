@@ -520,6 +520,9 @@ def location(workspace, target: str, lang: str) -> tuple[str, bool]:
     if parsed.handout:
         handout = module.handout(parsed.handout)
         return " › ".join(names + [handout.title.get(lang) if handout else parsed.handout]), handout is not None
+    if parsed.question:
+        question = module.question(parsed.question)
+        return " › ".join(names + [question.text.get(lang) if question else parsed.question]), question is not None
     if parsed.session:
         session = module.session(parsed.session)
         if session is None:

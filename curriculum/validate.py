@@ -8,9 +8,11 @@ gone) and returns Problems. Both report; neither raises.
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
-from .messages import size
+from . import items
+from .messages import LANGUAGE_NAMES, size
 from .model import Context, Curriculum, Module, clock, minutes_of
 from .problems import Problem
 from .records import Findings
@@ -49,8 +51,29 @@ def _check_module(module: Module, found: Findings) -> None:
                     _unknown(found, path, "unknown_handout", ref, handouts)
     if module.id in module.prerequisites:
         found.error(("prerequisites",), "own_prerequisite")
+    _check_references(module, found)
     for q, question in enumerate(module.questions):
         _check_question(question, objectives, found, ("questions", q))
+    items.check_bank(module, found)
+
+
+def today() -> datetime.date:
+    """The day re-check dates are compared with."""
+    return datetime.date.today()
+
+
+def _check_references(module: Module, found: Findings) -> None:
+    now = today().isoformat()
+    for r, reference in enumerate(module.references):
+        path = ("references", r)
+        for lang in reference.text.missing():
+            found.warn(path, "translation_gap", lang=lang, language=LANGUAGE_NAMES[lang])
+        if reference.law and not (reference.checked and reference.recheck):
+            found.warn(path, "law_undated")
+        if reference.checked and reference.recheck and reference.recheck <= reference.checked:
+            found.error(path + ("recheck",), "recheck_order", checked=reference.checked, recheck=reference.recheck)
+        elif reference.recheck and reference.recheck < now:
+            found.warn(path + ("recheck",), "recheck_due", recheck=reference.recheck)
 
 
 def _check_flexible(activity, found, path) -> None:
@@ -61,7 +84,7 @@ def _check_flexible(activity, found, path) -> None:
 
 
 def _check_question(question, objectives, found, path) -> None:
-    if question.objective not in objectives:
+    if objectives is not None and question.objective not in objectives:
         _unknown(found, path + ("objective",), "unknown_objective", question.objective, objectives)
     if question.kind == "choice":
         if len(question.options) < 2:
@@ -80,14 +103,21 @@ def _check_context(context: Context, found: Findings) -> None:
     if context.default_language not in context.languages:
         found.error(("default_language",), "default_language", lang=context.default_language)
     local = {h.id for h in context.handouts}
+    local_questions = {q.id for q in context.questions}
+    for q, question in enumerate(context.questions):
+        _check_question(question, None, found, ("questions", q))
+        items.check_question(question, found, ("questions", q))
     for o, override in enumerate(context.overrides):
         for name in _OVERRIDE_NEEDS.get(override.kind, ()):
             if not getattr(override, name):
                 found.error(("overrides", o, _KEYS[name]), "override_needs", kind=override.kind, key=_KEYS[name])
         if override.kind == "swap":
-            if "/handout:" not in override.target:
+            if "/question:" in override.target:
+                if override.with_ and override.with_ not in local_questions:
+                    _unknown(found, ("overrides", o, "with"), "unknown_local_question", override.with_, local_questions)
+            elif "/handout:" not in override.target:
                 found.error(("overrides", o, "target"), "swap_handout")
-            if override.with_ and override.with_ not in local:
+            elif override.with_ and override.with_ not in local:
                 _unknown(found, ("overrides", o, "with"), "unknown_local_handout", override.with_, local)
     for a, addition in enumerate(context.additions):
         _check_flexible(addition.activity, found, ("additions", a, "activity"))
@@ -171,12 +201,34 @@ def check_workspace(workspace: Workspace) -> list[Problem]:
         _curriculum_references(workspace, curriculum, of("curricula", curriculum.id))
     for context in workspace.contexts.values():
         _context_references(workspace, context, of("contexts", context.id))
+        _adapted_banks(workspace, context, of("contexts", context.id))
     problems: list[Problem] = []
     for (kind, record_id), findings in found.items():
         if findings:
             file = workspace.path(kind, record_id)
             problems += reported(f"{kind}/{file.name}", _text(file), findings, parsed=False)
     return problems
+
+
+def _adapted_banks(workspace, context: Context, found: Findings) -> None:
+    """Item-writing warnings that a context's question overrides bring into a module's bank
+    (a swapped-in question whose right option is the longest, or that piles answers up)."""
+    from .adapt import Target, adapt_module
+
+    seen = set()
+    for o, override in enumerate(context.overrides):
+        target = Target.parse(override.target)
+        module = workspace.modules.get(target.module)
+        if not target.question or module is None or module.id in seen:
+            continue
+        seen.add(module.id)
+        before, after_bank = Findings(), Findings()
+        items.check_bank(module, before)
+        items.check_bank(adapt_module(module, context).module, after_bank)
+        known = {(f.code, f.path) for f in before}
+        for finding in after_bank:
+            if (finding.code, finding.path) not in known and finding.path == ("questions",):
+                found.warn(("overrides", o, "target"), finding.code, **dict(finding.values))
 
 
 MAX_PROBLEMS = 20  # per file: a file with 1,500 problems is listed as 20 and "1,480 more"

@@ -122,6 +122,9 @@ def _facilitator(p: Programme) -> list:
         if module.summary:
             blocks.append(Para(module.summary))
         blocks += [Note(t("pack.context_notes", lang), note) for note in module.notes]
+        if module.references:  # legal texts carry "state of the law as of …" (see resolve)
+            blocks.append(Heading(t("pack.references", lang), 2, f"references-{module.id}"))
+            blocks.append(Bullets(tuple(literal(r) for r in module.references)))
         for session in module.sessions:
             blocks += _session(p, session)
     blocks += [PageBreak(), Heading(t("pack.appendices", lang), 1, "appendices")]
