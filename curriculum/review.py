@@ -557,7 +557,7 @@ class Imported:
 def add_imported(root, curriculum_id: str, round_name: str, entries: list[Imported], actor=None):
     """Store what was read from a returned file, in one transaction: (new comments, how many were
     already there). Entries come parents first; the author is the reviewer, role "reviewer"."""
-    check(actor, "import-review")
+    check(actor, "import-review", root)
     added, skipped, ids = [], 0, {}
     with connect(root) as db, _write(db):
         round_id = _round_id(db, curriculum_id, round_name)
