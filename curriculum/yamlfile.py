@@ -28,7 +28,6 @@ MAX_DEPTH = 40  # content nests about 8 levels deep; libyaml's composer recurses
 # Content is read without implicit typing (every scalar is text: "10:30" stays a time,
 # "Yes" stays a word); records.build turns text into numbers where a field wants one.
 _Fast = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
@@ -187,7 +186,7 @@ class Lines:
             try:
                 if not self._parsed:
                     parse(self._text)  # refuses what could crash the composer (too deep) before composing
-                self._root = yaml.compose(self._text, Loader=_Base)
+                self._root = yaml.compose(self._text, Loader=_Fast)  # no implicit typing: marks only
             except (ReadError, yaml.YAMLError):
                 self._root = None
         return self._root
