@@ -10,7 +10,6 @@ decision is appended to `audit.log` (one JSON object per line).
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import json
 import math
 import os
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from filelock import FileLock
 
 from .messages import action as action_words
 from .messages import role_name, roles
@@ -98,8 +98,7 @@ def audit(root: Path | str, actor: Actor | None, action: str, what: str, revisio
         "revision": revision,
     }
     path = Path(root) / AUDIT_FILE
-    with writing(path), open(path, "a", encoding="utf-8") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with writing(path), FileLock(path.with_name(AUDIT_FILE + ".lock")), open(path, "a", encoding="utf-8") as handle:
         handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
         handle.flush()
         os.fsync(handle.fileno())
