@@ -6,12 +6,15 @@ import datetime as dt
 import html
 import io
 import json
+import os
 import re
 import zipfile
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from curriculum import typography
 from curriculum.export.formats import export, file_stem
 from curriculum.export.pack import build_pack, scope
 from curriculum.problems import ContentError
@@ -96,7 +99,9 @@ def test_clock_times_and_french_accents_come_out_exactly(marked, fmt):
     assert first.start == "08:30" and "08:30" in text
     for word in ("Déroulé de la séance", "Liste du matériel", "Feuille de présence", "25 novembre 2026"):
         assert word in text, word
-    assert marked.modules[0].title in text.replace("\n", " ") or marked.modules[0].title[:30] in text
+    # "Ouverture : …" is printed with its non-breaking space (PDF text extraction gives it back as a space)
+    title = typography.french(marked.modules[0].title)
+    assert title in text.replace("\n", " ") or title[:30] in text or title.replace("\u00a0", " ")[:30] in text
 
 
 def hostile_programme(small_root):
@@ -133,16 +138,91 @@ def hostile_programme(small_root):
     )
 
 
+# what each format makes of text typed in a plain field (a title, a material): shown as typed
+AS_TYPED = {
+    "pdf": lambda s: (s,),
+    "docx": lambda s: (s,),  # Word's XML, its entities read back
+    "html": lambda s: (html.escape(s, quote=False),),
+    # Markdown: `<` escaped with a backslash, or the whole text as entities (table cells):
+    # either way a CommonMark viewer shows what was typed
+    "md": lambda s: (s.replace("<", "\\<"), html.escape(s, quote=False)),
+}
+EVIL_TAGS = ("<script", "<font", "</para>")
+
+
+def typed_fields(pack: str) -> dict[str, str]:
+    """Plain-text fields of `hostile_programme` that each pack shows, and their text."""
+    shown = {"handout title": "A & B <c>"}
+    if pack == "facilitator":
+        shown |= {"activity title": "<b>bold?</b>", "material": "<tape> & glue"}
+    return shown
+
+
 @pytest.mark.parametrize("pack", ["facilitator", "participant"])
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_hostile_text_exports_in_every_format(small, fmt, pack):
+def test_hostile_text_comes_out_escaped_or_as_typed_in_every_format(small, fmt, pack):
+    """Markup typed into the content is shown as text, never obeyed: plain fields come out as
+    typed (escaped for HTML and Markdown), Markdown fields lose their script, font and link
+    tricks, and a 20,000-character word is kept whole in every field that holds it."""
     name, data = export(hostile_programme(small), pack, fmt, "h", DAY)
-    assert data and name == f"h.{fmt}"
-    if fmt == "html":
-        html = data.decode("utf-8")
-        assert "<script" not in html and 'href="javascript' not in html and "<font" not in html
-        if pack == "facilitator":
-            assert "&lt;b&gt;bold?&lt;/b&gt;" in html  # user markup in a heading is shown as text
+    assert name == f"h.{fmt}"
+    formats = ["pdf", "html", "md", "docx"] if fmt == "zip" else [fmt]
+    texts = split_zip(data) if fmt == "zip" else {fmt: data}
+    assert sorted(texts) == sorted(formats)
+    for member, raw in texts.items():
+        text = text_of(member, raw)
+        if member == "docx":
+            text = html.unescape(text)
+        long_fields = 5 if pack == "facilitator" else 2  # the long word is in them whole (none cut)
+        assert text.count("x") >= 20_000 * long_fields, member
+        for field_name, typed in typed_fields(pack).items():
+            assert any(form in text for form in AS_TYPED[member](typed)), (member, field_name)
+        if member == "html":
+            assert not any(tag in text for tag in EVIL_TAGS) and 'href="javascript' not in text
+        elif member == "md":
+            assert not any(re.search("(?<!\\\\)" + re.escape(tag), text) for tag in EVIL_TAGS)
+        else:  # PDF and Word: the script's text is seen only where the activity title shows it as typed
+            assert text.count("alert('x')") == text.count("<script>alert('x')</script>")
+            assert (text.count("alert('x')") > 0) == (pack == "facilitator")
+        if member == "pdf" and pack == "participant":
+            assert b"javascript" not in raw  # no link action anywhere in the file
+        if member == "docx":
+            with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+                links = archive.read("word/_rels/document.xml.rels").decode("utf-8")
+            assert "javascript" not in links
+
+
+def split_zip(data: bytes) -> dict[str, bytes]:
+    """The pack files of a ZIP export, by format."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {
+            name.rsplit(".", 1)[-1]: archive.read(name)
+            for name in archive.namelist()
+            if name.rsplit(".", 1)[-1] in ("pdf", "html", "md", "docx")
+        }
+
+
+GOLDEN = Path(__file__).parent / "golden" / "awareness-1-day-generic-en-facilitator-words-that-open-doors.txt"
+
+
+def test_pdf_text_of_a_small_facilitator_pack_matches_the_golden_file(monkeypatch):
+    """The text of one session's facilitator pack (pypdf's extraction) is the committed one.
+    After a deliberate change to packs, regenerate it with
+    `UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_export.py -k golden` and read the diff."""
+    from tests.conftest import BUNDLED
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795564800")  # 25 November 2026
+    programme = scope(
+        resolve(load_workspace(BUNDLED), "awareness-1-day", "generic", "en"),
+        session="trust-building/words-that-open-doors",
+    )
+    _, data = export(programme, "facilitator", "pdf", "g")
+    text = text_of("pdf", data) + "\n"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert "25 November 2026" in text
+    assert text == GOLDEN.read_text(encoding="utf-8"), f"PDF text differs from {GOLDEN.name} (see docstring)"
 
 
 def test_pdf_is_deterministic(marked):

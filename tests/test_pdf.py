@@ -87,6 +87,10 @@ def test_cover_contents_and_footer(facilitator_fr, programme_fr):
         page = reader.get_destination_page_number(item) + 1
         assert pages[page - 1].lstrip().startswith(item.title[:20]), item.title
         assert re.search(rf"(^|\n)\s*{page}\s*(\n|$)", contents), (item.title, page)
+    # each contents line is followed by its own page number (filled in when the pages are known)
+    listed = dict(re.findall(r"(?m)^([^\n]+)\n[ .]+\n(\d+)$", contents))
+    heads = [item for item in top[1:] if len(item.title) < 60]  # one-line titles
+    assert heads and all(listed[item.title] == str(reader.get_destination_page_number(item) + 1) for item in heads)
 
 
 def test_english_footer_label():
@@ -160,10 +164,19 @@ def test_hostile_text_renders_literally():
     assert "Page 2 sur" in text and "{unknown}" in text
 
 
-def test_empty_documents_render():
-    for blocks in ((), (Contents("Sommaire"),), (PageBreak(), PageBreak()), (Heading("Seul", 3, "a"), Note("", ""))):
-        data = pdf.render(Document("", "", "", (), "", blocks))
-        assert data.startswith(b"%PDF-") and len(PdfReader(io.BytesIO(data)).pages) >= 1
+@pytest.mark.parametrize(
+    "blocks, pages, outline",
+    [
+        ((), [""], []),  # the cover alone
+        ((Contents("Sommaire"),), ["", "Sommaire\nPage 2 of 2\n"], ["Sommaire"]),
+        ((PageBreak(), PageBreak()), [""], []),  # page breaks with nothing between make no blank pages
+        ((Heading("Seul", 3, "a"), Note("", "")), ["", "Seul\nPage 2 of 2\n"], ["Seul"]),  # an empty note draws nothing
+    ],
+)
+def test_empty_and_nearly_empty_documents(blocks, pages, outline):
+    reader = PdfReader(io.BytesIO(pdf.render(Document("", "", "", (), "", blocks))))
+    assert [page.extract_text() for page in reader.pages] == pages
+    assert [item.title for item in reader.outline] == outline
 
 
 def test_frag_comparison_agrees_with_reportlabs_own(programme_fr, facilitator_fr, monkeypatch):
@@ -175,7 +188,7 @@ def test_frag_comparison_agrees_with_reportlabs_own(programme_fr, facilitator_fr
     from reportlab.platypus import paragraph as rl_paragraph
     from reportlab.platypus.paraparser import ParaFrag
 
-    assert rl_paragraph.sameFrag is rl_compat.same_frag
+    assert rl_compat.ACTIVE and rl_paragraph.sameFrag is rl_compat.same_frag  # on ReportLab 5.1.0
     asked = []
 
     def recording(f, g):
@@ -212,3 +225,51 @@ def test_frag_comparison_agrees_with_reportlabs_own(programme_fr, facilitator_fr
 
     monkeypatch.setattr(rl_paragraph, "sameFrag", theirs)
     assert pdf.render(build_pack(programme_fr, "facilitator", DAY)) == facilitator_fr
+
+
+@pytest.fixture
+def restore_same_frag():
+    """ReportLab's `sameFrag` global as it was before the test, whatever the test installs."""
+    from reportlab.platypus import paragraph as rl_paragraph
+
+    before = rl_paragraph.sameFrag
+    yield rl_paragraph
+    rl_paragraph.sameFrag = before
+
+
+def test_compat_module_uses_reportlabs_own_on_any_other_version(restore_same_frag, programme_fr, facilitator_fr):
+    """On a ReportLab it was not checked against, line breaking keeps ReportLab's own function
+    (and the pack comes out the same); on the checked version it takes `same_frag`."""
+    from reportlab.lib import rl_accel
+
+    rl_paragraph = restore_same_frag
+    assert rl_compat.install("5.2.0") is False and rl_paragraph.sameFrag is rl_accel.sameFrag
+    assert pdf.render(build_pack(programme_fr, "facilitator", DAY)) == facilitator_fr
+    assert rl_compat.install(rl_compat.CHECKED_VERSION) is True and rl_paragraph.sameFrag is rl_compat.same_frag
+    assert rl_compat.install("4.4.4") is False and rl_paragraph.sameFrag is rl_accel.sameFrag
+
+
+def test_compat_module_leaves_a_changed_reportlab_alone(restore_same_frag):
+    """Where `sameFrag` is no longer rl_accel's (ReportLab changed it, or another library did),
+    the module does not put its own in, even on the checked version."""
+
+    def someone_elses(f, g):
+        return False
+
+    rl_paragraph = restore_same_frag
+    rl_paragraph.sameFrag = someone_elses
+    assert rl_compat.install(rl_compat.CHECKED_VERSION) is False and rl_paragraph.sameFrag is someone_elses
+
+
+def test_compat_module_leaves_reportlabs_python_fallback_alone(restore_same_frag, monkeypatch):
+    """Without rl_accel's C extension, ReportLab compares fragments with a Python function of
+    slightly different rules (absent and None alike): the module keeps ReportLab's own."""
+    from reportlab.lib import rl_accel
+
+    def python_fallback(f, g):
+        return True
+
+    rl_paragraph = restore_same_frag
+    monkeypatch.setattr(rl_accel, "sameFrag", python_fallback)
+    rl_paragraph.sameFrag = python_fallback
+    assert rl_compat.install(rl_compat.CHECKED_VERSION) is False and rl_paragraph.sameFrag is python_fallback

@@ -2,7 +2,7 @@
 of contents with page numbers, PDF bookmarks and a "Page X of Y" footer.
 
 No user string ever reaches ReportLab's paragraph markup as markup: Markdown goes through
-`markup.parse` (rendered and sanitised) into plain-text runs, which `text` turns into
+`richtext.parse` (rendered and sanitised) into plain-text runs, which `text` turns into
 paragraph fragments; headings, table headers, titles and the cover are escaped the same way.
 The output is deterministic (`invariant`, no dates, no random ids).
 

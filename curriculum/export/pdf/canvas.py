@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
 
 from .fonts import FONT
 from .styles import (
@@ -19,7 +20,6 @@ from .styles import (
     MUTED,
     PAGE_H,
     PAGE_W,
-    TOC_CALLBACK,
     TOC_NUMBER_ROOM,
     TOC_STYLES,
 )
@@ -27,53 +27,57 @@ from .text import fit_text
 
 
 class NumberedCanvas(Canvas):
-    """Defers every page to the end, when the number of pages and the page of every heading
-    are known: then draws the footer ("Page X of Y") and the page numbers of the contents.
+    """A canvas that draws what is known only at the end: the footer ("Page X of Y") and the
+    page numbers of the contents are PDF forms, used on their pages as they are written and
+    defined at save time, when the number of pages and the page of every heading are known.
     One layout pass is enough (a TableOfContents with multiBuild needs two or three)."""
 
     def __init__(self, *args, footer: str = "", label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
-        self._marks: dict[int, list[tuple]] = {}  # page -> headings (key, title, outline level, x, y)
-        self._toc_marks: list[tuple] = []
-        self._footer, self._label = footer, label
-        self.setNamedCB(TOC_CALLBACK, toc_mark)
+        self.footer, self.label = footer, label
+        self.pages = 0
+        self.anchor_pages: dict[str, int] = {}  # bookmark key -> the page its heading is on
+        self.page_numbers: list[tuple[str, str, str, float]] = []  # (form, key, font, size)
+
+    def mark_heading(self, key: str, title: str, outline: int, top: float) -> None:
+        """A heading drawn here: its bookmark `top` points above the current origin, its
+        outline entry, and its page for the contents."""
+        self.bookmarkHorizontal(key, 0, top)
+        self.addOutlineEntry(title, key, level=outline, closed=outline >= 1)
+        self.anchor_pages.setdefault(key, self.getPageNumber())
+
+    def draw_page_number_of(self, key: str, x: float, y: float, font: str, size: float) -> None:
+        """The page number of the heading `key`, right-aligned at (x, y), filled in at save time."""
+        form = f"page-of-{len(self.page_numbers)}"
+        self.page_numbers.append((form, key, font, size))
+        self.saveState()
+        self.translate(x, y)
+        self.doForm(form)
+        self.restoreState()
 
     def showPage(self):
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self.pages += 1
+        if self.pages > 1:  # no footer on the cover
+            self.doForm(f"footer-{self.pages}")
+        super().showPage()
 
     def save(self):
-        total = len(self._pages)
-        anchor_pages: dict[str, int] = {}
-        for page in sorted(self._marks):
-            for mark in self._marks[page]:
-                anchor_pages.setdefault(mark[0], page)
-        numbers: dict[int, list[tuple]] = {}
-        for mark in self._toc_marks:
-            numbers.setdefault(mark[0], []).append(mark)
-        missing = sorted({m[3] for m in self._toc_marks} - set(anchor_pages))
-        for state in self._pages:
-            self.__dict__.update(state)
-            if self._pageNumber == 1:
-                for key in missing:  # never drawn: keep every link pointing somewhere
-                    self.bookmarkPage(key)
-            for key, title, level, left, top in self._marks.get(self._pageNumber, ()):
-                self.bookmarkHorizontalAbsolute(key, top, left=left)
-                self.addOutlineEntry(title, key, level=level, closed=level >= 1)
-            for _, x, y, key, font, size in numbers.get(self._pageNumber, ()):
-                page = anchor_pages.get(key)
-                if page is not None:
-                    self.setFillColor(INK)
-                    self.setFont(font, size)
-                    self.drawRightString(x, y, str(page))
-            if self._pageNumber > 1:  # no footer on the cover
-                self._draw_footer(total)
-            super().showPage()
+        for page in range(2, self.pages + 1):
+            self.beginForm(f"footer-{page}")
+            self.draw_footer(page, self.pages)
+            self.endForm()
+        for form, key, font, size in self.page_numbers:
+            self.beginForm(form, lowerx=-TOC_NUMBER_ROOM - 20, lowery=-size, upperx=1, uppery=2 * size)
+            page = self.anchor_pages.get(key)
+            if page is not None:
+                self.setFillColor(INK)
+                self.setFont(font, size)
+                self.drawRightString(0, 0, str(page))
+            self.endForm()
         super().save()
 
-    def _draw_footer(self, total: int) -> None:
-        label = self._label.replace("{page}", str(self._pageNumber)).replace("{pages}", str(total))
+    def draw_footer(self, page: int, total: int) -> None:
+        label = self.label.replace("{page}", str(page)).replace("{pages}", str(total))
         self.saveState()
         self.setStrokeColor(LINE)
         self.setLineWidth(0.5)
@@ -82,30 +86,51 @@ class NumberedCanvas(Canvas):
         self.setFont(FONT, FOOTER_SIZE)
         self.drawRightString(PAGE_W - MARGIN_R, 10.5 * mm, label)
         room = FRAME_W - pdfmetrics.stringWidth(label, FONT, FOOTER_SIZE) - 8 * mm
-        self.drawString(MARGIN_L, 10.5 * mm, fit_text(self._footer, room))
+        self.drawString(MARGIN_L, 10.5 * mm, fit_text(self.footer, room))
         self.restoreState()
 
 
-def toc_mark(canvas, kind, label):
-    """Called where a contents line's text ends: dot leaders now, the page number at save time."""
-    key, _, level = (label or "").rpartition(",")
-    style = TOC_STYLES[min(max(int(level or 0), 0), len(TOC_STYLES) - 1)]
-    info = canvas._curr_tx_info
-    x, y = info["cur_x"], info["cur_y"]
-    end = FRAME_W - TOC_NUMBER_ROOM
-    dot_width = pdfmetrics.stringWidth(" .", FONT, style.fontSize)
-    dots = int((end - x - 3) / dot_width)
-    canvas.saveState()
-    if dots > 0:
-        canvas.setFillColor(LINE if level == "0" else MUTED)
-        canvas.setFont(FONT, style.fontSize)
-        canvas.drawRightString(end, y, " ." * dots)
-    canvas.linkRect("", key, (max(x, end - dots * dot_width), y - 2, FRAME_W, y + style.fontSize), relative=1)
-    canvas.restoreState()
-    absolute_x, absolute_y = canvas.absolutePosition(FRAME_W, y)
-    pages = getattr(canvas, "_toc_marks", None)
-    if pages is not None:
-        pages.append((canvas.getPageNumber(), absolute_x, absolute_y, key, style.fontName, style.fontSize))
+class ContentsLine(Flowable):
+    """One line of the contents: the heading's text (a link to it), dot leaders after its last
+    line, and its page number, which the canvas fills in at save time."""
+
+    def __init__(self, text: str, key: str, level: int):
+        super().__init__()
+        self.style = TOC_STYLES[min(max(level, 0), len(TOC_STYLES) - 1)]
+        self.paragraph = Paragraph(f'<a href="#{key}">{text}</a>', self.style)
+        self.key, self.level = key, level
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = self.paragraph.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def getSpaceBefore(self):
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self):
+        return self.style.spaceAfter
+
+    def draw(self):
+        canvas, style = self.canv, self.style
+        self.paragraph.drawOn(canvas, 0, 0)
+        # where the text ends: its last line's width and baseline (as Paragraph draws them)
+        lines = self.paragraph.blPara.lines
+        x = self.paragraph.getActualLineWidths0()[-1] - style.rightIndent
+        y = self.height - getattr(lines[0], "ascent", style.fontSize) - (len(lines) - 1) * style.leading
+        end = FRAME_W - TOC_NUMBER_ROOM
+        dot_width = pdfmetrics.stringWidth(" .", FONT, style.fontSize)
+        dots = int((end - x - 3) / dot_width)
+        canvas.saveState()
+        if dots > 0:
+            canvas.setFillColor(LINE if self.level == 0 else MUTED)
+            canvas.setFont(FONT, style.fontSize)
+            canvas.drawRightString(end, y, " ." * dots)
+        canvas.linkRect("", self.key, (max(x, end - dots * dot_width), y - 2, FRAME_W, y + style.fontSize), relative=1)
+        canvas.restoreState()
+        if isinstance(canvas, NumberedCanvas):
+            if self.key not in canvas.anchor_pages:  # until its heading is drawn (and rebinds it)
+                canvas.bookmarkPage(self.key)
+            canvas.draw_page_number_of(self.key, FRAME_W, y, style.fontName, style.fontSize)
 
 
 def cover_page(canvas, doc):

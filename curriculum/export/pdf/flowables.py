@@ -14,22 +14,23 @@ from .styles import ACCENT, BODY_HEIGHT, FRAME_H, H1, INK, Family
 
 
 class BodyParagraph(Paragraph):
-    """A Paragraph that remembers its line breaks for a given width (tables and keep-together
-    groups wrap the same paragraph several times; breaking lines is the costly part)."""
+    """A Paragraph that remembers its line breaks for the last widths and style it was broken
+    for (tables and keep-together groups wrap the same paragraph several times; breaking lines
+    is the costly part)."""
 
-    def wrap(self, availWidth, availHeight):
-        cached = self.__dict__.get("_wrapped")
-        if cached is not None and cached[0] == availWidth and cached[1] is self.style:
-            _, _, self.width, self.height, self.blPara, self._wrapWidths = cached
-            return self.width, self.height
-        width, height = Paragraph.wrap(self, availWidth, availHeight)
-        self._wrapped = (availWidth, self.style, width, height, self.blPara, self._wrapWidths)
-        return width, height
+    def breakLines(self, width):
+        widths = tuple(width) if isinstance(width, list | tuple) else (width,)
+        cached = getattr(self, "broken", None)
+        if cached is not None and cached[0] == widths and cached[1] is self.style:
+            return cached[2]
+        lines = super().breakLines(width)
+        self.broken = (widths, self.style, lines)
+        return lines
 
 
 class HeadingParagraph(BodyParagraph):
     """A heading that leaves a bookmark (and an outline entry) where it is drawn and tells the
-    canvas its page, for the table of contents."""
+    canvas its page, for the contents."""
 
     def __init__(self, text, style, *args, key: str = "", title: str = "", outline: int = 0, **kw):
         super().__init__(text, style, *args, **kw)
@@ -44,11 +45,9 @@ class HeadingParagraph(BodyParagraph):
     def draw(self):
         super().draw()
         canvas = self.canv
-        marks = getattr(canvas, "_marks", None)
-        if getattr(self, "key", "") and marks is not None:
-            # bookmarks point at the page being written: made when the page is (see save)
-            left, top = canvas.absolutePosition(0, self.height + 4)
-            marks.setdefault(canvas.getPageNumber(), []).append((self.key, self.title, self.outline, left, top))
+        mark = getattr(canvas, "mark_heading", None)  # our NumberedCanvas (see canvas.py)
+        if getattr(self, "key", "") and mark is not None:  # (split parts carry no key)
+            mark(self.key, self.title, self.outline, self.height + 4)
         if self.style is H1:
             canvas.saveState()
             canvas.setStrokeColor(ACCENT)
@@ -57,7 +56,15 @@ class HeadingParagraph(BodyParagraph):
             canvas.restoreState()
 
 
-class GridTable(RLTable):
+class CountedTable(RLTable):
+    """A table that knows how many rows it has (its split parts are made by its class too)."""
+
+    def __init__(self, data, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.row_count = len(data)
+
+
+class GridTable(CountedTable):
     """A table that does not leave a single row alone on either side of a page break."""
 
     def split(self, availWidth, availHeight):
@@ -65,12 +72,12 @@ class GridTable(RLTable):
         if len(parts) != 2 or self.splitInRow or availHeight > FRAME_H * 0.9:
             return parts
         head = self.repeatRows if isinstance(self.repeatRows, int) else 0
-        first, rest = (len(part._cellvalues) - head for part in parts)
+        first, rest = (part.row_count - head for part in parts)
         if first < 2:
             return []  # header and one row at a page foot: the table starts on the next page
         if rest < 2 and first >= 3:  # one row left over: take one more row along
-            last = self._rowHeights[head + first - 1]
-            again = RLTable.split(self, availWidth, availHeight - last - 0.5)
+            _, height = parts[0].wrap(availWidth, availHeight)
+            again = RLTable.split(self, availWidth, height - 0.5)  # all the rows that fit but the last
             if len(again) == 2:
                 return again
         return parts
@@ -123,8 +130,8 @@ class KeepWithNext(KeepTogether):
         content = self.flowables[:]
         if total <= availHeight or availHeight >= BODY_HEIGHT - 0.01:  # it fits, or nothing is above it
             return content
-        need = total - last + start_height(content[-1], last)
-        return content if need <= availHeight else [FrameBreak(), *content]
+        room = availHeight - (total - last)  # what is left under the leading flowables
+        return content if start_fits(content[-1], availWidth, room, last) else [FrameBreak(), *content]
 
 
 def keep_with_next(story: list) -> list:
@@ -154,16 +161,20 @@ def _grouped(flowables: list) -> list:
     return [KeepWithNext(flowables)]
 
 
-def start_height(flowable, height: float) -> float:
-    """How much of a flowable must sit under a heading: a table's header and first two rows
-    (see GridTable), three lines of a paragraph, the first item or so of a list."""
+def start_fits(flowable, availWidth: float, room: float, height: float) -> bool:
+    """Whether enough of a flowable (`height` tall) fits in `room` under a heading: a table's
+    header and first two rows (asked of the table itself: a split there), three lines of a
+    paragraph, the first item or so of a list."""
+    if height <= room:
+        return True
     if isinstance(flowable, RLTable):
-        rows = getattr(flowable, "_rowHeights", None) or []
-        count = (flowable.repeatRows if isinstance(flowable.repeatRows, int) else 0) + 2
-        return min(height, sum(rows[:count]) + 2) if rows else height
+        parts = flowable.split(availWidth, room)  # a GridTable refuses a first part of one row
+        head = flowable.repeatRows if isinstance(flowable.repeatRows, int) else 0
+        rows = getattr(parts[0], "row_count", None) if len(parts) == 2 else 0
+        return rows is None or rows - head >= 2
     if isinstance(flowable, Paragraph):
-        return min(height, 3 * flowable.style.leading)
-    return min(height, 48)
+        return 3 * flowable.style.leading <= room
+    return 48 <= room
 
 
 def no_space_after(flowable) -> None:

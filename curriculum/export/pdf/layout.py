@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.pdfbase import pdfmetrics
 
-from .. import markup
+from .. import richtext
 from ..document import Heading
 from .fonts import FONT, FONT_B
 from .styles import CELL, CELL_PAD, FRAME_W
@@ -38,7 +38,7 @@ def min_widths(header: list[str], rows: list[list[str]], columns: int) -> list[f
     return mins
 
 
-def auto_widths(rows: list[list[list[markup.Run]]], head: int, columns: int) -> list[str]:
+def auto_widths(rows: list[list[list[richtext.Run]]], head: int, columns: int) -> list[str]:
     """Column widths of a Markdown table, as percentages of the room it gets: every column
     at least as wide as its longest word, the rest shared by how much text each one holds."""
     total = FRAME_W
@@ -46,7 +46,7 @@ def auto_widths(rows: list[list[list[markup.Run]]], head: int, columns: int) -> 
     for number, row in enumerate(rows):
         font = FONT_B if number < head else FONT
         for column, runs in enumerate(row[:columns]):
-            text = " ".join(markup.plain(runs).split())[:600]
+            text = " ".join(richtext.plain(runs).split())[:600]
             if not text:
                 continue
             word = max(text.split(), key=len)

@@ -22,14 +22,15 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as RLTable
 
-from .. import markup
+from .. import richtext
 from ..document import Bullets, Contents, Document, Heading, Note, Para, Table
 from ..document import PageBreak as DocPageBreak
 from . import rl_compat  # noqa: F401
-from .canvas import NumberedCanvas, cover_page
+from .canvas import ContentsLine, NumberedCanvas, cover_page
 from .flowables import (
     BodyParagraph,
     CheckBox,
+    CountedTable,
     GridTable,
     HeadingParagraph,
     KeepWithNext,
@@ -81,9 +82,7 @@ from .styles import (
     NOTE_EDGE,
     NOTE_TITLE,
     STRIPE,
-    TOC_CALLBACK,
     TOC_LEVELS,
-    TOC_STYLES,
     TOC_TEXT_MAX,
     Family,
 )
@@ -198,18 +197,16 @@ class Renderer:
             plain_paragraph(block.title, H1, HeadingParagraph, key=key, title=title, outline=0),
             Spacer(1, 2),
         ]
-        for level, text, target in self.toc_entries:
-            line = f'<a href="#{target}">{text}</a><onDraw name="{TOC_CALLBACK}" label="{target},{level}"/>'
-            story.append(BodyParagraph(line, TOC_STYLES[level]))
+        story += [ContentsLine(text, target, level) for level, text, target in self.toc_entries]
         return story
 
     def para(self, block: Para) -> list:
         family = FAMILIES.get(block.style, BODY)
         blocks = self.parse(block.text)
         flowables = self.mblocks(blocks, family)
-        if len(blocks) == 1 and isinstance(blocks[0], markup.MParagraph) and flowables:
+        if len(blocks) == 1 and isinstance(blocks[0], richtext.MParagraph) and flowables:
             runs = blocks[0].runs
-            if all(r.bold for r in runs if r.text.strip()) and len(markup.plain(runs)) < 160:
+            if all(r.bold for r in runs if r.text.strip()) and len(richtext.plain(runs)) < 160:
                 flowables[0].keepWithNext = 1  # a bold label ("Session plan") stays with what follows
             elif block.style == "meta":
                 flowables[0].keepWithNext = 1
@@ -226,7 +223,7 @@ class Renderer:
             rows = body
         if not rows:
             return []
-        table = RLTable(rows, colWidths=["100%"], splitByRow=1, splitInRow=1, spaceBefore=5, spaceAfter=9)
+        table = CountedTable(rows, colWidths=["100%"], splitByRow=1, splitInRow=1, spaceBefore=5, spaceAfter=9)
         table.setStyle(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), NOTE_BG),
@@ -302,7 +299,7 @@ class Renderer:
         if text.strip() == "☐":
             return CheckBox()
         blocks = self.parse(text)
-        if len(blocks) == 1 and isinstance(blocks[0], markup.MParagraph) and blocks[0].kind == "p":
+        if len(blocks) == 1 and isinstance(blocks[0], richtext.MParagraph) and blocks[0].kind == "p":
             runs = blocks[0].runs
             if width and len(runs) == 1 and plain_run(runs[0]):
                 value = runs[0].text.strip()
@@ -318,7 +315,7 @@ class Renderer:
     def mblocks(self, blocks: list, family: Family, in_list=False, depth=0, width_hint=FRAME_W) -> list:
         out: list = []
         for block in blocks:
-            if isinstance(block, markup.MParagraph):
+            if isinstance(block, richtext.MParagraph):
                 if block.kind == "quote":
                     style = family.quote
                 elif block.kind.startswith("h"):
@@ -326,7 +323,7 @@ class Renderer:
                 else:
                     style = family.item if in_list else family.p
                 out.append(paragraph(block.runs, style))
-            elif isinstance(block, markup.MList):
+            elif isinstance(block, richtext.MList):
                 items = [
                     self.mblocks(item, family, in_list=True, depth=depth + 1, width_hint=width_hint)
                     or [BodyParagraph("", family.item)]
@@ -334,15 +331,15 @@ class Renderer:
                 ]
                 if items:
                     out.append(bullet_list(items, block.ordered, family, depth, space_after=2 if in_list else 6))
-            elif isinstance(block, markup.MTable):
+            elif isinstance(block, richtext.MTable):
                 table = self.mtable(block)
                 if table is not None:
                     out.append(table)
-            elif isinstance(block, markup.MCode):
+            elif isinstance(block, richtext.MCode):
                 out.append(XPreformatted(code_markup(block.text, width_hint, family.code.fontSize), family.code))
         return out
 
-    def mtable(self, block: markup.MTable):
+    def mtable(self, block: richtext.MTable):
         columns = max((len(r) for r in block.rows), default=0)
         if columns == 0:
             return None
@@ -352,8 +349,8 @@ class Renderer:
             style = HEAD_CELL if number < head else CELL.item
             cells = [paragraph(cell, style) for cell in row[:columns]]
             data.append(cells + [""] * (columns - len(cells)))
-        tall = sum(len(markup.plain(c)) for row in block.rows for c in row) > 1500
-        table = RLTable(
+        tall = sum(len(richtext.plain(c)) for row in block.rows for c in row) > 1500
+        table = CountedTable(
             data,
             colWidths=auto_widths(block.rows, head, columns),
             repeatRows=head if head < len(data) else 0,
@@ -374,11 +371,11 @@ class Renderer:
 
 @functools.lru_cache(maxsize=8192)
 def parsed(text: str) -> list:
-    """`markup.parse`, remembered (the result is only read, never changed)."""
-    return markup.parse(text)
+    """`richtext.parse`, remembered (the result is only read, never changed)."""
+    return richtext.parse(text)
 
 
-def plain_run(run: markup.Run) -> bool:
+def plain_run(run: richtext.Run) -> bool:
     return not (run.bold or run.italic or run.code or run.href or run.strike) and COVERED.issuperset(run.text)
 
 

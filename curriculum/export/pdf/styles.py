@@ -38,7 +38,6 @@ BLANK_ROW_HEIGHT = 22  # points: room to write by hand
 TOC_LEVELS = 2  # headings of level 1..TOC_LEVELS are listed in the contents
 TOC_TEXT_MAX = 180
 TOC_NUMBER_ROOM = 26  # points kept at the right of a contents line for its page number
-TOC_CALLBACK = "curriculum_toc_page"
 COVER_TEXT_MAX = 400
 
 

@@ -1,4 +1,4 @@
-"""User text as ReportLab paragraphs: runs of plain text (from `markup.parse`) become
+"""User text as ReportLab paragraphs: runs of plain text (from `richtext.parse`) become
 paragraph fragments, and every string that goes through ReportLab's paragraph markup is
 escaped first, so no user text is ever read as markup.
 
@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
 
-from .. import markup
+from .. import richtext
 from .flowables import BodyParagraph
 from .fonts import CODE_FONT, COVERED, FONT, fallback_font
 from .styles import CODE_INK, FOOTER_SIZE, LINK
@@ -172,7 +172,7 @@ def segments(text: str):
         yield "".join(piece), font
 
 
-def paragraph(runs: list[markup.Run], style: ParagraphStyle, cls=None, **kw) -> Paragraph:
+def paragraph(runs: list[richtext.Run], style: ParagraphStyle, cls=None, **kw) -> Paragraph:
     """A `cls` paragraph (default `BodyParagraph`) of `runs`, built from fragments (see `fragment_template`)."""
     cls = cls or BodyParagraph
     frags = []
@@ -196,12 +196,12 @@ def paragraph(runs: list[markup.Run], style: ParagraphStyle, cls=None, **kw) -> 
 
 def plain_paragraph(text: str, style: ParagraphStyle, cls=None, **kw) -> Paragraph:
     """Plain user text (a title, a label) exactly as typed, line breaks kept."""
-    runs: list[markup.Run] = []
+    runs: list[richtext.Run] = []
     for number, line in enumerate((text or "").split("\n")):
         if number:
-            runs.append(markup.Run("\n"))
+            runs.append(richtext.Run("\n"))
         if line:
-            runs.append(markup.Run(line))
+            runs.append(richtext.Run(line))
     return paragraph(runs, style, cls, **kw)
 
 
