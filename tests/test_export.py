@@ -202,7 +202,7 @@ def split_zip(data: bytes) -> dict[str, bytes]:
         }
 
 
-GOLDEN = Path(__file__).parent / "golden" / "awareness-1-day-generic-en-facilitator-words-that-open-doors.txt"
+GOLDEN = Path(__file__).parent / "golden" / "core-3-day-generic-en-facilitator-words-that-open-doors.txt"
 
 
 def test_pdf_text_of_a_small_facilitator_pack_matches_the_golden_file(monkeypatch):
@@ -213,7 +213,7 @@ def test_pdf_text_of_a_small_facilitator_pack_matches_the_golden_file(monkeypatc
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795564800")  # 25 November 2026
     programme = scope(
-        resolve(load_workspace(BUNDLED), "awareness-1-day", "generic", "en"),
+        resolve(load_workspace(BUNDLED), "core-3-day", "generic", "en"),
         session="trust-building/words-that-open-doors",
     )
     _, data = export(programme, "facilitator", "pdf", "g")
