@@ -205,6 +205,9 @@ def main() -> None:
         comments(root, "curriculum-00", 10_000)
         review_figures(root)
         page_figures(root)
+    from benchmarks.hostile import report
+
+    report()
 
 
 if __name__ == "__main__":
