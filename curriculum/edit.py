@@ -11,7 +11,18 @@ import re
 from dataclasses import replace
 
 from .messages import ID_OF
-from .model import Activity, Context, Glossary, Module, Pause, ProtectedTime, Session, Substitution, Text
+from .model import (
+    PRIORITIES,
+    Activity,
+    Context,
+    Glossary,
+    Module,
+    Pause,
+    ProtectedTime,
+    Session,
+    Substitution,
+    Text,
+)
 from .problems import ContentError, UnknownIdError
 
 
@@ -68,6 +79,55 @@ def _minutes(value, number: int, title: Text) -> int:
     except (TypeError, ValueError):
         raise ContentError.coded("row_minutes", number=number, title=title, value=value, most=MOST_MINUTES) from None
     return minutes
+
+
+def cut_rows(session: Session, lang: str) -> list[dict]:
+    """What a fit may cut in a session's activities, one row each: {id, title, minutes,
+    min_minutes (0 when none), optional, priority}."""
+    return [
+        {
+            "id": a.id,
+            "title": a.title.get(lang),
+            "minutes": a.minutes,
+            "min_minutes": a.min_minutes or 0,
+            "optional": a.optional,
+            "priority": a.priority,
+        }
+        for a in session.activities
+    ]
+
+
+def apply_cut_rows(module: Module, session_id: str, rows: list[dict]) -> Module:
+    """Apply rows of `cut_rows` (min_minutes 0 or blank: none) to a session's activities."""
+    session = _session(module, session_id)
+    by_id = {a.id: a for a in session.activities}
+    activities = []
+    for number, row in enumerate(rows, start=1):
+        activity = by_id.get(row.get("id"))
+        if activity is None:
+            raise UnknownIdError.coded("row_unknown_activity", number=number, id=row.get("id"))
+        shortest = _shortest(row.get("min_minutes"), number, activity)
+        priority = row.get("priority") or activity.priority
+        if priority not in PRIORITIES:
+            raise ContentError.coded("row_priority", number=number, title=activity.title, value=priority)
+        activities.append(
+            replace(activity, min_minutes=shortest, optional=bool(row.get("optional")), priority=priority)
+        )
+    return replace_session(module, session_id, activities=tuple(activities))
+
+
+def _shortest(value, number: int, activity: Activity) -> int | None:
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        shortest = int(value)
+        if shortest != value or not 0 <= shortest <= activity.minutes:
+            raise ValueError
+    except (TypeError, ValueError):
+        raise ContentError.coded(
+            "row_min_minutes", number=number, title=activity.title, value=value, minutes=activity.minutes
+        ) from None
+    return shortest or None
 
 
 def _session(module: Module, session_id: str) -> Session:

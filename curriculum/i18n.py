@@ -77,6 +77,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "library.instructions": {"fr": "Consignes", "en": "Instructions"},
     "library.notes": {"fr": "Notes pour l’animateur", "en": "Facilitator notes"},
     "library.session_minutes": {"fr": "Durée de la séance : {minutes} min", "en": "Session length: {minutes} min"},
+    "library.cuts": {
+        "fr": "Quand le temps manque : ce que l’ajustement aux journées peut raccourcir ou retirer",
+        "en": "When time is short: what fitting to the days may shorten or drop",
+    },
+    "library.cuts_help": {
+        "fr": "Durée minimale 0 : l’activité ne se raccourcit pas. Facultative : elle peut être retirée. "
+        "Priorité basse : raccourcie ou retirée en premier.",
+        "en": "Shortest length 0: the activity is not shortened. Optional: it may be dropped. "
+        "Low priority: shortened or dropped first.",
+    },
+    "library.session_optional": {
+        "fr": "Toute la séance est facultative (elle peut être retirée)",
+        "en": "The whole session is optional (it may be dropped)",
+    },
     "library.title_fr": {"fr": "Titre (FR)", "en": "Title (FR)"},
     "library.title_en": {"fr": "Titre (EN)", "en": "Title (EN)"},
     "composer.title": {"fr": "Composer un curriculum", "en": "Compose a curriculum"},
@@ -862,6 +876,7 @@ CHOICE_KINDS = (
     "status",
     "change",
     "field",
+    "priority",
 )
 
 STRINGS.update(
@@ -991,6 +1006,9 @@ STRINGS.update(
         "field.min_minutes": {"fr": "durée minimale (min)", "en": "shortest length (min)"},
         "field.optional": {"fr": "facultatif", "en": "optional"},
         "field.priority": {"fr": "priorité", "en": "priority"},
+        "priority.high": {"fr": "haute", "en": "high"},
+        "priority.normal": {"fr": "normale", "en": "normal"},
+        "priority.low": {"fr": "basse", "en": "low"},
         "pack.schedule_warnings": {"fr": "Points d’attention sur l’horaire", "en": "Schedule warnings"},
         "pack.days_time": {
             "fr": "Jour {day}, {start} – jour {last}, {end}",

@@ -458,6 +458,22 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "tapez par exemple 30 ; coupez en deux une activité plus longue",
         ),
     },
+    "row_min_minutes": {
+        "en": (
+            "row {number} ({title}): the shortest length must be a whole number of minutes from 0 (none) "
+            "to the activity's {minutes}, found '{value}'",
+            "type e.g. 20, or 0 if the activity cannot be shortened",
+        ),
+        "fr": (
+            "ligne {number} ({title}) : la durée minimale doit être un nombre entier de minutes de 0 (aucune) "
+            "à la durée de l’activité, {minutes}, trouvé : « {value} »",
+            "tapez par exemple 20, ou 0 si l’activité ne peut pas être raccourcie",
+        ),
+    },
+    "row_priority": {
+        "en": ("row {number} ({title}): unknown priority '{value}'", "choose high, normal or low"),
+        "fr": ("ligne {number} ({title}) : priorité inconnue « {value} »", "choisissez haute, normale ou basse"),
+    },
     "bad_new_id": {
         "en": ("'{id}' is not a valid {what} id", "use lower-case letters, digits and single hyphens"),
         "fr": (

@@ -26,6 +26,7 @@ CODES = {
     "status": STATUSES,
     "change": ("added", "removed", "moved", "retimed", "edited"),
     "field": tuple(FIELDS),
+    "priority": model.PRIORITIES,
 }
 
 

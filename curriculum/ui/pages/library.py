@@ -8,7 +8,7 @@ import streamlit as st
 from curriculum import edit
 from curriculum.i18n import t
 from curriculum.imports import import_file, module_zip
-from curriculum.model import GROUPINGS, METHODS, PROFILES, THEMES
+from curriculum.model import GROUPINGS, METHODS, PRIORITIES, PROFILES, THEMES
 from curriculum.problems import ContentError
 from curriculum.review import open_counts
 from curriculum.ui.state import (
@@ -150,7 +150,8 @@ def _edited():
     if session is None:
         return changed
     changed = edit.apply_activity_rows(changed, session.id, table.to_dict("records"))
-    changed = edit.replace_session(changed, session.id, title=edit.text(session_title))
+    changed = edit.apply_cut_rows(changed, session.id, cuts.to_dict("records"))
+    changed = edit.replace_session(changed, session.id, title=edit.text(session_title), optional=session_optional)
     return edit.replace_activity(
         changed, session.id, activity.id, instructions=edit.text(instructions), facilitator_notes=edit.text(notes)
     )
@@ -173,7 +174,7 @@ def _commit(change=None, **select) -> None:
 
 
 st.subheader(tr("library.sessions"))
-session = activity = table = session_title = instructions = notes = None
+session = activity = table = session_title = instructions = notes = cuts = session_optional = None
 if not module.sessions:
     st.info(tr("library.no_sessions"))
 else:
@@ -220,6 +221,37 @@ else:
         st.error(not_saved(exc))
     total = int(pd.to_numeric(table["minutes"], errors="coerce").fillna(0).sum())
     st.caption(tr("library.session_minutes", minutes=total))
+
+    with st.expander(tr("library.cuts")):
+        st.caption(tr("library.cuts_help"))
+        session_optional = st.checkbox(
+            tr("library.session_optional"), value=session.optional, key=f"{prefix}.{session_id}.optional"
+        )
+        cuts = st.data_editor(
+            pd.DataFrame(edit.cut_rows(session, L)),
+            key=f"{prefix}.{session_id}.cuts",
+            hide_index=True,
+            num_rows="fixed",
+            width="stretch",
+            column_order=("title", "minutes", "min_minutes", "optional", "priority"),
+            column_config={
+                "title": st.column_config.TextColumn(tr("library.activity"), disabled=True, width=300),
+                "minutes": st.column_config.NumberColumn(tr("common.minutes"), disabled=True, width=85),
+                "min_minutes": st.column_config.NumberColumn(tr("field.min_minutes"), step=5, width=130),
+                "optional": st.column_config.CheckboxColumn(tr("field.optional"), width=90),
+                "priority": st.column_config.SelectboxColumn(
+                    tr("field.priority"),
+                    options=list(PRIORITIES),
+                    format_func=name_of("priority"),
+                    required=True,
+                    width=110,
+                ),
+            },
+        )
+        try:  # said at once, not only when Save is clicked
+            edit.apply_cut_rows(module, session.id, cuts.to_dict("records"))
+        except ContentError as exc:
+            st.error(not_saved(exc))
 
     activity_id = st.selectbox(
         tr("library.activity"),
