@@ -745,3 +745,9 @@ STRINGS.update(
         "export.no_comments": {"fr": "(pas d’annexe)", "en": "(no appendix)"},
     }
 )
+
+STRINGS.update(
+    {
+        "pack.warnings": {"fr": "Points d’attention de l’agenda", "en": "Agenda warnings"},
+    }
+)

@@ -155,6 +155,8 @@ def _overview(p: Programme) -> list:
         blocks.append(Heading(t("pack.audience", lang), 2, "audience"))
         blocks.append(Para(", ".join(label("profile", a, lang) for a in p.audience).capitalize() + "."))
     blocks.append(Heading(t("pack.glance", lang), 2, "glance"))
+    if p.warnings:  # overflow, empty days…: the facilitator sees them beside the agenda they change
+        blocks.append(Note(t("pack.warnings", lang), "\n".join(f"- {literal(w)}" for w in p.warnings)))
     blocks += _agenda(p, detail=False)
     return blocks
 
