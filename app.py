@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from curriculum.ui.shell import accessible_styles, language_switch, sign_in, status_panel
+from curriculum.ui.shell import ICON, accessible_styles, language_switch, page_failed, sign_in, status_panel
 from curriculum.ui.state import tr
 
-st.set_page_config(page_title="Curricula", page_icon=":material/school:", layout="wide")
+st.set_page_config(page_title="Curricula", page_icon=str(ICON), layout="wide")
 accessible_styles()
 language_switch()
 pages = [
@@ -32,4 +32,7 @@ if not sign_in():
     st.info(tr("auth.needed"))
     st.stop()
 status_panel()
-page.run()
+try:
+    page.run()
+except Exception as exc:  # a bug; st.stop and st.rerun are not Exceptions and pass through
+    page_failed(exc)

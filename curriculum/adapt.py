@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field, replace
 
+from .i18n import label
 from .model import EMPTY, Activity, Context, Handout, Module, Session, Text
 
 STATES = ("current", "stale", "orphaned")
@@ -234,6 +235,9 @@ def retarget(context: Context, index: int, is_addition: bool, target: str, revis
     return replace(context, overrides=tuple(overrides))
 
 
+_NAMED = {"method": "method", "grouping": "grouping", "theme": "theme", "kind": "handout_kind"}  # field -> choice kind
+
+
 def item_texts(item, lang: str) -> dict[str, str]:
     """The readable fields of a module, session, activity or handout, in one language."""
     if item is None:
@@ -243,6 +247,8 @@ def item_texts(item, lang: str) -> dict[str, str]:
         value = getattr(item, f.name)
         if isinstance(value, Text):
             out[f.name] = value.get(lang)
+        elif isinstance(value, str) and f.name in _NAMED:
+            out[f.name] = label(_NAMED[f.name], value, lang)
         elif isinstance(value, (int, str)) and f.name not in ("id", "revision"):
             out[f.name] = str(value)
         elif isinstance(value, tuple) and value and isinstance(value[0], Text):

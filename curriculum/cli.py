@@ -203,7 +203,7 @@ def _review(args) -> int:
         workspace.get("curricula", args.curriculum)
         review.round_snapshot(root, args.curriculum, args.round)
         rows = matrix_rows(root, workspace, args.curriculum, args.round, args.lang)
-        data = matrix_csv(rows) if args.format == "csv" else matrix_xlsx(rows)
+        data = matrix_csv(rows, args.lang) if args.format == "csv" else matrix_xlsx(rows, args.lang)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(args.out, data)
         print(args.out)

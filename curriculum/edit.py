@@ -7,6 +7,7 @@ result safely. Problems with the typed values raise ContentError with a readable
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 
 from .messages import ID_OF
@@ -54,15 +55,18 @@ def apply_activity_rows(module: Module, session_id: str, rows: list[dict]) -> Mo
     return replace_session(module, session_id, activities=tuple(activities))
 
 
+MOST_MINUTES = 480  # an activity longer than a full day is a typing slip
+
+
 def _minutes(value, number: int, title: Text) -> int:
     try:
         if value is None or (isinstance(value, float) and math.isnan(value)):
             raise ValueError
         minutes = int(value)
-        if minutes != value or minutes <= 0:
+        if minutes != value or not 0 < minutes <= MOST_MINUTES:
             raise ValueError
     except (TypeError, ValueError):
-        raise ContentError.coded("row_minutes", number=number, title=title, value=value) from None
+        raise ContentError.coded("row_minutes", number=number, title=title, value=value, most=MOST_MINUTES) from None
     return minutes
 
 
@@ -221,18 +225,34 @@ def glossary_from_rows(rows_by_lang: dict[str, list[dict]]) -> Glossary:
 # --- table rows typed in the pages ---------------------------------------------------------
 
 
-def _clock(value) -> str:
-    from .records import CLOCK
+_TYPED_CLOCK = re.compile(r"(\d{1,2})\s*[:hH.]\s*(\d{2})?")
 
+
+def typed_clock(value) -> str:
+    """A time of day as people type it in the app (08:30, 8:30, 8h30, 8h, 08.30) as HH:MM; empty
+    stays empty; anything else is refused with advice that fits a form, not a YAML file."""
     text = str(value or "").strip()
-    return text if CLOCK.match(text) else ""
+    if not text:
+        return ""
+    match = _TYPED_CLOCK.fullmatch(text)
+    hours, minutes = (int(match[1]), int(match[2] or 0)) if match else (99, 99)
+    if hours > 23 or minutes > 59:
+        raise ContentError.coded("typed_clock", value=text)
+    return f"{hours:02d}:{minutes:02d}"
+
+
+def _clock(value) -> str:
+    try:
+        return typed_clock(value)
+    except ContentError:
+        return ""
 
 
 def breaks_from_rows(rows: list[dict]) -> tuple[tuple[Pause, ...], list[tuple[int, str]]]:
     """Breaks from table rows {start, minutes}, in clock order, and the (row, value) of rows that are not."""
     breaks, bad = [], []
     for number, row in enumerate(rows, start=1):
-        start, minutes = str(row.get("start") or "").strip(), row.get("minutes")
+        start, minutes = _clock(row.get("start")) or str(row.get("start") or "").strip(), row.get("minutes")
         usable = (
             isinstance(minutes, (int, float)) and not isinstance(minutes, bool) and minutes == minutes and minutes > 0
         )
@@ -253,6 +273,7 @@ def protected_from_rows(rows: list[dict]) -> tuple[tuple[ProtectedTime, ...], li
         if not (_clock(start) and _clock(end)):
             bad.append((number, end if _clock(start) else start))
             continue
+        start, end = _clock(start), _clock(end)
         days = tuple(int(d) for d in str(row.get("days") or "").replace(";", ",").split(",") if d.strip().isdigit())
         label = Text(str(row.get("label_fr") or ""), str(row.get("label_en") or ""))
         times.append(ProtectedTime(start, end, label, days))

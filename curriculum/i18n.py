@@ -33,7 +33,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Recharger depuis le disque (abandonner mes modifications)",
         "en": "Reload from disk (discard my changes)",
     },
-    "common.gap": {"fr": "⚠ traduction manquante", "en": "⚠ translation missing"},
+    "common.gap": {"fr": ":material/warning: traduction manquante", "en": ":material/warning: translation missing"},
     "common.saved": {"fr": "Enregistré : {name}, révision {revision}.", "en": "Saved: {name}, revision {revision}."},
     "common.not_saved": {"fr": "Non enregistré : {error}", "en": "Not saved: {error}"},
     "common.conflict": {
@@ -148,16 +148,16 @@ NOTICES: dict[str, dict[str, str]] = {
         "en": "Module '{module}' is placed before its prerequisite '{prerequisite}'.",
     },
     "objective-uncovered": {
-        "fr": "Module « {module} » : l’objectif {objective} n’est travaillé par aucune séance.",
-        "en": "Module '{module}': objective {objective} is not covered by any session.",
+        "fr": "Module « {module} » : l’objectif « {objective} » n’est travaillé par aucune séance.",
+        "en": "Module '{module}': objective '{objective}' is not covered by any session.",
     },
     "objective-untested": {
-        "fr": "Module « {module} » : l’objectif {objective} n’est vérifié par aucune question du test.",
-        "en": "Module '{module}': objective {objective} is not checked by any test question.",
+        "fr": "Module « {module} » : l’objectif « {objective} » n’est vérifié par aucune question du test.",
+        "en": "Module '{module}': objective '{objective}' is not checked by any test question.",
     },
     "audience": {
-        "fr": "Séance « {module}/{session} » : elle vise {profiles}, publics que le curriculum ne cible pas.",
-        "en": "Session '{module}/{session}' is aimed at {profiles}, profiles the curriculum does not target.",
+        "fr": "Séance « {module} › {session} » : elle vise {profiles}, publics que le curriculum ne cible pas.",
+        "en": "Session '{module} › {session}' is aimed at {profiles}, profiles the curriculum does not target.",
     },
     "presentation-share": {
         "fr": "Jour {day} : {percent} % du temps en exposé (plus de la moitié).",
@@ -313,8 +313,8 @@ STRINGS.update(
             "en": "This module has no session yet: add one.",
         },
         "library.comments": {
-            "fr": "💬 {n} commentaire(s) de relecture ouvert(s)",
-            "en": "💬 {n} open review comment(s)",
+            "fr": ":material/chat: {n} commentaire(s) de relecture ouvert(s)",
+            "en": ":material/chat: {n} open review comment(s)",
         },
         "library.gaps": {
             "fr": "{n} traduction(s) manquante(s) dans ce module",
@@ -337,9 +337,9 @@ STRINGS.update(
         "contexts.new_name_en": {"fr": "Nom (EN)", "en": "Name (EN)"},
         "contexts.create": {"fr": "Créer le contexte", "en": "Create context"},
         "contexts.created": {"fr": "Contexte « {name} » créé.", "en": "Context “{name}” created."},
-        "contexts.badge_stale": {"fr": "⚠ {n} adaptation(s) à revoir", "en": "⚠ {n} adaptation(s) to review"},
-        "contexts.badge_orphaned": {"fr": "⛔ {n} adaptation(s) orpheline(s)", "en": "⛔ {n} orphaned adaptation(s)"},
-        "contexts.badge_ok": {"fr": "✓ adaptations à jour", "en": "✓ adaptations up to date"},
+        "contexts.badge_stale": {"fr": "{n} adaptation(s) à revoir", "en": "{n} adaptation(s) to review"},
+        "contexts.badge_orphaned": {"fr": "{n} adaptation(s) orpheline(s)", "en": "{n} orphaned adaptation(s)"},
+        "contexts.badge_ok": {"fr": "adaptations à jour", "en": "adaptations up to date"},
         "contexts.tab_settings": {"fr": "Briefing, glossaire, minutage", "en": "Briefing, glossary, timing"},
         "contexts.tab_adaptations": {"fr": "Adaptations", "en": "Adaptations"},
         "contexts.tab_compare": {"fr": "Base et version adaptée", "en": "Base vs adapted"},
@@ -621,7 +621,7 @@ STRINGS.update(
         "review.read": {"fr": "Lecture", "en": "Read"},
         "review.comments_tab": {"fr": "Commentaires", "en": "Comments"},
         "review.changes_tab": {"fr": "Ce qui a changé", "en": "What changed"},
-        "review.count": {"fr": "💬 {n} ouvert(s)", "en": "💬 {n} open"},
+        "review.count": {"fr": ":material/chat: {n} ouvert(s)", "en": ":material/chat: {n} open"},
         "review.target": {"fr": "Élément commenté", "en": "Item to comment on"},
         "review.whole": {"fr": "Le curriculum dans son ensemble", "en": "The curriculum as a whole"},
         "review.text": {"fr": "Votre commentaire (Markdown)", "en": "Your comment (Markdown)"},
@@ -743,6 +743,94 @@ STRINGS.update(
             "en": "Append the comment matrix of the review round",
         },
         "export.no_comments": {"fr": "(pas d’annexe)", "en": "(no appendix)"},
+    }
+)
+
+# Choice values are codes in YAML and on the command line; the interface and the packs show
+# them by their names. The name of code C of kind K is STRINGS[f"{K}.{C}"] in each language;
+# CHOICE_KINDS lists the kinds (tests/test_choices.py checks every code of the model has a
+# name in both languages). `label(kind, code, lang)` looks one up.
+CHOICE_KINDS = (
+    "method",
+    "grouping",
+    "profile",
+    "theme",
+    "bloom",
+    "handout_kind",
+    "adaptation",
+    "contexts.state",
+    "status",
+    "change",
+    "field",
+)
+
+STRINGS.update(
+    {
+        "theme.information-sharing": {"fr": "partage d’informations", "en": "information sharing"},
+        "theme.risk-assessment": {"fr": "évaluation des risques", "en": "risk assessment"},
+        "theme.trust-building": {"fr": "construction de la confiance", "en": "trust building"},
+        "theme.sustainability": {"fr": "pérennisation", "en": "sustainability"},
+        "theme.monitoring-evaluation": {"fr": "suivi et évaluation", "en": "monitoring and evaluation"},
+        "theme.custom": {"fr": "autre thème", "en": "other theme"},
+        "handout_kind.case-study": {"fr": "étude de cas", "en": "case study"},
+        "handout_kind.checklist": {"fr": "liste de contrôle", "en": "checklist"},
+        "handout_kind.decision-tree": {"fr": "arbre de décision", "en": "decision tree"},
+        "handout_kind.template": {"fr": "modèle à remplir", "en": "template"},
+        "handout_kind.reading": {"fr": "lecture", "en": "reading"},
+        "adaptation.replace": {"fr": "texte remplacé", "en": "text replaced"},
+        "adaptation.minutes": {"fr": "durée changée", "en": "length changed"},
+        "adaptation.hide": {"fr": "élément masqué", "en": "item hidden"},
+        "adaptation.note": {"fr": "note de contexte", "en": "context note"},
+        "adaptation.swap": {"fr": "document remplacé", "en": "handout swapped"},
+        "adaptation.addition": {"fr": "activité ajoutée", "en": "activity added"},
+        "field.id": {"fr": "identifiant", "en": "id"},
+        "field.revision": {"fr": "révision", "en": "revision"},
+        "field.title": {"fr": "titre", "en": "title"},
+        "field.summary": {"fr": "résumé", "en": "summary"},
+        "field.sessions": {"fr": "séances", "en": "sessions"},
+        "field.theme": {"fr": "thème", "en": "theme"},
+        "field.objectives": {"fr": "objectifs", "en": "objectives"},
+        "field.audience": {"fr": "publics", "en": "audience"},
+        "field.prerequisites": {"fr": "prérequis", "en": "prerequisites"},
+        "field.references": {"fr": "références", "en": "references"},
+        "field.handouts": {"fr": "documents", "en": "handouts"},
+        "field.questions": {"fr": "questions du test", "en": "test questions"},
+        "field.activities": {"fr": "activités", "en": "activities"},
+        "field.method": {"fr": "méthode", "en": "method"},
+        "field.minutes": {"fr": "durée (min)", "en": "length (min)"},
+        "field.grouping": {"fr": "organisation", "en": "grouping"},
+        "field.instructions": {"fr": "consignes", "en": "instructions"},
+        "field.facilitator_notes": {"fr": "notes pour l’animateur", "en": "facilitator notes"},
+        "field.materials": {"fr": "matériel", "en": "materials"},
+        "field.debrief": {"fr": "débriefing", "en": "debrief"},
+        "field.body": {"fr": "texte", "en": "text"},
+        "field.kind": {"fr": "type", "en": "kind"},
+        "contexts.col.start": {"fr": "Début (HH:MM)", "en": "Start (HH:MM)"},
+        "contexts.col.end": {"fr": "Fin (HH:MM)", "en": "End (HH:MM)"},
+        "contexts.col.days": {"fr": "Jours (vide = tous ; ex. 1, 3)", "en": "Days (empty = all; e.g. 1, 3)"},
+        "contexts.col.label_fr": {"fr": "Libellé (FR)", "en": "Label (FR)"},
+        "contexts.col.label_en": {"fr": "Libellé (EN)", "en": "Label (EN)"},
+        "matrix.round": {"fr": "Cycle", "en": "Round"},
+        "matrix.excerpt": {"fr": "Extrait", "en": "Excerpt"},
+        "matrix.role": {"fr": "Fonction", "en": "Role"},
+        "contexts.changed": {"fr": "adapté", "en": "adapted"},
+        "review.whole_place": {"fr": "l’ensemble du curriculum", "en": "the curriculum as a whole"},
+        "status.details": {"fr": "Voir chaque avertissement", "en": "See every warning"},
+        "app.crashed": {
+            "fr": "Cette page a rencontré une erreur inattendue ({kind}) ; rien n’a été perdu de ce qui était enregistré. "
+            "Rechargez la page ; si l’erreur revient, signalez-la à l’administrateur avec l’heure (le détail est dans le "
+            "journal du serveur).",
+            "en": "This page met an unexpected error ({kind}); nothing already saved is lost. Reload the page; if the "
+            "error comes back, report it to the administrator with the time (the details are in the server log).",
+        },
+        "status.file": {"fr": "Fichier", "en": "File"},
+        "status.line": {"fr": "Ligne", "en": "Line"},
+        "status.problem": {"fr": "Avertissement et correction", "en": "Warning and fix"},
+        "library.open_comments": {"fr": "{n} commentaire(s) ouvert(s)", "en": "{n} open comment(s)"},
+        "review.limit": {
+            "fr": "{most} caractères au plus (environ trois pages) : partagez un texte plus long comme document.",
+            "en": "At most {most} characters (about three pages): share a longer text as a document.",
+        },
     }
 )
 

@@ -136,6 +136,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             'écrivez l’heure sur 24 heures entre guillemets, par exemple "09:00"',
         ),
     },
+    "typed_clock": {
+        "en": ("'{value}' is not a time of day", "type hours and minutes, e.g. 08:30 or 8h30"),
+        "fr": ("« {value} » n’est pas une heure", "tapez l’heure et les minutes, par exemple 08:30 ou 8h30"),
+    },
     "bad_factor": {
         "en": ("{value} is out of range", "write a factor between 0.5 and 3 (1.0 means no interpretation)"),
         "fr": ("{value} est hors limites", "écrivez un facteur entre 0.5 et 3 (1.0 : pas d’interprétation)"),
@@ -274,11 +278,15 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("ligne {number} : activité inconnue « {id} »", ""),
     },
     "row_minutes": {
-        "en": ("row {number} ({title}): minutes must be a whole number above 0, found '{value}'", "type e.g. 30"),
+        "en": (
+            "row {number} ({title}): minutes must be a whole number above 0 and at most {most} (a full day), "
+            "found '{value}'",
+            "type e.g. 30; split a longer activity in two",
+        ),
         "fr": (
-            "ligne {number} ({title}) : la durée en minutes doit être un nombre entier supérieur à 0, "
-            "trouvé : « {value} »",
-            "tapez par exemple 30",
+            "ligne {number} ({title}) : la durée en minutes doit être un nombre entier supérieur à 0 et d’au plus "
+            "{most} (une journée entière), trouvé : « {value} »",
+            "tapez par exemple 30 ; coupez en deux une activité plus longue",
         ),
     },
     "bad_new_id": {
@@ -340,6 +348,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "comment_empty": {
         "en": ("the comment is empty", "write what should change and why"),
         "fr": ("le commentaire est vide", "écrivez ce qui devrait changer, et pourquoi"),
+    },
+    "comment_too_long": {
+        "en": (
+            "the text is {length} characters long; a comment, reply or response holds at most {most}",
+            "keep the essentials and share a longer text as a document",
+        ),
+        "fr": (
+            "le texte fait {length} caractères ; un commentaire, une réponse ou une décision en compte au plus {most}",
+            "gardez l’essentiel et partagez un texte plus long comme document",
+        ),
     },
     "reply_incomplete": {
         "en": ("a reply needs an author, a role and a text", ""),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .adapt import Adapted, adapt_module
 from .glossary import substitute
-from .i18n import notice_text
+from .i18n import label, notice_text
 from .model import Context, Curriculum, Module, Text
 from .problems import ContentError
 from .schedule import Block, Day, Notice, Pause, Piece, Slot, clock, minutes_of, plan, scaled
@@ -403,27 +403,31 @@ def _content_notices(curriculum, chosen, days, modules, texts) -> list[Notice]:
     notices = []
     order = [adapted.module.id for adapted, _ in chosen]
     targeted = set(curriculum.audience)
+
+    def name(module_id: str) -> str:  # people read titles; an id stays only where there is no module
+        return texts(modules[module_id].title) if module_id in modules else module_id
+
     for position, (adapted, sessions) in enumerate(chosen):
         module = adapted.module
+        title = texts(module.title)
         for required in module.prerequisites:
             if required not in order:
-                notices.append(Notice("prerequisite-missing", {"module": module.id, "prerequisite": required}))
+                notices.append(Notice("prerequisite-missing", {"module": title, "prerequisite": name(required)}))
             elif order.index(required) > position:
-                notices.append(Notice("prerequisite-order", {"module": module.id, "prerequisite": required}))
+                notices.append(Notice("prerequisite-order", {"module": title, "prerequisite": name(required)}))
         covered = {o for s in module.sessions for o in s.objectives}
         tested = {q.objective for q in module.questions}
         for objective in module.objectives:
             if objective.id not in covered:
-                notices.append(Notice("objective-uncovered", {"module": module.id, "objective": objective.id}))
+                notices.append(Notice("objective-uncovered", {"module": title, "objective": texts(objective.text)}))
             if objective.id not in tested:
-                notices.append(Notice("objective-untested", {"module": module.id, "objective": objective.id}))
+                notices.append(Notice("objective-untested", {"module": title, "objective": texts(objective.text)}))
         for session in sessions:
             aimed = set(session.audience or module.audience)
             if targeted and aimed and not aimed & targeted:
+                profiles = ", ".join(sorted(label("profile", p, texts.lang) for p in aimed))
                 notices.append(
-                    Notice(
-                        "audience", {"module": module.id, "session": session.id, "profiles": ", ".join(sorted(aimed))}
-                    )
+                    Notice("audience", {"module": title, "session": texts(session.title), "profiles": profiles})
                 )
     for number, slots in enumerate(days, start=1):
         total = sum(s.minutes for s in slots if s.kind == "activity")

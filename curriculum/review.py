@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from .access import audit, check
 from .adapt import Target
+from .i18n import t
 from .messages import ROLES_HINT
 from .problems import ContentError, UnknownIdError
 
@@ -272,30 +273,30 @@ def finished(root, curriculum_id: str, round_name: str) -> list[str]:
 # --- comments -----------------------------------------------------------------------------
 
 
-def resolve_target(workspace, curriculum_id: str, target: str) -> tuple[int, str]:
-    """(revision, excerpt) of the item a comment is anchored to; UnknownIdError if it does not exist.
+def resolve_target(workspace, curriculum_id: str, target: str, lang: str = "en") -> tuple[int, str]:
+    """(revision, excerpt) of the item a comment is anchored to, the excerpt in the language the
+    reviewer read it in; UnknownIdError if it does not exist.
 
     An empty target is the curriculum itself.
     """
     curriculum = workspace.get("curricula", curriculum_id)
     target = (target or "").strip().strip("/")
     if not target:
-        return curriculum.revision, curriculum.title.get("en")
+        return curriculum.revision, curriculum.title.get(lang)
     item, missing = Target.parse(target).find(workspace.modules)
     if item is None:
         raise UnknownIdError.coded("unknown_target", target=target, missing=missing)
     module = workspace.modules[target.split("/")[0]]
-    excerpt = _excerpt(item)
+    excerpt = _excerpt(item, lang)
     return module.revision, excerpt
 
 
-def _excerpt(item) -> str:
+def _excerpt(item, lang: str) -> str:
     for name in ("instructions", "body", "summary"):
         text = getattr(item, name, None)
         if text:
-            value = text.get("en") or text.get("fr")
-            return " ".join(value.split())[:160]
-    return item.title.get("en") if getattr(item, "title", None) else ""
+            return " ".join(text.get(lang).split())[:160]
+    return item.title.get(lang) if getattr(item, "title", None) else ""
 
 
 def add_comment(
@@ -308,6 +309,7 @@ def add_comment(
     text: str,
     round_name: str | None = None,
     actor=None,
+    lang: str = "en",
 ) -> Comment:
     """Add a comment on an item of a curriculum; a round named but not yet open is opened."""
     check(actor, "comment")
@@ -318,7 +320,8 @@ def add_comment(
         raise ContentError.coded("comment_needs_role", examples=ROLES_HINT)
     if not text:
         raise ContentError.coded("comment_empty")
-    revision, excerpt = resolve_target(workspace, curriculum_id, target)
+    _within_limit(text)
+    revision, excerpt = resolve_target(workspace, curriculum_id, target, lang)
     round_name = (round_name or "").strip() or _current_round_name(root, curriculum_id)
     if round_name not in {r.name for r in rounds(root, curriculum_id)}:
         _open_round(root, workspace, curriculum_id, round_name)
@@ -334,6 +337,16 @@ def add_comment(
     return get_comment(root, comment_id)
 
 
+# About three pages: a comment longer than that is a document; the limit keeps the matrix,
+# the packs' appendix and the page readable (a pasted 100,000-character text is refused).
+MOST_CHARACTERS = 8000
+
+
+def _within_limit(text: str) -> None:
+    if len(text) > MOST_CHARACTERS:
+        raise ContentError.coded("comment_too_long", length=len(text), most=MOST_CHARACTERS)
+
+
 def _current_round_name(root, curriculum_id: str) -> str:
     existing = rounds(root, curriculum_id)
     return existing[-1].name if existing else "Round 1"
@@ -344,6 +357,7 @@ def reply(root, comment_id: int, author: str, role: str, text: str, actor=None) 
     author, role, text = (author or "").strip(), (role or "").strip(), (text or "").strip()
     if not (author and role and text):
         raise ContentError.coded("reply_incomplete")
+    _within_limit(text)
     parent = get_comment(root, comment_id)
     now = _now()
     with connect(root) as db, _write(db):
@@ -374,6 +388,7 @@ def set_status(root, comment_id: int, status: str, response: str = "", actor=Non
     check(actor, "decide-comment")
     if status not in STATUSES:
         raise ContentError.coded("unknown_status", status=status, choices=", ".join(STATUSES))
+    _within_limit(response or "")
     with connect(root) as db, _write(db):
         updated = db.execute(
             "UPDATE comments SET status = ?, response = ?, updated = ? WHERE id = ?",
@@ -470,7 +485,7 @@ def select(found: list[Comment], round_name=None, status=None, module=None, auth
 def location(workspace, target: str, lang: str) -> tuple[str, bool]:
     """'Module › Session › Activity' titles for a target, and whether the item still exists."""
     if not target:
-        return "—", True
+        return t("review.whole_place", lang), True
     parsed = Target.parse(target)
     module = workspace.modules.get(parsed.module)
     if module is None:

@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 
 from .diff import word_diff
+from .i18n import label, t
 from .review import comments, location, round_snapshot, snapshot
 
 MATRIX_COLUMNS = ("no.", "round", "location", "excerpt", "comment", "reviewer", "role", "status", "response")
@@ -27,7 +28,7 @@ def matrix_rows(root, workspace, curriculum_id: str, round_name: str | None, lan
             {
                 "no.": len(rows) + 1,
                 "round": comment.round,
-                "location": where if exists else f"{where} (on a removed item)",
+                "location": where if exists else f"{where} ({t('review.removed', lang)})",
                 "excerpt": comment.excerpt,
                 "comment": text,
                 "reviewer": comment.author,
@@ -39,23 +40,38 @@ def matrix_rows(root, workspace, curriculum_id: str, round_name: str | None, lan
     return rows
 
 
-def matrix_csv(rows: list[dict]) -> bytes:
+def matrix_headers(lang: str) -> tuple[str, ...]:
+    """The matrix's column headers as people read them, in `lang`."""
+    return tuple(t(f"matrix.{column.rstrip('.')}", lang) for column in MATRIX_COLUMNS)
+
+
+def matrix_table(rows: list[dict], lang: str) -> list[dict]:
+    """The rows as shown on screen and in the files: headers and statuses named in `lang`."""
+    headers = matrix_headers(lang)
+    return [
+        dict(zip(headers, (label("status", v, lang) if k == "status" else v for k, v in row.items()), strict=True))
+        for row in rows
+    ]
+
+
+def matrix_csv(rows: list[dict], lang: str = "en") -> bytes:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=MATRIX_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=matrix_headers(lang), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(matrix_table(rows, lang))
     return out.getvalue().encode("utf-8-sig")
 
 
-def matrix_xlsx(rows: list[dict]) -> bytes:
+def matrix_xlsx(rows: list[dict], lang: str = "en") -> bytes:
     import pandas as pd
     from openpyxl.styles import Alignment, Font
 
-    frame = pd.DataFrame(rows, columns=MATRIX_COLUMNS)
+    frame = pd.DataFrame(matrix_table(rows, lang), columns=matrix_headers(lang))
     buffer = io.BytesIO()
+    sheet_name = t("review.comments_tab", lang)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name="Comments")
-        sheet = writer.sheets["Comments"]
+        frame.to_excel(writer, index=False, sheet_name=sheet_name)
+        sheet = writer.sheets[sheet_name]
         widths = {"A": 6, "B": 14, "C": 40, "D": 40, "E": 60, "F": 18, "G": 16, "H": 16, "I": 50}
         for column, width in widths.items():
             sheet.column_dimensions[column].width = width

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .adapt import target_state
+from .i18n import label
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,14 @@ def describe_adaptation(context, adaptation: Adaptation, lang: str) -> str:
         added = context.additions[adaptation.index].activity
         return f"+ {added.title.get(lang)} ({added.minutes} min)"
     override = context.overrides[adaptation.index]
+    kind = label("adaptation", override.kind, lang).capitalize()
     if override.kind == "minutes":
-        return f"⏱ {override.minutes} min"
+        return f"{kind} : {override.minutes} min" if lang == "fr" else f"{kind}: {override.minutes} min"
     if override.kind == "note":
         return f"✎ {override.note.get(lang)}"
     if override.kind == "replace":
-        return f"{override.field_name} → {override.value.get(lang)}"
+        return f"{label('field', override.field_name, lang).capitalize()} → {override.value.get(lang)}"
     if override.kind == "swap":
         local = next((h for h in context.handouts if h.id == override.with_), None)
         return f"⇄ {local.title.get(lang) if local else override.with_}"
-    return override.kind
+    return kind

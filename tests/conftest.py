@@ -120,6 +120,15 @@ def write(folder: Path, relative: str, text: str) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _errors_in_full():
+    """Tests see Streamlit's own exception (AppTest's `at.exception`) for any bug in a page; the
+    served app shows people a message in their language instead (ui/shell.py page_failed)."""
+    import streamlit as st
+
+    st.set_option("client.showErrorDetails", "full")
+
+
 @pytest.fixture(autouse=True)
 def _fresh_store():
     STORE.forget()

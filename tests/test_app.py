@@ -123,7 +123,7 @@ def test_invalid_new_id_is_refused_with_a_clear_message(small, monkeypatch):
 
 def test_library_shows_where_a_module_is_used(small, monkeypatch):
     at = app(small, monkeypatch).run()
-    assert any("Used by curricula: short" in c.value for c in at.caption)
+    assert any("Used by curricula: Short" in c.value for c in at.caption)
 
 
 def test_export_page_builds_a_pack_writes_it_and_offers_the_download(small, monkeypatch, tmp_path):

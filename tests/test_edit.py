@@ -66,11 +66,30 @@ def test_breaks_typed_in_a_table():
             {"start": "15:30", "minutes": 15},
             {"start": "10:30", "minutes": 20.0},
             {"start": "9h", "minutes": 10},
+            {"start": "9 heures", "minutes": 10},
             {"start": "", "minutes": float("nan")},
         ]
     )
-    assert [(b.start, b.minutes) for b in breaks] == [("10:30", 20), ("15:30", 15)]
-    assert bad == [(3, "9h")]
+    assert [(b.start, b.minutes) for b in breaks] == [("09:00", 10), ("10:30", 20), ("15:30", 15)]
+    assert bad == [(4, "9 heures")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "clock"),
+    [("8h30", "08:30"), ("8:30", "08:30"), ("08.30", "08:30"), ("8h", "08:00"), ("14H05", "14:05"), (" ", "")],
+)
+def test_times_are_accepted_as_people_type_them(typed, clock):
+    assert edit.typed_clock(typed) == clock
+
+
+@pytest.mark.parametrize("typed", ["24:00", "8:60", "8h3", "huit heures", "830"])
+def test_a_time_that_is_not_one_is_refused_with_advice_for_a_form(typed):
+    with pytest.raises(ContentError) as refused:
+        edit.typed_clock(typed)
+    assert refused.value.lines("fr") == [
+        f"« {typed} » n’est pas une heure — tapez l’heure et les minutes, par exemple 08:30 ou 8h30"
+    ]
+    assert "quote" not in str(refused.value)
 
 
 def test_protected_times_typed_in_a_table():

@@ -50,6 +50,7 @@ def test_prerequisite_order_and_alignment_warnings(small):
         small,
         "modules/later.yaml",
         module.replace("id: sharing", "id: later", 1)
+        .replace("en: Sharing information}", "en: Later}")
         .replace("prerequisites", "x")
         .replace("audience: [police, social-work]", "audience: [police]\nprerequisites: [sharing]"),
     )
@@ -61,7 +62,7 @@ def test_prerequisite_order_and_alignment_warnings(small):
     curriculum = curriculum.replace("days: 1", "days: 2")
     write(small, "curricula/short.yaml", curriculum)
     warnings = resolve(load_workspace(small), "short", "generic", "en").warnings
-    assert "Module 'later' is placed before its prerequisite 'sharing'." in warnings
+    assert "Module 'Later' is placed before its prerequisite 'Sharing information'." in warnings  # names, not ids
 
 
 def test_objective_without_session_or_question_is_reported(small):
@@ -72,8 +73,11 @@ def test_objective_without_session_or_question_is_reported(small):
     )
     write(small, "modules/sharing.yaml", module)
     warnings = resolve(load_workspace(small), "short", "generic", "fr").warnings
-    assert "Module « sharing » : l’objectif o3 n’est travaillé par aucune séance." in warnings
-    assert "Module « sharing » : l’objectif o3 n’est vérifié par aucune question du test." in warnings
+    assert "Module « Partager l’information » : l’objectif « Créer » n’est travaillé par aucune séance." in warnings
+    assert (
+        "Module « Partager l’information » : l’objectif « Créer » n’est vérifié par aucune question du test."
+        in warnings
+    )
 
 
 def test_session_for_profiles_the_curriculum_does_not_target(small):
@@ -85,7 +89,13 @@ def test_session_for_profiles_the_curriculum_does_not_target(small):
     write(small, "curricula/short.yaml", curriculum)
     warnings = resolve(load_workspace(small), "short", "generic", "en").warnings
     assert (
-        "Session 'sharing/basics' is aimed at police, social-work, profiles the curriculum does not target." in warnings
+        "Session 'Sharing information › The basics' is aimed at police, social workers, profiles the curriculum"
+        " does not target." in warnings
+    )
+    french = resolve(load_workspace(small), "short", "generic", "fr").warnings
+    assert (
+        "Séance « Partager l’information › Les bases » : elle vise police et gendarmerie, travail social, publics"
+        " que le curriculum ne cible pas." in french
     )
 
 

@@ -71,10 +71,24 @@ def test_matrix_columns_and_order(small, tmp_path):
     assert rows[0]["location"] == "Sharing information › The basics"
     assert rows[1]["location"] == "Sharing information › Practice › Role play"
     assert rows[0]["comment"] == "First\n↳ Claire (designer): Thanks" and rows[0]["status"] == "partly-accepted"
+    english = ["No.", "Round", "Location", "Excerpt", "Comment", "Reviewer", "Role", "Status", "Response"]
     parsed = list(csv.DictReader(io.StringIO(matrix_csv(rows).decode("utf-8-sig"))))
-    assert parsed[1]["reviewer"] == "Jens" and list(parsed[0]) == list(MATRIX_COLUMNS)
+    assert parsed[1]["Reviewer"] == "Jens" and list(parsed[0]) == english
+    assert parsed[0]["Status"] == "partly accepted"
     sheet = load_workbook(io.BytesIO(matrix_xlsx(rows))).active
-    assert [c.value for c in sheet[1]] == list(MATRIX_COLUMNS) and sheet["F3"].value == "Jens"
+    assert [c.value for c in sheet[1]] == english and sheet["F3"].value == "Jens"
+
+
+def test_matrix_headers_and_statuses_in_french(small):
+    ws = load_workspace(small)
+    review.add_comment(small, ws, "short", "", "Aminata", "procureure", "Sur l’ensemble", "R1")
+    rows = matrix_rows(small, ws, "short", "R1", "fr")
+    french = ["N°", "Cycle", "Emplacement", "Extrait", "Commentaire", "Relecteur", "Fonction", "Statut", "Réponse"]
+    parsed = list(csv.DictReader(io.StringIO(matrix_csv(rows, "fr").decode("utf-8-sig"))))
+    assert list(parsed[0]) == french
+    assert (parsed[0]["Statut"], parsed[0]["Emplacement"]) == ("ouvert", "l’ensemble du curriculum")
+    sheet = load_workbook(io.BytesIO(matrix_xlsx(rows, "fr"))).active
+    assert [c.value for c in sheet[1]] == french and sheet.title == "Commentaires"
 
 
 def test_changes_since_a_round(small):
@@ -204,7 +218,7 @@ def test_cli_review_add_list_matrix(small, tmp_path):
     matrix = run(
         "review", "matrix", "short", "--round", "R1", "--format", "csv", "--out", str(out), "--workspace", str(small)
     )
-    assert matrix.returncode == 0 and out.read_text(encoding="utf-8-sig").startswith("no.,round,location")
+    assert matrix.returncode == 0 and out.read_text(encoding="utf-8-sig").startswith("No.,Round,Location")
     bad = run(
         "review",
         "add",
@@ -235,3 +249,22 @@ def test_select_filters_like_the_query(small):
     for filters in [("R1", None, None, None), (None, "open", "sharing", None), (None, None, None, "B")]:
         assert review.select(everything, *filters) == review.comments(small, "short", *filters)
     assert review.tally_open(everything) == {"": 2, "sharing": 2, "sharing/basics": 1}
+
+
+def test_a_comment_longer_than_the_limit_is_refused_in_both_languages(small):
+    ws = load_workspace(small)
+    pasted = "x" * 107_000
+    with pytest.raises(ContentError) as refused:
+        review.add_comment(small, ws, "short", "", "Aminata", "prosecutor", pasted, "R1")
+    assert refused.value.lines("en") == [
+        "the text is 107000 characters long; a comment, reply or response holds at most 8000"
+        " — keep the essentials and share a longer text as a document"
+    ]
+    assert refused.value.lines("fr")[0].startswith("le texte fait 107000 caractères ; un commentaire")
+    assert review.comments(small, "short") == []
+    kept = review.add_comment(small, ws, "short", "", "Aminata", "prosecutor", "y" * review.MOST_CHARACTERS, "R1")
+    with pytest.raises(ContentError):
+        review.reply(small, kept.id, "Claire", "designer", pasted)
+    with pytest.raises(ContentError):
+        review.set_status(small, kept.id, "accepted", pasted)
+    assert [c.id for c in review.comments(small, "short")] == [kept.id]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 import streamlit as st
 
 from curriculum.access import actor_for_email as authenticate_email
@@ -16,6 +19,24 @@ ACCESSIBLE_CSS = """
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4b5058 !important; }
 </style>
 """
+
+
+# A local icon: a :material/…: or emoji page icon makes the browser fetch the favicon from
+# Google's or a CDN's servers, and the app must work offline.
+ICON = Path(__file__).with_name("icon.png")
+CRASH_KEY = "app-crash"  # the error box's CSS class is st-key-app-crash (browser tests look for it)
+log = logging.getLogger("curriculum.app")
+
+
+def page_failed(exc: Exception) -> None:
+    """What a person sees when a page fails unexpectedly: a message in the interface's language,
+    not Streamlit's English box with links to search engines; the traceback goes to the server
+    log. Developers who ask for full details (client.showErrorDetails = "full") get Streamlit's own."""
+    if st.get_option("client.showErrorDetails") == "full":
+        raise exc
+    log.error("page failed", exc_info=exc)
+    with st.container(key=CRASH_KEY):
+        st.error(tr("app.crashed", kind=type(exc).__name__), icon=":material/error:")
 
 
 def accessible_styles() -> None:
@@ -51,7 +72,19 @@ def language_switch() -> str:
     return lang()
 
 
+def _problem_rows(problems) -> list[dict]:
+    return [
+        {tr("status.file"): p.file, tr("status.line"): p.line, tr("status.problem"): p.text(lang()).split(": ", 1)[-1]}
+        for p in problems
+    ]
+
+
+def _show_warnings(warnings) -> None:
+    st.dataframe(_problem_rows(warnings), hide_index=True, width="stretch", key="status.details.table")
+
+
 def status_panel() -> None:
+    """Counts and errors in the sidebar; warnings summarised per file, every one on demand in a dialog."""
     ws = workspace()
     if ws is None:
         return
@@ -67,9 +100,13 @@ def status_panel() -> None:
         else:
             st.success(tr("status.ok"))
         if ws.warnings:
+            per_file: dict[str, int] = {}
+            for problem in ws.warnings:
+                per_file[problem.file] = per_file.get(problem.file, 0) + 1
             st.caption(tr("status.warnings", n=len(ws.warnings)))
-            for problem in ws.warnings[:50]:
-                st.caption(problem.text(lang()))
+            st.caption(" · ".join(f"{file} ({n})" for file, n in sorted(per_file.items())))
+            if st.button(tr("status.details"), key="status.details"):
+                st.dialog(tr("status.warnings", n=len(ws.warnings)), width="large")(_show_warnings)(ws.warnings)
 
 
 def _sso_configured() -> bool:

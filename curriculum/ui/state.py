@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from curriculum.i18n import t
+from curriculum.i18n import label, t
 from curriculum.problems import ConflictError, ContentError
 from curriculum.workspace import Store, Workspace, default_root, save
 
@@ -71,6 +71,40 @@ def label_of(prefix: str):
     return lambda value: t(f"{prefix}{value}", current)
 
 
+def name_of(kind: str):
+    """A format_func showing a choice value (method, grouping, profile, theme…) by its name in
+    the language of this run; a value without a name shows as it is."""
+    current = lang()
+    return lambda value: label(kind, value, current)
+
+
+CURRENT_CURRICULUM = "curriculum.current"
+
+
+def curricula_by_title(ws: Workspace) -> list[str]:
+    """Curriculum ids in the order every page lists them: by title in the interface language."""
+    current = lang()
+    return sorted(ws.curricula, key=lambda c: ws.curricula[c].title.get(current).casefold())
+
+
+def contexts_by_name(ws: Workspace) -> list[str]:
+    current = lang()
+    return sorted(ws.contexts, key=lambda c: ws.contexts[c].name.get(current).casefold())
+
+
+def pick_curriculum(place, label: str, ws: Workspace, key: str) -> str:
+    """The curriculum selectbox of a page. Every page opens on the curriculum last chosen on any
+    page (the first by title before that), so the Composer, Export and Review agree."""
+    ids = curricula_by_title(ws)
+    if st.session_state.get(key) not in ids:
+        current = st.session_state.get(CURRENT_CURRICULUM)
+        st.session_state[key] = current if current in ids else ids[0]
+    titles = {c: ws.curricula[c].title.get(lang()) for c in ids}
+    chosen = place.selectbox(label, ids, format_func=titles.__getitem__, key=key)
+    st.session_state[CURRENT_CURRICULUM] = chosen
+    return chosen
+
+
 FLASH_KEY = "flash"
 
 
@@ -80,8 +114,11 @@ def flash(kind: str, message: str) -> None:
 
 
 def show_flashes() -> None:
-    for kind, message in st.session_state.pop(FLASH_KEY, []):
-        getattr(st, kind)(message)
+    """The messages, in a container that is there with or without them: what follows keeps its
+    place in the page, so a widget after it (an open tab) is not drawn anew."""
+    with st.container():
+        for kind, message in st.session_state.pop(FLASH_KEY, []):
+            getattr(st, kind)(message)
 
 
 def reason(exc: ContentError) -> str:

@@ -8,10 +8,22 @@ import streamlit as st
 
 from curriculum import compose, edit
 from curriculum.agenda import agenda_rows
-from curriculum.model import Pause, Text
+from curriculum.model import METHODS, Pause, Text
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve_records
-from curriculum.ui.state import actor, flash, lang, not_saved, root, save_or_explain, show_flashes, tr, workspace
+from curriculum.ui.state import (
+    actor,
+    contexts_by_name,
+    flash,
+    lang,
+    not_saved,
+    pick_curriculum,
+    root,
+    save_or_explain,
+    show_flashes,
+    tr,
+    workspace,
+)
 from curriculum.workspace import delete, save
 
 st.title(tr("composer.title"))
@@ -64,17 +76,12 @@ if not ws.curricula:
     st.info(tr("composer.empty"))
     st.stop()
 
-ids = sorted(ws.curricula, key=lambda c: ws.curricula[c].title.get(L))
-if st.session_state.get("composer.pick") not in ids:
-    st.session_state["composer.pick"] = ids[0]
 left, right = st.columns(2)
-curriculum_id = left.selectbox(
-    tr("composer.curriculum"), ids, format_func=lambda c: f"{ws.curricula[c].title.get(L)} ({c})", key="composer.pick"
-)
+curriculum_id = pick_curriculum(left, tr("composer.curriculum"), ws, "composer.pick")
 on_disk = ws.curricula[curriculum_id]
 draft = drafts.setdefault(curriculum_id, {"record": on_disk, "loaded": on_disk.revision, "gen": 0})
 record = draft["record"]
-contexts = [""] + sorted(ws.contexts)
+contexts = [""] + contexts_by_name(ws)
 NONE_LABEL = tr("composer.none")
 default_context = record.default_context if record.default_context in ws.contexts else ""
 context_id = right.selectbox(
@@ -214,6 +221,11 @@ st.dataframe(
     key="composer.agenda",
 )
 
+# ten methods, then break and lunch (greys): colour-blind-safe Tableau tones
+TIMELINE_COLOURS = [
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#17becf",
+    "#bab0ac", "#79706e",
+]  # fmt: skip
 if rows:
     st.subheader(tr("composer.timeline"))
     base = dt.datetime(2000, 1, 1)
@@ -230,7 +242,16 @@ if rows:
             x=alt.X("begin:T", title=None, axis=alt.Axis(format="%H:%M")),
             x2="finish:T",
             y=alt.Y("label:N", title=None, sort=None),
-            color=alt.Color("colour:N", title=tr("col.method")),
+            # one colour per code whatever the language: the domain lists the names in the codes' order
+            color=alt.Color(
+                "colour:N",
+                title=tr("col.method"),
+                scale=alt.Scale(
+                    domain=[tr(f"method.{m}") for m in METHODS] + [tr("agenda.break"), tr("agenda.lunch")],
+                    range=TIMELINE_COLOURS,
+                ),
+                legend=alt.Legend(orient="bottom", columns=4, labelLimit=220),
+            ),
             tooltip=[
                 alt.Tooltip("title:N", title=tr("col.activity")),
                 alt.Tooltip("start:N", title=tr("col.start")),

@@ -1,6 +1,7 @@
 """Contexts: briefing, glossary and timing; adaptations with their state; base vs adapted."""
 
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pandas as pd
 import streamlit as st
@@ -18,10 +19,14 @@ from curriculum.adapt import (
 )
 from curriculum.diff import word_diff
 from curriculum.model import Timing
+from curriculum.problems import ContentError
+from curriculum.review import location
 from curriculum.ui.state import (
     create,
     label_of,
     lang,
+    name_of,
+    not_saved,
     root,
     save_or_explain,
     show_flashes,
@@ -119,12 +124,13 @@ with settings:
             ).to_dict("records")
     timing = context.timing
     cols = st.columns(3)
-    factor = cols[0].number_input(
+    # a slider of named steps, so that French shows 1,15 beside a label that says 1,0
+    factors = sorted({round(0.5 + 0.05 * n, 2) for n in range(51)} | {float(timing.interpretation_factor)})
+    factor = cols[0].select_slider(
         tr("contexts.factor"),
-        min_value=0.5,
-        max_value=3.0,
-        step=0.05,
+        factors,
         value=float(timing.interpretation_factor),
+        format_func=lambda value: f"{value:.2f}".replace(".", "," if L == "fr" else "."),
         key=f"{prefix}.factor",
     )
     day_start = cols[1].text_input(tr("contexts.day_start"), timing.day_start, key=f"{prefix}.day_start")
@@ -144,13 +150,21 @@ with settings:
         columns=["start", "end", "days", "label_fr", "label_en"],
     )
     protected_rows = st.data_editor(
-        protected_frame, num_rows="dynamic", hide_index=True, key=f"{prefix}.protected"
+        protected_frame,
+        num_rows="dynamic",
+        hide_index=True,
+        key=f"{prefix}.protected",
+        column_config={c: st.column_config.TextColumn(tr(f"contexts.col.{c}")) for c in protected_frame.columns},
     ).to_dict("records")
     protected, bad_rows = edit.protected_from_rows(protected_rows)
     for number, value in bad_rows:
         st.warning(tr("contexts.bad_time", row=number, value=value))
     if st.button(tr("common.save"), type="primary", key="contexts.save"):
-        new_timing = Timing(float(factor), day_start.strip(), day_end.strip(), protected)
+        try:
+            new_timing = Timing(float(factor), edit.typed_clock(day_start), edit.typed_clock(day_end), protected)
+        except ContentError as exc:
+            st.error(not_saved(exc))
+            st.stop()
         _save(
             replace(
                 context,
@@ -176,8 +190,8 @@ with adapted_tab:
     else:
         rows = [
             {
-                tr("contexts.col.kind"): a.kind,
-                tr("contexts.col.target"): a.target,
+                tr("contexts.col.kind"): tr(f"adaptation.{a.kind}"),
+                tr("contexts.col.target"): location(ws, a.target, L)[0],
                 tr("contexts.col.base"): a.base_revision,
                 tr("contexts.col.now"): ws.modules[a.target.split("/")[0]].revision
                 if a.target.split("/")[0] in ws.modules
@@ -187,7 +201,10 @@ with adapted_tab:
             for a in mine
         ]
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="contexts.adaptations")
-        labels = {f"{a.kind} → {a.target} ({tr('contexts.state.' + a.state)})": a for a in mine}
+        labels = {
+            f"{tr('adaptation.' + a.kind)} → {location(ws, a.target, L)[0]} ({tr('contexts.state.' + a.state)})": a
+            for a in mine
+        }
         chosen = labels[st.selectbox(tr("contexts.review"), list(labels), key=f"{prefix}.review")]
         target = Target.parse(chosen.target)
         module = ws.modules.get(target.module)
@@ -218,7 +235,7 @@ with adapted_tab:
                 if then_item is not None and not changes:
                     st.success(tr("contexts.no_change"))
                 for field_name, before, after in changes:
-                    st.markdown(f"**{field_name}**")
+                    st.markdown(f"**{name_of('field')(field_name).capitalize()}**")
                     left, right = st.columns(2)
                     left.caption(tr("contexts.then", revision=chosen.base_revision))
                     left.text(before)
@@ -252,7 +269,11 @@ with compare_tab:
     paths += [f"{module_id}/{s.id}/{a.id}" for s in adapted.module.sessions for a in s.activities]
     paths += [f"{module_id}/handout:{h.id}" for h in base.handouts]
     paths = list(dict.fromkeys(paths))
-    path = st.selectbox(tr("contexts.compare_item"), paths, key="contexts.compare.item")
+    with_additions = SimpleNamespace(modules={**ws.modules, module_id: adapted.module})
+    places = {p: location(with_additions, p, L)[0] for p in paths}
+    path = st.selectbox(
+        tr("contexts.compare_item"), paths, format_func=lambda p: places[p], key="contexts.compare.item"
+    )
     target = Target.parse(path)
     base_item, adapted_item = target.find(ws.modules)[0], target.find({module_id: adapted.module})[0]
     changed = path in adapted.changed or path in adapted.added
@@ -264,8 +285,10 @@ with compare_tab:
     left.markdown(f"**{tr('contexts.base')}**")
     right.markdown(f"**{tr('contexts.adapted')}**")
     before, after = item_texts(base_item, L), item_texts(adapted_item, L)
+    field_label = name_of("field")
     for field_name in dict.fromkeys([*before, *after]):
-        left.caption(field_name)
+        left.caption(field_label(field_name).capitalize())
         left.text(before.get(field_name, ""))
-        right.caption(field_name + (" ✎" if before.get(field_name) != after.get(field_name) else ""))
+        changed_mark = f" · {tr('contexts.changed')}" if before.get(field_name) != after.get(field_name) else ""
+        right.caption(field_label(field_name).capitalize() + changed_mark)
         right.text(after.get(field_name, ""))

@@ -9,7 +9,7 @@ from curriculum.export.pack import PACKS, scope
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve
 from curriculum.review_report import matrix_rows
-from curriculum.ui.state import label_of, lang, reason, tr, workspace
+from curriculum.ui.state import contexts_by_name, label_of, lang, pick_curriculum, reason, tr, workspace
 
 st.title(tr("export.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
@@ -23,14 +23,9 @@ st.caption(tr("export.intro"))
 NO_APPENDIX = tr("export.no_comments")
 
 top = st.columns(3)
-curriculum_id = top[0].selectbox(
-    tr("export.curriculum"),
-    sorted(ws.curricula),
-    format_func=lambda c: ws.curricula[c].title.get(L),
-    key="export.curriculum",
-)
+curriculum_id = pick_curriculum(top[0], tr("export.curriculum"), ws, "export.curriculum")
 curriculum = ws.curricula[curriculum_id]
-contexts = sorted(ws.contexts)
+contexts = contexts_by_name(ws)
 default = contexts.index(curriculum.default_context) if curriculum.default_context in contexts else 0
 context_id = top[1].selectbox(
     tr("export.context"),
@@ -70,10 +65,13 @@ appendix = (
     if rounds
     else ""
 )
+# Where the facilitator decides: before the download, open, never folded away.
 if programme.warnings:
-    with st.expander(tr("export.warnings")):
-        for warning in programme.warnings:
-            st.warning(warning)
+    st.markdown(f"**{tr('export.warnings')}**")
+    for warning in programme.warnings:
+        st.warning(warning)
+else:
+    st.success(tr("composer.no_warnings"))
 
 if st.button(tr("export.build"), type="primary", key="export.build"):
     bar = st.progress(0.0, text=tr("export.building"))

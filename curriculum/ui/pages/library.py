@@ -7,7 +7,7 @@ import streamlit as st
 
 from curriculum import edit
 from curriculum.imports import import_file, module_zip
-from curriculum.model import GROUPINGS, METHODS, PROFILES
+from curriculum.model import GROUPINGS, METHODS, PROFILES, THEMES
 from curriculum.problems import ContentError
 from curriculum.review import open_counts
 from curriculum.ui.state import (
@@ -16,6 +16,7 @@ from curriculum.ui.state import (
     flash,
     label_of,
     lang,
+    name_of,
     not_saved,
     root,
     save_or_explain,
@@ -79,7 +80,7 @@ if st.session_state.get("library.select") in module_ids:
 module_id = st.selectbox(
     tr("library.module"),
     module_ids,
-    format_func=lambda m: f"{ws.modules[m].title.get(L)} ({m})",
+    format_func=lambda m: ws.modules[m].title.get(L),
     key="library.module",
 )
 module = ws.modules[module_id]
@@ -97,20 +98,20 @@ open_comments = open_counts(ws.root)
 
 def _badge(path: str) -> str:
     n = open_comments.get(path, 0)
-    return f"  · 💬 {n}" if n else ""
+    return f"  · {tr('library.open_comments', n=n)}" if n else ""  # in option lists: text, no icon
 
 
 with st.container(border=True):
     st.markdown(f"**{tr('library.impact')}** · {tr('common.revision', revision=module.revision)}")
-    used = curricula_using(ws, module_id)
+    used = [ws.curricula[c].title.get(L) for c in curricula_using(ws, module_id)]
     st.caption(tr("library.used_by", ids=", ".join(used)) if used else tr("library.unused"))
     by_context: dict[str, list] = {}
     for adaptation in adaptations(ws, module_id):
         by_context.setdefault(adaptation.context, []).append(adaptation)
     if by_context:
         items = [
-            tr("library.adaptation_count", context=c, n=len(a), stale=sum(x.state != "current" for x in a))
-            for c, a in sorted(by_context.items())
+            tr("library.adaptation_count", context=name, n=len(a), stale=sum(x.state != "current" for x in a))
+            for name, a in sorted((ws.contexts[c].name.get(L), a) for c, a in by_context.items())
         ]
         st.caption(tr("library.adapted_by", items=", ".join(items)))
     else:
@@ -124,20 +125,26 @@ with st.container(border=True):
 with st.expander(tr("library.details"), expanded=False):
     title = text_pair(tr("common.title"), module.title, f"{prefix}.title")
     summary = text_pair(tr("common.summary"), module.summary, f"{prefix}.summary", area=True, height=120)
-    theme = st.text_input(tr("library.theme"), module.theme, key=f"{prefix}.theme")
+    themes = list(dict.fromkeys([*THEMES, "custom", module.theme]))
+    theme = st.selectbox(
+        tr("library.theme"),
+        themes,
+        index=themes.index(module.theme),
+        format_func=name_of("theme"),
+        key=f"{prefix}.theme",
+    )
     audience = st.multiselect(
         tr("library.audience"),
-        sorted(set(PROFILES) | set(module.audience)),
+        list(dict.fromkeys([*PROFILES, *module.audience])),
         default=list(module.audience),
+        format_func=name_of("profile"),
         key=f"{prefix}.audience",
     )
 
 
 def _edited():
     """The module as it stands on screen: the record plus every unsaved field typed here."""
-    changed = replace(
-        module, title=edit.text(title), summary=edit.text(summary), theme=theme.strip(), audience=tuple(audience)
-    )
+    changed = replace(module, title=edit.text(title), summary=edit.text(summary), theme=theme, audience=tuple(audience))
     if session is None:
         return changed
     changed = edit.apply_activity_rows(changed, session.id, table.to_dict("records"))
@@ -188,13 +195,21 @@ else:
             "id": st.column_config.TextColumn(tr("common.id"), disabled=True),
             "title_fr": st.column_config.TextColumn(tr("library.title_fr")),
             "title_en": st.column_config.TextColumn(tr("library.title_en")),
-            "method": st.column_config.SelectboxColumn(tr("common.method"), options=list(METHODS), required=True),
-            "minutes": st.column_config.NumberColumn(
-                tr("common.minutes"), min_value=5, max_value=480, step=5, required=True
+            "method": st.column_config.SelectboxColumn(
+                tr("common.method"), options=list(METHODS), format_func=name_of("method"), required=True
             ),
-            "grouping": st.column_config.SelectboxColumn(tr("common.grouping"), options=list(GROUPINGS), required=True),
+            # no bounds here: the grid would clamp "-30" to 30 and "100000" to the maximum without a
+            # word; the core refuses such minutes with a message saying what it accepts
+            "minutes": st.column_config.NumberColumn(tr("common.minutes"), step=1, required=True),
+            "grouping": st.column_config.SelectboxColumn(
+                tr("common.grouping"), options=list(GROUPINGS), format_func=name_of("grouping"), required=True
+            ),
         },
     )
+    try:  # said at once, not only when Save is clicked
+        edit.apply_activity_rows(module, session.id, table.to_dict("records"))
+    except ContentError as exc:
+        st.error(not_saved(exc))
     total = int(pd.to_numeric(table["minutes"], errors="coerce").fillna(0).sum())
     st.caption(tr("library.session_minutes", minutes=total))
 

@@ -8,8 +8,16 @@ from curriculum import review
 from curriculum.export.formats import renderer
 from curriculum.i18n import long_date
 from curriculum.problems import ContentError
-from curriculum.review_report import changes_document, changes_since, diff_markup, matrix_csv, matrix_rows, matrix_xlsx
-from curriculum.ui.state import actor, flash, label_of, lang, reason, show_flashes, tr, workspace
+from curriculum.review_report import (
+    changes_document,
+    changes_since,
+    diff_markup,
+    matrix_csv,
+    matrix_rows,
+    matrix_table,
+    matrix_xlsx,
+)
+from curriculum.ui.state import actor, flash, label_of, lang, pick_curriculum, reason, show_flashes, tr, workspace
 
 st.title(tr("review.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
@@ -23,6 +31,7 @@ st.caption(tr("review.intro"))
 show_flashes()
 root = ws.root
 PAGE_SIZE = 20
+SELECT_ROUND = "review.select_round"
 
 
 def _date(iso: str) -> str:
@@ -33,28 +42,27 @@ def _date(iso: str) -> str:
 
 
 top = st.columns([3, 2, 2])
-curriculum_id = top[0].selectbox(
-    tr("review.curriculum"),
-    sorted(ws.curricula),
-    format_func=lambda c: ws.curricula[c].title.get(L),
-    key="review.curriculum",
-)
+curriculum_id = pick_curriculum(top[0], tr("review.curriculum"), ws, "review.curriculum")
 curriculum = ws.curricula[curriculum_id]
 signed_in = actor()
 if signed_in is not None:
     st.session_state.setdefault("review.me", signed_in.name)
     st.session_state.setdefault("review.role", tr(f"role.{signed_in.role}"))
-name = top[1].text_input(tr("review.name"), key="review.me", disabled=signed_in is not None)
-role = top[2].text_input(tr("review.role"), key="review.role")
+# kept in the page's address (?review.me=…&review.role=…): a reload or a bookmark keeps them
+name = top[1].text_input(tr("review.name"), key="review.me", disabled=signed_in is not None, bind="query-params")
+role = top[2].text_input(tr("review.role"), key="review.role", bind="query-params")
 
 round_list = review.rounds(root, curriculum_id)
 round_names = [r.name for r in round_list]
+ROUND_KEY = f"review.{curriculum_id}.round"
+# A round chosen by an action (a comment that opened one, "Open round") is handed to the
+# selectbox before it is drawn: its state cannot be written once the widget exists.
+if st.session_state.get(SELECT_ROUND) in round_names:
+    st.session_state[ROUND_KEY] = st.session_state.pop(SELECT_ROUND)
 left, right = st.columns([3, 2])
 with left:
     if round_names:
-        round_name = st.selectbox(
-            tr("review.round"), round_names, index=len(round_names) - 1, key=f"review.{curriculum_id}.round"
-        )
+        round_name = st.selectbox(tr("review.round"), round_names, index=len(round_names) - 1, key=ROUND_KEY)
         current = next(r for r in round_list if r.name == round_name)
         due = f" · {tr('review.due_on', date=_date(current.due))}" if current.due else ""
         st.caption(tr("review.opened", name=current.name, date=_date(current.opened)) + due)
@@ -78,7 +86,7 @@ with right, st.expander(tr("review.open_round"), expanded=not round_names):
         except ContentError as exc:
             st.error(reason(exc))
         else:
-            st.session_state[f"review.{curriculum_id}.round"] = opened.name
+            st.session_state[SELECT_ROUND] = opened.name
             flash("success", tr("review.opened", name=opened.name, date=_date(opened.opened)))
             st.rerun()
 
@@ -107,7 +115,10 @@ def _prepared_downloads(key: str, source: str, label: str, build, files: list[tu
 
 
 targets = {"": tr("review.whole")}
-read_tab, comments_tab, changes_tab = st.tabs([tr("review.read"), tr("review.comments_tab"), tr("review.changes_tab")])
+# keyed, so that the open tab stays open when a rerun shows a message above it
+read_tab, comments_tab, changes_tab = st.tabs(
+    [tr("review.read"), tr("review.comments_tab"), tr("review.changes_tab")], key=f"review.tab.{L}", on_change="rerun"
+)
 
 with read_tab:
     st.markdown(f"### {curriculum.title.get(L)}{_badge('')}")
@@ -137,18 +148,28 @@ with read_tab:
 
     st.divider()
     target = st.selectbox(tr("review.target"), list(targets), format_func=lambda p: targets[p], key="review.target")
-    text = st.text_area(tr("review.text"), key="review.text")
+    if st.session_state.pop("review.clear_text", False):  # the last comment was saved: a blank box for the next
+        st.session_state["review.text"] = ""
+    text = st.text_area(
+        tr("review.text"),
+        key="review.text",
+        max_chars=review.MOST_CHARACTERS,
+        help=tr("review.limit", most=review.MOST_CHARACTERS),
+    )
     if st.button(tr("review.add"), type="primary", key="review.add"):
         if not (name.strip() and role.strip()):
             st.warning(tr("review.need_identity"))
         else:
             try:
                 into = round_name or tr("review.round_default", n=1)  # no round yet: the comment opens one
-                added = review.add_comment(root, ws, curriculum_id, target, name, role, text, into, actor=actor())
+                added = review.add_comment(
+                    root, ws, curriculum_id, target, name, role, text, into, actor=actor(), lang=L
+                )
             except ContentError as exc:
                 st.error(reason(exc))
             else:
-                st.session_state[f"review.{curriculum_id}.round"] = added.round
+                st.session_state[SELECT_ROUND] = added.round
+                st.session_state["review.clear_text"] = True
                 flash("success", tr("review.added", id=added.id))
                 st.rerun()
     if round_name and st.button(tr("review.done"), key="review.done"):
@@ -208,7 +229,8 @@ with comments_tab:
                 tr("review.on", where=where) if exists else f"{tr('review.on', where=where)} — {tr('review.removed')}"
             )
             st.markdown(
-                f"**#{comment.id} · {comment.author}** ({comment.role}) · {tr('status.' + comment.status)} · {comment.round}"
+                f"**#{comment.id} · {comment.author}** ({comment.role}) · {tr('status.' + comment.status)}"
+                f" · {comment.round} · {_date(comment.created)}"
             )
             st.caption(place)
             st.markdown(comment.text)
@@ -225,7 +247,9 @@ with comments_tab:
                     else f"{tr('review.response')}: {comment.response}"
                 )
             with st.expander(tr("review.reply")):
-                reply_text = st.text_area(tr("review.reply_text"), key=f"review.reply.{comment.id}")
+                reply_text = st.text_area(
+                    tr("review.reply_text"), key=f"review.reply.{comment.id}", max_chars=review.MOST_CHARACTERS
+                )
                 if st.button(tr("review.reply"), key=f"review.reply.go.{comment.id}"):
                     try:
                         review.reply(root, comment.id, name, role, reply_text, actor=actor())
@@ -241,7 +265,12 @@ with comments_tab:
                     format_func=label_of("status."),
                     key=f"review.status.{comment.id}",
                 )
-                response = st.text_area(tr("review.response"), comment.response, key=f"review.response.{comment.id}")
+                response = st.text_area(
+                    tr("review.response"),
+                    comment.response,
+                    key=f"review.response.{comment.id}",
+                    max_chars=review.MOST_CHARACTERS,
+                )
                 if st.button(tr("review.decide"), key=f"review.decide.{comment.id}"):
                     try:
                         review.set_status(root, comment.id, status, response, actor=actor())
@@ -251,13 +280,15 @@ with comments_tab:
                         flash("success", tr("review.decided"))
                         st.rerun()
     if round_name:
-        st.subheader(tr("review.matrix"))
         chosen_round = f_round or round_name
+        st.subheader(f"{tr('review.matrix')} — {chosen_round}")
         stem = f"{curriculum_id}-comments-{chosen_round.replace(' ', '-')}"
+        matrix = matrix_rows(root, ws, curriculum_id, chosen_round, L)
+        if matrix:
+            st.dataframe(matrix_table(matrix, L), hide_index=True, width="stretch", key="review.matrix.table")
 
         def matrix_files():
-            rows = matrix_rows(root, ws, curriculum_id, chosen_round, L)
-            return matrix_csv(rows), matrix_xlsx(rows)
+            return matrix_csv(matrix, L), matrix_xlsx(matrix, L)
 
         _prepared_downloads(
             "review.matrix",
