@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from curriculum import review
@@ -67,14 +68,16 @@ def _go(page, lang: str, nav: str) -> None:
 
 
 def _choose(page, label: str, option: str, within=None) -> None:
-    """Pick `option` in the selectbox labelled `label` (on the page, or `within` a part of it)."""
+    """Pick `option` (a name, perhaps shown with its id after it) in the selectbox labelled `label`
+    (on the page, or `within` a part of it)."""
+    shown = re.compile(rf"^{re.escape(option)}( \([\w-]+\))?$")
     box = (within or page).get_by_label(label, exact=True)
-    if box.input_value() == option:
+    if shown.match(box.input_value()):
         return  # already chosen: no run to wait for
     box.click()
     box.fill(option)  # long lists draw only the options in view: filter first
     with acting(page):
-        page.get_by_role("option", name=option, exact=True).click()
+        page.get_by_role("option", name=shown).click()
 
 
 def _chosen_module(page, server, lang: str) -> str:
@@ -86,14 +89,48 @@ def _chosen_module(page, server, lang: str) -> str:
     return found[0]
 
 
+# The element's box once it has not moved for ten frames in a row (a message appearing above
+# slides the page down for a moment after the run has ended).
+STEADY_BOX = """
+element => new Promise(done => {
+  let last = '', same = 0;
+  const look = () => {
+    const r = element.getBoundingClientRect(), now = [r.x, r.y, r.width, r.height].join();
+    same = now === last ? same + 1 : 0; last = now;
+    if (same >= 10) done({x: r.x, y: r.y, width: r.width, height: r.height}); else requestAnimationFrame(look);
+  };
+  look();
+})
+"""
+
+
+def _until(page, press, selected, tries: int = 5) -> None:
+    """Do `press` until `selected` is in the grid: Glide ignores input for a moment after some
+    reruns (a Save that changed nothing), whatever the wait for the run."""
+    for _ in range(tries):
+        press()
+        try:
+            selected.wait_for(state="attached", timeout=1_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"the grid never selected {selected}")
+
+
 def _set_cell(page, grid, column: int, row: int, value: str) -> None:
-    """Type `value` into one cell of a data editor, by keyboard from its first cell."""
+    """Type `value` into one cell of a data editor, by keyboard from the first cell of its row."""
     frame = grid.locator("[data-testid='stDataFrameResizable']")
-    frame.evaluate("grid => grid.scrollIntoView({block: 'center'})")  # clear of the app's header
-    box = frame.bounding_box()
-    page.mouse.click(box["x"] + 15, box["y"] + 35 + 17 + 35 * row)  # header and rows are 35 px high
-    for _ in range(column):
-        page.keyboard.press("ArrowRight")
+    # at once, not smoothly, and measured once it stays put: the click goes where the grid is
+    frame.evaluate("grid => grid.scrollIntoView({block: 'center', behavior: 'instant'})")
+    box = frame.evaluate(STEADY_BOX)
+    cell = "td[aria-selected='true'][id='glide-cell-{}-{}']"
+    _until(
+        page,
+        lambda: page.mouse.click(box["x"] + 15, box["y"] + 35 + 17 + 35 * row),  # rows are 35 px high
+        grid.locator(cell.format(0, row)),
+    )
+    for index in range(1, column + 1):
+        _until(page, lambda: page.keyboard.press("ArrowRight"), grid.locator(cell.format(index, row)))
     page.keyboard.press("Enter")  # opens the cell's editor on its current value
     editor = page.locator("#portal input.gdg-input")
     expect(editor).to_be_focused()
@@ -176,7 +213,7 @@ def test_designer_journey(fresh_server, page, lang):
             _library_round(page, fresh_server, lang, steps, round_no)
         _go(page, lang, "composer")
         ws = _on_disk(fresh_server["root"])
-        _choose(page, t("composer.curriculum", lang), f"{ws.curricula['core-3-day'].title.get(lang)} (core-3-day)")
+        _choose(page, t("composer.curriculum", lang), ws.curricula["core-3-day"].title.get(lang))
         steps("composer")
         for round_no in (1, 2):
             _composer_round(page, fresh_server, lang, steps, round_no)
