@@ -816,6 +816,7 @@ STRINGS.update(
         "contexts.changed": {"fr": "adapté", "en": "adapted"},
         "review.whole_place": {"fr": "l’ensemble du curriculum", "en": "the curriculum as a whole"},
         "status.details": {"fr": "Voir chaque avertissement", "en": "See every warning"},
+        "review.with_due": {"fr": "Fixer une date limite", "en": "Set a due date"},
         "app.crashed": {
             "fr": "Cette page a rencontré une erreur inattendue ({kind}) ; rien n’a été perdu de ce qui était enregistré. "
             "Rechargez la page ; si l’erreur revient, signalez-la à l’administrateur avec l’heure (le détail est dans le "

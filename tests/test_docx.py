@@ -101,7 +101,7 @@ def test_french_text_toc_field_and_page_numbers(packs):
     for text in ("Déroulé de la séance", "Feuille de présence", "Liste du matériel", "25 novembre 2026", "Périmètre"):
         assert text in xml, text
     assert 'TOC \\o "1-3" \\h \\z \\u' in xml
-    assert "Clic droit › Mettre à jour le champ pour afficher le sommaire." in xml
+    assert "Clic droit › Mettre à jour le champ pour afficher le sommaire." not in xml  # entries written in
     footer = footer_xml(data)
     assert document.footer in footer and "Page " in footer and " sur " in footer
     assert " PAGE " in footer and " NUMPAGES " in footer
@@ -128,7 +128,7 @@ def test_english_placeholder_and_page_label():
         "Page {page} of {pages}",
     )
     data = render(document)
-    assert "Right-click › Update field to show the contents." in xml_of(data)
+    assert "Right-click › Update field to show the contents." not in xml_of(data)
     footer = footer_xml(data)
     assert footer.index("Page ") < footer.index(" PAGE ") < footer.index(" of ") < footer.index(" NUMPAGES ")
 
@@ -187,3 +187,35 @@ def test_hostile_input_renders_and_reopens():
 def test_same_document_same_bytes(packs):
     document, data = packs["participant"]
     assert render(document) == data
+
+
+def test_the_contents_list_every_heading_before_any_field_update(packs):
+    """LibreOffice does not update fields on opening: the TOC field carries its entries, each a
+    link to its heading's bookmark (Word replaces them with numbered ones, w:updateFields)."""
+    document, data = packs["participant"]
+    body = docx.Document(io.BytesIO(data)).element.body
+    paragraphs = list(body.iter(qn("w:p")))
+    begin = next(
+        i for i, p in enumerate(paragraphs) if "TOC \\o" in "".join(t.text or "" for t in p.iter(qn("w:instrText")))
+    )
+    end = next(
+        i
+        for i, p in enumerate(paragraphs[begin:], begin)
+        if p.find(f".//{qn('w:fldChar')}[@{qn('w:fldCharType')}='end']") is not None
+    )
+    entries = [
+        (h.get(qn("w:anchor")), "".join(t.text for t in h.iter(qn("w:t"))))
+        for p in paragraphs[begin : end + 1]
+        for h in p.iter(qn("w:hyperlink"))
+    ]
+    headings = [b.text for b in document.blocks if isinstance(b, Heading)]
+    assert [text for _, text in entries] == headings
+    bookmarks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
+    assert all(anchor in bookmarks for anchor, _ in entries)
+    settings = xml_of(data, "word/settings.xml")
+    assert '<w:updateFields w:val="true"/>' in settings
+
+
+def test_a_document_without_headings_keeps_the_update_hint():
+    document = Document("T", "", "en", (), "Foot", (Contents("Contents"), Para("Text.")), "Page {page} of {pages}")
+    assert "Right-click › Update field to show the contents." in xml_of(render(document))

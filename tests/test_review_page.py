@@ -97,3 +97,15 @@ def test_the_comment_box_says_its_limit_and_holds_no_more(small, monkeypatch):
     assert box.help == "8000 caractères au plus (environ trois pages) : partagez un texte plus long comme document."
     box.set_value("x" * 107_000).run()
     assert len(at.text_area(key="review.text").value) == review.MOST_CHARACTERS
+
+
+def test_a_round_gets_a_due_date_only_when_asked_and_never_shows_an_empty_date_box(small, monkeypatch):
+    at = review_page(small, monkeypatch, "fr")
+    assert not at.date_input  # an empty box would show an English "DD/MM/YYYY"
+    at.checkbox(key="review.with_due").check().run()
+    (due,) = at.date_input
+    assert due.value == dt.date.today() + dt.timedelta(days=14)
+    at.button(key="review.open").click().run()
+    assert not at.exception, at.exception
+    (opened,) = review.rounds(small, "short")
+    assert opened.due == due.value.isoformat()

@@ -57,6 +57,7 @@ TOC_PLACEHOLDER = {
     "en": "Right-click › Update field to show the contents.",
 }
 TOC_FIELD = r'TOC \o "1-3" \h \z \u'
+TOC_INDENT = 360  # twips per level of the contents' entries
 
 # Characters XML 1.0 does not allow (control characters other than tab and newlines,
 # lone surrogates, U+FFFE/U+FFFF): dropped from every string before it reaches lxml.
@@ -73,7 +74,7 @@ _W = {
         "szCs t tab br hyperlink fldChar instrText bookmarkStart bookmarkEnd tbl tblPr tblStyle tblW tblLayout "
         "tblLook tblGrid gridCol tr trPr cantSplit trHeight tblHeader tc tcPr tcW tcBorders top left bottom right "
         "shd tcMar val type w ascii hAnsi cs before after line lineRule hRule fill id name history fldCharType "
-        "firstRow firstColumn lastRow lastColumn noHBand noVBand space"
+        "firstRow firstColumn lastRow lastColumn noHBand noVBand space ind anchor"
     ).split()
 }
 _XML_SPACE = qn("xml:space")
@@ -273,6 +274,13 @@ class _Writer:
         self.break_pending = False
         self.bookmarks: dict[str, int] = {}
         self._abstract: dict[str, int] = {}
+        # every heading's bookmark, named before the contents are written (they list them all)
+        self.toc = [
+            (min(max(b.level, 1), 3), _one_line(b.text), self._bookmark_name(b.anchor))
+            for b in document.blocks
+            if isinstance(b, Heading) and _one_line(b.text)
+        ]
+        self._names = iter([name for _, _, name in self.toc])
         self._setup_package()
         self._setup_page()
         self._setup_styles()
@@ -462,15 +470,40 @@ class _Writer:
             self.break_pending = True
         elif isinstance(block, Contents):
             _run(self.body.paragraph(self.toc_heading), _one_line(block.title))
+            self.contents()
+
+    def contents(self) -> None:
+        """The TOC field with its entries already written in (each a link to its heading): Word
+        adds page numbers when it updates the fields on opening (w:updateFields); LibreOffice,
+        which does not update them, shows these entries instead of an empty contents page."""
+        if not self.toc:
             placeholder = TOC_PLACEHOLDER.get(self.lang, TOC_PLACEHOLDER["en"])
             _field(self.body.paragraph(), TOC_FIELD, placeholder, color=MUTED, italic=True)
+            return
+        p = self.body.paragraph()
+        _sub(_run(p, ""), "fldChar", fldCharType="begin")
+        instr = _sub(_run(p, ""), "instrText")
+        instr.set(_XML_SPACE, "preserve")
+        instr.text = f" {TOC_FIELD} "
+        _sub(_run(p, ""), "fldChar", fldCharType="separate")
+        for number, (level, text, name) in enumerate(self.toc):
+            if number:
+                p = self.body.paragraph()
+            if level > 1:
+                p_pr = p.find(_W["pPr"])
+                if p_pr is None:
+                    p_pr = etree.Element(_W["pPr"])
+                    p.insert(0, p_pr)
+                _sub(p_pr, "ind", left=str(TOC_INDENT * (level - 1)))
+            _run(_sub(p, "hyperlink", anchor=name, history="1") if name else p, text, bold=level == 1)
+        _sub(_run(p, ""), "fldChar", fldCharType="end")
 
     def heading_block(self, heading: Heading) -> None:
         text = _one_line(heading.text)
         if not text:
             return
         p = self.body.paragraph(self.heading[min(max(heading.level, 1), 3) - 1])
-        name = self._bookmark_name(heading.anchor)
+        name = next(self._names)
         if name:
             ident = str(self.bookmarks[name])
             _sub(p, "bookmarkStart", id=ident, name=name)

@@ -12,11 +12,14 @@ from curriculum.access import authenticate, server_mode
 from curriculum.ui.state import ACTOR_KEY, LANG_KEY, actor, lang, root, tr, workspace
 
 # Captions in Streamlit's default grey fall below WCAG AA contrast (axe-core, serious):
-# a darker grey keeps them readable for everyone.
+# a darker grey keeps them readable for everyone. A multiselect keeps its chips on one line
+# that scrolls sideways, so on a laptop one cannot see which sessions are chosen: they wrap.
 ACCESSIBLE_CSS = """
 <style>
 [data-testid="stCaptionContainer"] { opacity: 1 !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4b5058 !important; }
+[data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]) { max-height: none !important; }
+[data-testid="stMultiSelectTagsContainer"] { flex-wrap: wrap !important; overflow: visible !important; }
 </style>
 """
 

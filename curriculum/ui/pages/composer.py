@@ -76,15 +76,14 @@ if not ws.curricula:
     st.info(tr("composer.empty"))
     st.stop()
 
-left, right = st.columns(2)
-curriculum_id = pick_curriculum(left, tr("composer.curriculum"), ws, "composer.pick")
+curriculum_id = pick_curriculum(st, tr("composer.curriculum"), ws, "composer.pick")  # full width: long titles
 on_disk = ws.curricula[curriculum_id]
 draft = drafts.setdefault(curriculum_id, {"record": on_disk, "loaded": on_disk.revision, "gen": 0})
 record = draft["record"]
 contexts = [""] + contexts_by_name(ws)
 NONE_LABEL = tr("composer.none")
 default_context = record.default_context if record.default_context in ws.contexts else ""
-context_id = right.selectbox(
+context_id = st.columns(2)[0].selectbox(
     tr("composer.context"),
     contexts,
     index=contexts.index(default_context),
@@ -212,13 +211,13 @@ table = pd.DataFrame(
     rows, columns=["day", "start", "end", "kind", "module", "session", "activity", "title", "method", "minutes"]
 )
 shown = table.assign(activity=table["title"], method=table["method"].map(lambda m: tr(f"method.{m}") if m else ""))
+AGENDA_WIDTHS = {"day": 45, "start": 60, "end": 60, "session": 230, "activity": 290, "method": 120, "minutes": 70}
 st.dataframe(
-    shown[["day", "start", "end", "session", "activity", "method", "minutes"]].rename(
-        columns={c: tr(f"col.{c}") for c in ["day", "start", "end", "session", "activity", "method", "minutes"]}
-    ),
+    shown[list(AGENDA_WIDTHS)],
     hide_index=True,
     width="stretch",
     key="composer.agenda",
+    column_config={c: st.column_config.Column(tr(f"col.{c}"), width=w) for c, w in AGENDA_WIDTHS.items()},
 )
 
 # ten methods, then break and lunch (greys): colour-blind-safe Tableau tones
@@ -259,24 +258,19 @@ if rows:
                 alt.Tooltip("minutes:Q", title=tr("col.minutes")),
             ],
         )
-        .properties(height=60 * max(1, len(programme.days)))
+        .properties(height=40 * max(1, len(programme.days)) + 130)  # the legend below shares this height
     )
     st.altair_chart(chart, width="stretch")
 
-left, right = st.columns(2)
-with left:
-    st.caption(tr("composer.totals_day"))
-    per_day = pd.DataFrame(compose.totals_per_day(programme))
+# one above the other, each the page's width: side by side the module titles pushed columns out of sight
+for name, totals in (("day", compose.totals_per_day), ("module", compose.totals_per_module)):
+    st.caption(tr(f"composer.totals_{name}"))
+    frame = pd.DataFrame(totals(programme))
     st.dataframe(
-        per_day.rename(columns={c: tr(f"col.{c}") for c in per_day.columns}), hide_index=True, key="composer.totals_day"
-    )
-with right:
-    st.caption(tr("composer.totals_module"))
-    per_module = pd.DataFrame(compose.totals_per_module(programme))
-    st.dataframe(
-        per_module.rename(columns={c: tr(f"col.{c}") for c in per_module.columns}),
+        frame.rename(columns={c: tr(f"col.{c}") for c in frame.columns}),
         hide_index=True,
-        key="composer.totals_module",
+        width="stretch",
+        key=f"composer.totals_{name}",
     )
 
 st.subheader(tr("composer.warnings"))

@@ -200,10 +200,18 @@ with adapted_tab:
             }
             for a in mine
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="contexts.adaptations")
-        labels = {
-            f"{tr('adaptation.' + a.kind)} → {location(ws, a.target, L)[0]} ({tr('contexts.state.' + a.state)})": a
-            for a in mine
+        widths = {"kind": 135, "target": 420, "base": 115, "now": 105, "state": 120}  # fits a 1366-px screen
+        st.dataframe(
+            pd.DataFrame(rows),
+            hide_index=True,
+            width="stretch",
+            key="contexts.adaptations",
+            column_config={tr(f"contexts.col.{c}"): st.column_config.Column(width=w) for c, w in widths.items()},
+        )
+        labels = {  # the item's own name (its module and session are in the table above): fits the box
+            f"{tr('adaptation.' + a.kind)} → {location(ws, a.target, L)[0].split(' › ')[-1]}"
+            f" ({tr('contexts.state.' + a.state)}) · {i + 1}": a
+            for i, a in enumerate(mine)
         }
         chosen = labels[st.selectbox(tr("contexts.review"), list(labels), key=f"{prefix}.review")]
         target = Target.parse(chosen.target)

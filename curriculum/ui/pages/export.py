@@ -76,19 +76,19 @@ if not ws.curricula:
 st.caption(tr("export.intro"))
 NO_APPENDIX = tr("export.no_comments")
 
-top = st.columns(3)
-curriculum_id = pick_curriculum(top[0], tr("export.curriculum"), ws, "export.curriculum")
+curriculum_id = pick_curriculum(st, tr("export.curriculum"), ws, "export.curriculum")  # full width: long titles
+top = st.columns(2)
 curriculum = ws.curricula[curriculum_id]
 contexts = contexts_by_name(ws)
 default = contexts.index(curriculum.default_context) if curriculum.default_context in contexts else 0
-context_id = top[1].selectbox(
+context_id = top[0].selectbox(
     tr("export.context"),
     contexts,
     index=default,
     format_func=lambda c: ws.contexts[c].name.get(L),
     key="export.context",
 )
-pack_lang = top[2].selectbox(
+pack_lang = top[1].selectbox(
     tr("export.lang"),
     ["fr", "en"],
     index=["fr", "en"].index(L),

@@ -191,18 +191,24 @@ else:
         hide_index=True,
         num_rows="fixed",
         width="stretch",
+        # the short columns first and every width set, so the whole grid fits a 1366-px laptop screen
+        column_order=("id", "method", "minutes", "grouping", "title_fr", "title_en"),
         column_config={
-            "id": st.column_config.TextColumn(tr("common.id"), disabled=True),
-            "title_fr": st.column_config.TextColumn(tr("library.title_fr")),
-            "title_en": st.column_config.TextColumn(tr("library.title_en")),
+            "id": st.column_config.TextColumn(tr("common.id"), disabled=True, width=110),
+            "title_fr": st.column_config.TextColumn(tr("library.title_fr"), width=220),
+            "title_en": st.column_config.TextColumn(tr("library.title_en"), width=220),
             "method": st.column_config.SelectboxColumn(
-                tr("common.method"), options=list(METHODS), format_func=name_of("method"), required=True
+                tr("common.method"), options=list(METHODS), format_func=name_of("method"), required=True, width=125
             ),
             # no bounds here: the grid would clamp "-30" to 30 and "100000" to the maximum without a
             # word; the core refuses such minutes with a message saying what it accepts
-            "minutes": st.column_config.NumberColumn(tr("common.minutes"), step=1, required=True),
+            "minutes": st.column_config.NumberColumn(tr("common.minutes"), step=1, required=True, width=85),
             "grouping": st.column_config.SelectboxColumn(
-                tr("common.grouping"), options=list(GROUPINGS), format_func=name_of("grouping"), required=True
+                tr("common.grouping"),
+                options=list(GROUPINGS),
+                format_func=name_of("grouping"),
+                required=True,
+                width=120,
             ),
         },
     )

@@ -9,10 +9,12 @@ from curriculum.export.formats import renderer
 from curriculum.i18n import long_date
 from curriculum.problems import ContentError
 from curriculum.review_report import (
+    MATRIX_COLUMNS,
     changes_document,
     changes_since,
     diff_markup,
     matrix_csv,
+    matrix_headers,
     matrix_rows,
     matrix_table,
     matrix_xlsx,
@@ -41,16 +43,16 @@ def _date(iso: str) -> str:
         return iso
 
 
-top = st.columns([3, 2, 2])
-curriculum_id = pick_curriculum(top[0], tr("review.curriculum"), ws, "review.curriculum")
+curriculum_id = pick_curriculum(st, tr("review.curriculum"), ws, "review.curriculum")  # full width: long titles
+top = st.columns(2)
 curriculum = ws.curricula[curriculum_id]
 signed_in = actor()
 if signed_in is not None:
     st.session_state.setdefault("review.me", signed_in.name)
     st.session_state.setdefault("review.role", tr(f"role.{signed_in.role}"))
 # kept in the page's address (?review.me=…&review.role=…): a reload or a bookmark keeps them
-name = top[1].text_input(tr("review.name"), key="review.me", disabled=signed_in is not None, bind="query-params")
-role = top[2].text_input(tr("review.role"), key="review.role", bind="query-params")
+name = top[0].text_input(tr("review.name"), key="review.me", disabled=signed_in is not None, bind="query-params")
+role = top[1].text_input(tr("review.role"), key="review.role", bind="query-params")
 
 round_list = review.rounds(root, curriculum_id)
 round_names = [r.name for r in round_list]
@@ -77,7 +79,14 @@ with right, st.expander(tr("review.open_round"), expanded=not round_names):
         value=tr("review.round_default", n=len(round_names) + 1),
         key=f"review.new_round.{L}.{len(round_names)}",  # a new suggestion once a round opens
     )
-    due_date = st.date_input(tr("review.due"), value=None, key="review.due", format="DD/MM/YYYY")
+    # asked for first, then offered with a date: an empty date box shows an English "DD/MM/YYYY"
+    due_date = (
+        st.date_input(
+            tr("review.due"), value=dt.date.today() + dt.timedelta(days=14), key="review.due", format="DD/MM/YYYY"
+        )
+        if st.checkbox(tr("review.with_due"), key="review.with_due")
+        else None
+    )
     if st.button(tr("review.open"), key="review.open"):
         try:
             opened = review.open_round(
@@ -284,8 +293,25 @@ with comments_tab:
         st.subheader(f"{tr('review.matrix')} — {chosen_round}")
         stem = f"{curriculum_id}-comments-{chosen_round.replace(' ', '-')}"
         matrix = matrix_rows(root, ws, curriculum_id, chosen_round, L)
-        if matrix:
-            st.dataframe(matrix_table(matrix, L), hide_index=True, width="stretch", key="review.matrix.table")
+        if matrix:  # the round is in the heading and the excerpt in the files: the rest fits a laptop screen
+            header = dict(zip(MATRIX_COLUMNS, matrix_headers(L), strict=True))
+            shown = {
+                "no.": 45,
+                "location": 200,
+                "comment": 255,
+                "reviewer": 100,
+                "role": 100,
+                "status": 85,
+                "response": 110,
+            }
+            st.dataframe(
+                matrix_table(matrix, L),
+                hide_index=True,
+                width="stretch",
+                key="review.matrix.table",
+                column_order=[header[c] for c in shown],
+                column_config={header[c]: st.column_config.Column(width=w) for c, w in shown.items()},
+            )
 
         def matrix_files():
             return matrix_csv(matrix, L), matrix_xlsx(matrix, L)
