@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -53,7 +54,7 @@ RUN_WATCH = """
   watch();
 })();
 """
-QUIET_MS = 150  # how long the app must stay idle after a run before the page counts as settled
+QUIET_MS = 250  # how long the app must stay idle after a run before the page counts as settled
 
 
 def _free_port() -> int:
@@ -173,7 +174,10 @@ def runs(page) -> int:
 
 def wait_idle(page, after: int = 0, timeout: float = 30_000) -> None:
     """Wait until at least `after` runs have finished, none is running, and the app has stayed
-    idle for QUIET_MS (a callback's st.rerun starts the next run at once)."""
+    idle for QUIET_MS (a callback's st.rerun starts the next run at once). A page opened in a
+    browser context without the RUN_WATCH init script gets the watcher now."""
+    if page.evaluate("window.__runs === undefined"):
+        page.evaluate(RUN_WATCH)
     page.wait_for_function(
         """([after, quiet]) => window.__runs >= after && window.__state === 'notRunning'
              && document.querySelector('[data-testid="stApp"]').getAttribute('data-test-script-state') === 'notRunning'
@@ -190,3 +194,17 @@ def settled(page, timeout: float = 30_000):
     before = runs(page)
     yield
     wait_idle(page, before + 1, timeout)
+
+
+def choose(page, label: str, option: str, within=None) -> None:
+    """Pick `option` (a name, perhaps shown with its id after it) in the selectbox labelled `label`
+    (on the page, or `within` a part of it)."""
+    shown = re.compile(rf"^{re.escape(option)}( \([\w-]+\))?$")
+    box = (within or page).get_by_label(label, exact=True)
+    wait_idle(page)  # what the box shows is what the last run chose
+    if shown.match(box.input_value()):
+        return  # already chosen: no run to wait for
+    box.click()
+    box.fill(option)  # long lists draw only the options in view: filter first
+    with settled(page):
+        page.get_by_role("option", name=shown).click()

@@ -20,7 +20,7 @@ from curriculum.i18n import notice_text, t
 from curriculum.resolve import resolve
 from curriculum.usage import adaptations
 from curriculum.workspace import STORE, load_workspace
-from tests.e2e.conftest import open_page, settled, wait_idle
+from tests.e2e.conftest import choose, open_page, settled, wait_idle
 from tests.e2e.journey import Steps, crashed
 
 pytestmark = pytest.mark.e2e
@@ -65,19 +65,6 @@ def _go(page, lang: str, nav: str) -> None:
     with acting(page):
         page.get_by_role("link", name=t(f"nav.{nav}", lang)).click()
     page.get_by_role("heading", name=t(f"{nav}.title", lang)).wait_for()
-
-
-def _choose(page, label: str, option: str, within=None) -> None:
-    """Pick `option` (a name, perhaps shown with its id after it) in the selectbox labelled `label`
-    (on the page, or `within` a part of it)."""
-    shown = re.compile(rf"^{re.escape(option)}( \([\w-]+\))?$")
-    box = (within or page).get_by_label(label, exact=True)
-    if shown.match(box.input_value()):
-        return  # already chosen: no run to wait for
-    box.click()
-    box.fill(option)  # long lists draw only the options in view: filter first
-    with acting(page):
-        page.get_by_role("option", name=shown).click()
 
 
 def _chosen_module(page, server, lang: str) -> str:
@@ -189,7 +176,7 @@ def _composer_round(page, server, lang: str, steps, round_no: int) -> None:
     items[0], items[1] = items[1], items[0]
     added = _on_disk(root).modules
     to_add = sorted(added, key=lambda m: added[m].title.get(lang))[round_no]
-    _choose(page, t("composer.add_module", lang), added[to_add].title.get(lang))
+    choose(page, t("composer.add_module", lang), added[to_add].title.get(lang))
     with acting(page):
         page.get_by_role("button", name=t("composer.add", lang), exact=True).click()
     items.append(to_add)
@@ -213,7 +200,7 @@ def test_designer_journey(fresh_server, page, lang):
             _library_round(page, fresh_server, lang, steps, round_no)
         _go(page, lang, "composer")
         ws = _on_disk(fresh_server["root"])
-        _choose(page, t("composer.curriculum", lang), ws.curricula["core-3-day"].title.get(lang))
+        choose(page, t("composer.curriculum", lang), ws.curricula["core-3-day"].title.get(lang))
         steps("composer")
         for round_no in (1, 2):
             _composer_round(page, fresh_server, lang, steps, round_no)
@@ -263,9 +250,9 @@ def _flat(text: str) -> str:
 
 def _export_round(page, server, lang: str, steps, pack_lang: str, round_no: int) -> None:
     ws = _on_disk(server["root"])
-    _choose(page, t("export.curriculum", lang), ws.curricula["core-3-day"].title.get(lang))
-    _choose(page, t("export.context", lang), ws.contexts["sahel-mali"].name.get(lang))
-    _choose(page, t("export.lang", lang), t(f"common.{pack_lang}", lang))
+    choose(page, t("export.curriculum", lang), ws.curricula["core-3-day"].title.get(lang))
+    choose(page, t("export.context", lang), ws.contexts["sahel-mali"].name.get(lang))
+    choose(page, t("export.lang", lang), t(f"common.{pack_lang}", lang))
     programme = resolve(ws, "core-3-day", "sahel-mali", pack_lang)
     overflow = [n for n in programme.notices if n.code == "overflow"]
     assert overflow, "the 3-day curriculum in Mali is expected to overflow day 3"
@@ -332,7 +319,7 @@ def _comment_box(page, text: str):
 
 def _add_comment(page, server, lang: str, target_label: str, text: str):
     _tab(page, lang, "review.read")
-    _choose(page, t("review.target", lang), target_label)
+    choose(page, t("review.target", lang), target_label)
     box = page.get_by_label(t("review.text", lang), exact=True)
     _type(page, box, text)
     with acting(page):
@@ -399,7 +386,7 @@ def _review_round(page, server, lang: str, steps, round_no: int) -> None:
     _tab(page, lang, "review.comments_tab")
     box = _comment_box(page, texts[0])
     box.get_by_text(t("review.decision", lang), exact=True).click()
-    _choose(page, t("review.status", lang), t("status.accepted", lang), within=box)
+    choose(page, t("review.status", lang), t("status.accepted", lang), within=box)
     response = box.get_by_label(t("review.response", lang), exact=True)
     _type(page, response, WORDS[lang]["response"])
     with acting(page):
@@ -415,7 +402,7 @@ def test_reviewer_journey(fresh_server, page, lang):
     with Steps(page, f"reviewer-{lang}", lang) as steps:
         _start(page, fresh_server, lang, "review")
         ws = _on_disk(fresh_server["root"])
-        _choose(page, t("review.curriculum", lang), ws.curricula["awareness-1-day"].title.get(lang))
+        choose(page, t("review.curriculum", lang), ws.curricula["awareness-1-day"].title.get(lang))
         for key, value in (("review.name", "Aminata"), ("review.role", t("role.reviewer", lang))):
             field = page.get_by_label(t(key, lang), exact=True)
             _type(page, field, value)
