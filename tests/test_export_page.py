@@ -74,3 +74,18 @@ def test_a_saved_change_is_in_the_next_build(page, small, builds, tmp_path):
     assert len(builds) == 4
     written = (tmp_path / "out" / "short-generic-en-facilitator.md").read_text(encoding="utf-8")
     assert "Sharing, revised" in written
+
+
+def test_agenda_warnings_are_in_the_interface_language_whatever_the_pack_language(monkeypatch, tmp_path):
+    from tests.conftest import BUNDLED
+
+    monkeypatch.setenv("CURRICULUM_EXPORTS", str(tmp_path / "out"))
+    at = app_test(BUNDLED, monkeypatch, "fr").run()
+    at.switch_page(PAGE).run()
+    at.selectbox(key="export.curriculum").set_value("core-3-day").run()
+    at.selectbox(key="export.context").set_value("sahel-mali").run()
+    at.selectbox(key="export.lang").set_value("en").run()
+    assert not at.exception, at.exception
+    warnings = [w.value for w in at.warning]
+    assert "Jour 3 : le programme déborde de 80 min après la fin de journée." in warnings
+    assert not any("overflows" in w for w in warnings)

@@ -9,6 +9,7 @@ import streamlit.components.v1 as components
 from curriculum import review
 from curriculum.export.formats import FORMATS, default_exports, export, file_stem, write_pack
 from curriculum.export.pack import PACKS, scope
+from curriculum.i18n import notice_text
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve
 from curriculum.review_report import matrix_rows
@@ -121,10 +122,10 @@ appendix = (
     else ""
 )
 # Where the facilitator decides: before the download, open, never folded away.
-if programme.warnings:
+if programme.notices:  # in the interface's language, whatever the pack's
     st.markdown(f"**{tr('export.warnings')}**")
-    for warning in programme.warnings:
-        st.warning(warning)
+    for notice in programme.notices:
+        st.warning(notice_text(notice, L))
 else:
     st.success(tr("composer.no_warnings"))
 
