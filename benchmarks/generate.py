@@ -29,6 +29,11 @@ def _paragraphs(rng, count):
     return {"fr": fr, "en": en}
 
 
+def _flexibility(position: int) -> dict:
+    """What a fit may cut: the last activity of a session is optional, the others shorten by 5."""
+    return {"optional": "true"} if position == 4 else {"min_minutes": 10 + 5 * (position % 2)}
+
+
 def module(index: int, rng: random.Random) -> dict:
     sessions = []
     for s in range(6):
@@ -44,9 +49,13 @@ def module(index: int, rng: random.Random) -> dict:
                 "materials": [_text(rng, 3)],
                 "handouts": ["h1"],
                 "debrief": [_text(rng, 8), _text(rng, 8)],
+                **_flexibility(a),
             }
             for a in range(5)
         ]
+        for activity in activities:
+            if activity.get("min_minutes", 0) >= activity["minutes"]:
+                del activity["min_minutes"]
         sessions.append({"id": f"s{s + 1}", "title": _text(rng, 5), "objectives": ["o1"], "activities": activities})
     return {
         "id": f"module-{index:04d}",

@@ -98,6 +98,30 @@ def resolve_figures() -> None:
         )
 
 
+def fit_figures(root: Path) -> None:
+    from curriculum.fit import fit
+
+    print("\nFit — `python -m curriculum fit`, in process")
+    ws = load_workspace(REPO)
+    four = ws.curricula["core-4-day"]
+    for days, label in ((None, "4 days"), (3, "3 days, cuts")):
+        times = {
+            c: median(lambda ctx=ctx, d=days: fit(four, ctx, ws.modules, "fr", d), repeat=7)
+            for c, ctx in ws.contexts.items()
+        }
+        slowest = max(times, key=times.get)
+        line(f"core-4-day, {label}: {slowest}", times[slowest], "(goal <= 100 ms; slowest context)")
+    large = load_workspace(root)
+    five = large.curricula["curriculum-00"]
+    context = large.contexts[five.default_context]
+    for days, label in ((None, "5 days"), (4, "4 days, cuts")):
+        line(
+            f"500 modules, curriculum of {label}",
+            median(lambda d=days: fit(five, context, large.modules, "fr", d), repeat=5),
+            "(goal <= 1 s)",
+        )
+
+
 def page_figures(root: Path) -> None:
     from streamlit.testing.v1 import AppTest
 
@@ -230,6 +254,7 @@ def main() -> None:
         root = generate(Path(tmp) / "ws", 500, contexts=20, curricula=50)
         store_figures(root)
         resolve_figures()
+        fit_figures(root)
         comments(root, "curriculum-00", 10_000)
         review_figures(root)
         page_figures(root)

@@ -37,6 +37,7 @@ ALLOWED = {
     "done-reviewing": {"reviewer", "designer"},
     "export": {"designer", "facilitator", "reviewer"},
     "import": {"designer"},
+    "import-review": {"designer"},
 }
 
 

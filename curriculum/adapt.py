@@ -1,7 +1,8 @@
 """Cultural-context adaptation: apply a context's overrides and additions to modules.
 
 The module library is never forked: a context is a list of changes, each aimed at a path
-(`module`, `module/session`, `module/session/activity`, `module/handout:ID`) and recording
+(`module`, `module/session`, `module/session/activity`, `module/handout:ID`,
+`module/question:ID`) and recording
 the module revision it was written against. `adapt_module` returns the adapted module and
 which paths changed; `target_state` says whether an adaptation is current, stale (the base
 moved on) or orphaned (its target is gone). Glossary substitution is in `glossary.py`.
@@ -24,12 +25,15 @@ class Target:
     session: str = ""
     activity: str = ""
     handout: str = ""
+    question: str = ""
 
     @classmethod
     def parse(cls, path: str) -> Target:
         parts = path.split("/")
         if len(parts) == 2 and parts[1].startswith("handout:"):
             return cls(parts[0], handout=parts[1].removeprefix("handout:"))
+        if len(parts) == 2 and parts[1].startswith("question:"):
+            return cls(parts[0], question=parts[1].removeprefix("question:"))
         parts += [""] * (3 - len(parts))
         return cls(parts[0], parts[1], parts[2])
 
@@ -42,6 +46,10 @@ class Target:
             handout = module.handout(self.handout)
             path = f"{self.module}/handout:{self.handout}"
             return handout, EMPTY if handout else Text(f"le document « {path} »", f"handout '{path}'")
+        if self.question:
+            question = module.question(self.question)
+            path = f"{self.module}/question:{self.question}"
+            return question, EMPTY if question else Text(f"la question « {path} »", f"question '{path}'")
         if not self.session:
             return module, EMPTY
         session = module.session(self.session)
@@ -87,7 +95,7 @@ def adapt_module(module: Module, context: Context | None) -> Adapted:
         return Adapted(module)
     changed: set[str] = set()
     notes: dict[str, tuple[Text, ...]] = {}
-    local = {h.id: h for h in context.handouts}
+    local = {h.id: h for h in context.handouts} | {("question", q.id): q for q in context.questions}
     for override in context.overrides:
         target = Target.parse(override.target)
         if target.module != module.id or target.find({module.id: module})[0] is None:
@@ -109,6 +117,12 @@ def adapt_module(module: Module, context: Context | None) -> Adapted:
 def _apply(module: Module, target: Target, override, local: dict, notes: dict) -> Module | None:
     kind = override.kind
     if kind == "swap":
+        if target.question:
+            swap = local.get(("question", override.with_))
+            if swap is None:
+                return None
+            questions = tuple(replace(swap, id=q.id) if q.id == target.question else q for q in module.questions)
+            return replace(module, questions=questions)
         swap = local.get(override.with_)
         if swap is None or not target.handout:
             return None
@@ -149,15 +163,16 @@ def _replace_field(item, name: str, value: Text):
 
 def _change(module: Module, target: Target, change) -> Module | None:
     """`change` applied to the item at `target`; None when it does not apply."""
-    if target.handout:
-        handouts = []
-        for handout in module.handouts:
-            if handout.id == target.handout:
-                handout = change(handout)
-                if handout is None:
+    if target.handout or target.question:
+        name, wanted = ("handouts", target.handout) if target.handout else ("questions", target.question)
+        items = []
+        for item in getattr(module, name):
+            if item.id == wanted:
+                item = change(item)
+                if item is None:
                     return None
-            handouts.append(handout)
-        return replace(module, handouts=tuple(handouts))
+            items.append(item)
+        return replace(module, **{name: tuple(items)})
     if not target.session:
         return change(module)
     sessions = []
@@ -184,6 +199,8 @@ def _change_activity(session: Session, activity_id: str, change) -> Session | No
 def _hide(module: Module, target: Target) -> Module | None:
     if target.handout:
         return replace(module, handouts=tuple(h for h in module.handouts if h.id != target.handout))
+    if target.question:
+        return replace(module, questions=tuple(q for q in module.questions if q.id != target.question))
     if not target.session:
         return None  # a whole module is left out by the curriculum, not hidden by a context
     if not target.activity:
@@ -236,6 +253,7 @@ def retarget(context: Context, index: int, is_addition: bool, target: str, revis
 
 
 _NAMED = {"method": "method", "grouping": "grouping", "theme": "theme", "kind": "handout_kind"}  # field -> choice kind
+_NOT_SHOWN = ("id", "revision", "priority")  # ids, and codes that only a fit reads (optional is a bool)
 
 
 def item_texts(item, lang: str) -> dict[str, str]:
@@ -249,7 +267,7 @@ def item_texts(item, lang: str) -> dict[str, str]:
             out[f.name] = value.get(lang)
         elif isinstance(value, str) and f.name in _NAMED:
             out[f.name] = label(_NAMED[f.name], value, lang)
-        elif isinstance(value, (int, str)) and f.name not in ("id", "revision"):
+        elif isinstance(value, (int, str)) and not isinstance(value, bool) and f.name not in _NOT_SHOWN:
             out[f.name] = str(value)
         elif isinstance(value, tuple) and value and isinstance(value[0], Text):
             out[f.name] = "\n".join(f"- {t.get(lang)}" for t in value)

@@ -6,11 +6,13 @@ from .i18n import t
 from .resolve import Programme
 from .schedule import clock
 
-COLUMNS = ("day", "start", "end", "kind", "module", "session", "activity", "title", "method", "minutes")
+COLUMNS = ("day", "start", "end", "kind", "module", "session", "activity", "title", "method", "minutes", "continued")
 
 
 def agenda_rows(programme: Programme) -> list[dict]:
-    """One row per slot, in clock order, with the session and module titles of activities."""
+    """One row per slot, in clock order (a pause between the activities it interrupts), with
+    the session titles of activities; `continued` is 1 on the first activity of a session
+    resumed after a pause or a night."""
     sessions = {(s.module, s.id): s.title for s in programme.sessions}
     rows = []
     for number, slots in enumerate(programme.days, start=1):
@@ -28,9 +30,17 @@ def agenda_rows(programme: Programme) -> list[dict]:
                     "title": title,
                     "method": slot.method,
                     "minutes": slot.minutes,
+                    "continued": int(slot.continued),
                 }
             )
     return rows
+
+
+def session_label(row: dict, lang: str) -> str:
+    """The session's title, followed by "(continued)" where it resumes after a pause."""
+    if row["kind"] != "activity":
+        return ""
+    return f"{row['session']} {t('agenda.continued', lang)}" if row["continued"] else row["session"]
 
 
 def agenda_table(programme: Programme) -> str:
@@ -43,9 +53,9 @@ def agenda_table(programme: Programme) -> str:
             current, session = row["day"], None
             lines.append("")
             lines.append(t("agenda.day", lang, day=current))
-        if row["kind"] == "activity" and row["session"] != session:
+        if row["kind"] == "activity" and (row["session"] != session or row["continued"]):
             session = row["session"]
-            lines.append(f"  [{session}]")
+            lines.append(f"  [{session}]" + (f" {t('agenda.continued', lang)}" if row["continued"] else ""))
         label = row["title"] if row["kind"] == "activity" else f"— {row['title']} —"
         method = row["method"] and t(f"method.{row['method']}", lang)
         lines.append(f"  {row['start']}–{row['end']}  {row['minutes']:>3} min  {label:<58.58} {method}")

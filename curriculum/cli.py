@@ -43,6 +43,15 @@ def _parser() -> argparse.ArgumentParser:
     agenda.add_argument("--lang", choices=["fr", "en"], required=True)
     agenda.add_argument("--json", action="store_true", help="print JSON")
 
+    fitting = sub.add_parser(
+        "fit", parents=[common], help="propose the smallest changes that make a curriculum fit its days in a context"
+    )
+    fitting.add_argument("curriculum")
+    fitting.add_argument("--context", required=True)
+    fitting.add_argument("--days", type=_days, help="fit to this many days (default: the curriculum's own)")
+    fitting.add_argument("--lang", choices=["fr", "en"], default="en", help="language of titles and messages")
+    fitting.add_argument("--json", action="store_true", help="print JSON")
+
     export = sub.add_parser("export", parents=[common], help="write a facilitator or participant pack")
     export.add_argument("curriculum")
     export.add_argument("--context", required=True)
@@ -76,6 +85,17 @@ def _parser() -> argparse.ArgumentParser:
     matrix.add_argument("--format", choices=["csv", "xlsx"], required=True)
     matrix.add_argument("--out", type=Path, required=True, help="file to write")
     matrix.add_argument("--lang", choices=["fr", "en"], default="en")
+    copy = actions.add_parser("docx", parents=[common], help="write the Word review copy of a round")
+    copy.add_argument("curriculum")
+    copy.add_argument("--round", required=True)
+    copy.add_argument("--lang", choices=["fr", "en"], required=True)
+    copy.add_argument("--context", help="apply this context's glossary and name it on the first page")
+    copy.add_argument("--out", type=Path, required=True, help="file to write (.docx)")
+    back = actions.add_parser("import", parents=[common], help="bring a reviewer's returned Word copy in")
+    back.add_argument("curriculum")
+    back.add_argument("file", type=Path)
+    back.add_argument("--round", help="the round the copy must belong to (default: the one it names)")
+    back.add_argument("--json", action="store_true", help="print JSON")
 
     intake = sub.add_parser("import", parents=[common], help="import a module YAML or a ZIP of modules")
     intake.add_argument("file", type=Path)
@@ -95,6 +115,12 @@ def _parser() -> argparse.ArgumentParser:
     remove_user = user_actions.add_parser("remove", parents=[common], help="remove an account")
     remove_user.add_argument("name")
     return parser
+
+
+def _days(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days (1 or more)")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,6 +185,25 @@ def _agenda(args) -> int:
     return 0
 
 
+def _fit(args) -> int:
+    from .fit import fit, summary
+
+    workspace = load_workspace(args.workspace)
+    curriculum = workspace.get("curricula", args.curriculum)
+    context = workspace.get("contexts", args.context)
+    result = fit(curriculum, context, workspace.modules, args.lang, args.days)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(summary(result, args.lang))
+        for change in result.changes:
+            print(f"  {change.kind:<8} {change.target:<60} {change.minutes_before:>4} -> {change.minutes_after:>4} min")
+    if not result.fits:
+        print(f"error: {summary(result, args.lang)}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _export(args) -> int:
     workspace = load_workspace(args.workspace)
     programme = scope(resolve(workspace, args.curriculum, args.context, args.lang), args.day, args.session)
@@ -199,6 +244,8 @@ def _review(args) -> int:
             print(
                 f"#{comment.id} [{comment.round}] {comment.target or '-'} {comment.author} ({comment.role}) {comment.status}{reply}: {comment.text}"
             )
+    elif args.action in ("docx", "import"):
+        return _review_word(args, workspace)
     else:
         workspace.get("curricula", args.curriculum)
         review.round_snapshot(root, args.curriculum, args.round)
@@ -207,6 +254,34 @@ def _review(args) -> int:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(args.out, data)
         print(args.out)
+    return 0
+
+
+def _review_word(args, workspace) -> int:
+    from .review_word import import_review, review_copy
+
+    if args.action == "docx":
+        data = review_copy(workspace.root, workspace, args.curriculum, args.round, args.lang, args.context)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(args.out, data)
+        print(args.out)
+        return 0
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot read {args.file}: {exc.strerror}") from None
+    report = import_review(workspace.root, workspace, args.curriculum, args.file.name, data, args.round)
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(report.summary())
+    for text in report.outside:
+        print(
+            f"note: a comment is anchored outside every item, kept on the curriculum as a whole: {text[:80]}",
+            file=sys.stderr,
+        )
+    if report.by_headings:
+        print("note: the review marks were gone from the file; items were found by their headings", file=sys.stderr)
     return 0
 
 
@@ -249,6 +324,7 @@ COMMANDS = {
     "validate": _validate,
     "list": _list,
     "agenda": _agenda,
+    "fit": _fit,
     "export": _export,
     "review": _review,
     "import": _import,

@@ -131,6 +131,14 @@ NOTICES: dict[str, dict[str, str]] = {
         "fr": "Jour {day} : la pause de {time} est absorbée par l’activité « {activity} », plus longue que le temps entre deux pauses.",
         "en": "Day {day}: the {time} break is taken up by the activity “{activity}”, longer than the time between breaks.",
     },
+    "empty-day": {
+        "fr": "Jour {day} : aucune activité ce jour-là ; retirez un jour ou ajoutez des séances.",
+        "en": "Day {day}: no activity on this day; remove a day or add sessions.",
+    },
+    "idle": {
+        "fr": "Jour {day} : {minutes} min sans activité ({times}) ; l’activité suivante n’y tient pas.",
+        "en": "Day {day}: {minutes} min with no activity ({times}); the next activity does not fit there.",
+    },
     "missing-module": {
         "fr": "Le module « {module} » n’existe pas ou est invalide : il est ignoré.",
         "en": "Module '{module}' does not exist or is invalid: it is left out.",
@@ -505,6 +513,8 @@ STRINGS.update(
         "pack.term": {"fr": "Terme du curriculum", "en": "Curriculum term"},
         "pack.local_term": {"fr": "Terme local", "en": "Local term"},
         "pack.references": {"fr": "Références", "en": "References"},
+        "pack.law_as_of": {"fr": "état du droit au {date}", "en": "state of the law as of {date}"},
+        "pack.checked_on": {"fr": "vérifié le {date}", "en": "checked {date}"},
         "pack.day_time": {"fr": "Jour {day}, {start}–{end}", "en": "Day {day}, {start}–{end}"},
         "pack.no_glossary": {"fr": "Pas de substitution pour ce contexte.", "en": "No substitutions for this context."},
         "bloom.remember": {"fr": "mémoriser", "en": "remember"},
@@ -746,6 +756,92 @@ STRINGS.update(
     }
 )
 
+STRINGS.update(
+    {
+        "wordcopy.title": {"fr": "Copie de relecture — {title}", "en": "Review copy — {title}"},
+        "wordcopy.round": {"fr": "Cycle de relecture : {round}", "en": "Review round: {round}"},
+        "wordcopy.context": {"fr": "Adapté au contexte : {context}", "en": "Adapted to the context: {context}"},
+        "wordcopy.due": {
+            "fr": "Merci de renvoyer vos commentaires avant le {date}.",
+            "en": "Please send your comments back by {date}.",
+        },
+        "wordcopy.how": {"fr": "Comment relire ce document", "en": "How to review this document"},
+        "wordcopy.step_comment": {
+            "fr": "Sélectionnez les mots qui vous font réagir et insérez un commentaire (Révision › Nouveau "
+            "commentaire) : il sera rattaché à l’activité, la séance ou le module où il se trouve.",
+            "en": "Select the words you want to react to and insert a comment (Review › New comment): it will "
+            "be attached to the activity, session or module it sits in.",
+        },
+        "wordcopy.step_track": {
+            "fr": "Pour proposer une autre formulation, activez le suivi des modifications (Révision › Suivi "
+            "des modifications) puis corrigez le texte : chaque modification devient une proposition que les "
+            "concepteurs peuvent accepter.",
+            "en": "To suggest other wording, turn on Track Changes (Review › Track Changes) and edit the text: "
+            "each change becomes a suggestion the designers can accept.",
+        },
+        "wordcopy.step_keep": {
+            "fr": "Ne supprimez pas les titres et ne copiez pas le texte dans un autre fichier : ils permettent "
+            "de retrouver l’élément commenté. Vous pouvez répondre aux commentaires des autres.",
+            "en": "Do not delete the headings or copy the text into another file: they are how your comments "
+            "find their item again. You may reply to other comments.",
+        },
+        "wordcopy.step_send": {
+            "fr": "Enregistrez au format Word (.docx) et renvoyez le fichier par courriel aux concepteurs.",
+            "en": "Save as a Word document (.docx) and e-mail the file back to the designers.",
+        },
+        "wordcopy.kind.module": {"fr": "Module", "en": "Module"},
+        "wordcopy.kind.session": {"fr": "Séance", "en": "Session"},
+        "wordcopy.kind.handout": {"fr": "Document à distribuer", "en": "Handout"},
+        "wordcopy.field.summary": {"fr": "Résumé", "en": "Summary"},
+        "wordcopy.field.instructions": {"fr": "Déroulement", "en": "Instructions"},
+        "wordcopy.field.facilitator_notes": {"fr": "Notes pour l’animateur", "en": "Facilitator notes"},
+        "wordcopy.field.body": {"fr": "Texte", "en": "Text"},
+    }
+)
+
+STRINGS.update(
+    {
+        "word.title": {"fr": "Relecture dans Word (copie par courriel)", "en": "Review in Word (copy by e-mail)"},
+        "word.intro": {
+            "fr": "Envoyez la copie de relecture aux experts qui ne se connectent pas ; importez les fichiers "
+            "qu’ils renvoient : leurs commentaires, réponses et modifications suivies arrivent sur les éléments "
+            "concernés.",
+            "en": "Send the review copy to experts who do not sign in; import the files they send back: their "
+            "comments, replies and tracked changes land on the items they are about.",
+        },
+        "word.lang": {"fr": "Langue de la copie", "en": "Language of the copy"},
+        "word.context": {"fr": "Contexte (glossaire)", "en": "Context (glossary)"},
+        "word.no_context": {"fr": "(aucun)", "en": "(none)"},
+        "word.prepare": {"fr": "Préparer la copie de relecture (.docx)", "en": "Prepare the review copy (.docx)"},
+        "word.download": {"fr": "Télécharger la copie de relecture", "en": "Download the review copy"},
+        "word.upload": {
+            "fr": "Copies renvoyées par les relecteurs (.docx, plusieurs à la fois)",
+            "en": "Copies sent back by reviewers (.docx, several at once)",
+        },
+        "word.import": {"fr": "Importer les commentaires", "en": "Import the comments"},
+        "word.imported": {
+            "fr": "{name} : {new} nouveau(x) commentaire(s), {replies} réponse(s), {edits} modification(s) "
+            "proposée(s), {skipped} déjà importé(s).",
+            "en": "{name}: {new} new comments, {replies} replies, {edits} suggested edits, {skipped} already imported.",
+        },
+        "word.outside": {
+            "fr": "Un commentaire placé hors de tout élément est rattaché au curriculum dans son ensemble : « {text} »",
+            "en": "A comment anchored outside every item was put on the curriculum as a whole: “{text}”",
+        },
+        "word.by_headings": {
+            "fr": "{name} : les repères de la copie ont été supprimés ; les éléments ont été retrouvés par leurs titres.",
+            "en": "{name}: the copy's marks were deleted; items were found by their headings.",
+        },
+        "word.now": {"fr": "Texte actuel", "en": "Current wording"},
+        "word.suggested": {"fr": "Texte proposé", "en": "Suggested wording"},
+        "word.accept": {"fr": "Accepter cette modification", "en": "Accept this edit"},
+        "word.accepted": {
+            "fr": "Modification appliquée : {module}, révision {revision}.",
+            "en": "Edit applied: {module}, revision {revision}.",
+        },
+    }
+)
+
 # Choice values are codes in YAML and on the command line; the interface and the packs show
 # them by their names. The name of code C of kind K is STRINGS[f"{K}.{C}"] in each language;
 # CHOICE_KINDS lists the kinds (tests/test_choices.py checks every code of the model has a
@@ -835,8 +931,66 @@ STRINGS.update(
     }
 )
 
+
 STRINGS.update(
     {
-        "pack.warnings": {"fr": "Points d’attention de l’agenda", "en": "Agenda warnings"},
+        "fit.summary": {
+            "fr": "Ajuster à {days} pour « {context} » : {changes}.",
+            "en": "Fit to {days} for {context}: {changes}.",
+        },
+        "fit.nothing": {
+            "fr": "Le programme tient déjà en {days} pour « {context} » : rien à changer.",
+            "en": "The programme already fits {days} for {context}: nothing to change.",
+        },
+        "fit.days": {"fr": "{count} jours", "en": "{count} days"},
+        "fit.days_one": {"fr": "1 jour", "en": "1 day"},
+        "fit.shorten": {"fr": "raccourcir {count} activités", "en": "shorten {count} activities"},
+        "fit.shorten_one": {"fr": "raccourcir 1 activité", "en": "shorten 1 activity"},
+        "fit.drop": {"fr": "retirer {count} éléments facultatifs", "en": "drop {count} optional ones"},
+        "fit.drop_one": {"fr": "retirer 1 élément facultatif", "en": "drop 1 optional one"},
+        "fit.move": {"fr": "{count} séances changent de jour", "en": "{count} sessions move to another day"},
+        "fit.move_one": {"fr": "1 séance change de jour", "en": "1 session moves to another day"},
+        "fit.missing": {
+            "fr": "il manque encore {minutes} min ({days} jours suffiraient)",
+            "en": "{minutes} min still missing ({days} days would be enough)",
+        },
+        "fit.title": {"fr": "Ajuster aux journées", "en": "Fit to the days"},
+        "fit.apply": {
+            "fr": "Appliquer comme adaptations du contexte",
+            "en": "Apply as the context’s adaptations",
+        },
+        "fit.applied": {
+            "fr": "Ajustement enregistré dans le contexte « {context} » ({count} adaptation(s)).",
+            "en": "Fit saved in the {context} context ({count} adaptation(s)).",
+        },
+        "fit.no_context": {
+            "fr": "Choisissez un contexte pour l’aperçu : l’ajustement s’enregistre comme adaptations d’un contexte.",
+            "en": "Pick a context for the preview: a fit is saved as a context’s adaptations.",
+        },
+        "fit.scope": {
+            "fr": "Les adaptations s’appliquent à tout curriculum animé dans le contexte « {context} » ; les modules restent inchangés.",
+            "en": "Adaptations apply to every curriculum run in the {context} context; the modules stay as they are.",
+        },
+        "fit.unsaved_draft": {
+            "fr": "L’ajustement porte sur le brouillon affiché ; enregistrez aussi le curriculum si vous l’avez modifié.",
+            "en": "The fit is computed on the draft shown; save the curriculum too if you changed it.",
+        },
+        "fit.kind.shorten": {"fr": "raccourcir", "en": "shorten"},
+        "fit.kind.drop": {"fr": "retirer", "en": "drop"},
+        "fit.kind.move": {"fr": "changer de jour", "en": "move"},
+        "fit.kind.missing": {"fr": "manque", "en": "missing"},
+        "fit.col.change": {"fr": "Changement", "en": "Change"},
+        "fit.col.target": {"fr": "Élément", "en": "Item"},
+        "fit.col.before": {"fr": "Avant (min)", "en": "Before (min)"},
+        "fit.col.after": {"fr": "Après (min)", "en": "After (min)"},
+        "agenda.continued": {"fr": "(suite)", "en": "(continued)"},
+        "field.min_minutes": {"fr": "durée minimale (min)", "en": "shortest length (min)"},
+        "field.optional": {"fr": "facultatif", "en": "optional"},
+        "field.priority": {"fr": "priorité", "en": "priority"},
+        "pack.schedule_warnings": {"fr": "Points d’attention sur l’horaire", "en": "Schedule warnings"},
+        "pack.days_time": {
+            "fr": "Jour {day}, {start} – jour {last}, {end}",
+            "en": "Day {day}, {start} – day {last}, {end}",
+        },
     }
 )

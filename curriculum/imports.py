@@ -56,23 +56,11 @@ def read_upload(name: str, data: bytes) -> list[tuple[str, bytes]]:
 
 
 def _zip_entries(name: str, data: bytes) -> list[tuple[str, bytes]]:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise ContentError.coded("bad_zip", name=name) from None
-    with archive:
-        infos = archive.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise ContentError.coded("zip_too_many", name=name, count=len(infos), limit=MAX_ENTRIES)
-        total = 0
-        entries = []
-        for info in infos:
-            _check_entry(name, info)
+    entries = []
+    with safe_zip(name, data, suffixes=(".yaml", ".yml")) as archive:
+        for info in archive.infolist():
             if info.is_dir():
                 continue
-            total += info.file_size
-            if total > MAX_UNPACKED:
-                raise ContentError.coded("zip_too_big", name=name, limit=size(MAX_UNPACKED))
             with archive.open(info) as member:
                 content = member.read(MAX_BYTES + 1)
             if len(content) > MAX_BYTES:
@@ -83,7 +71,30 @@ def _zip_entries(name: str, data: bytes) -> list[tuple[str, bytes]]:
     return entries
 
 
-def _check_entry(name: str, info: zipfile.ZipInfo) -> None:
+def safe_zip(name: str, data: bytes, suffixes: tuple[str, ...] = (), entry_limit: int = MAX_BYTES) -> zipfile.ZipFile:
+    """The open archive once every entry passed the checks (count, paths, links, sizes, compression
+    ratio), or ContentError saying why not. Only files ending in `suffixes` are allowed, if given."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise ContentError.coded("bad_zip", name=name) from None
+    try:
+        infos = archive.infolist()
+        if len(infos) > MAX_ENTRIES:
+            raise ContentError.coded("zip_too_many", name=name, count=len(infos), limit=MAX_ENTRIES)
+        total = 0
+        for info in infos:
+            _check_entry(name, info, suffixes, entry_limit)
+            total += 0 if info.is_dir() else info.file_size
+            if total > MAX_UNPACKED:
+                raise ContentError.coded("zip_too_big", name=name, limit=size(MAX_UNPACKED))
+    except BaseException:
+        archive.close()
+        raise
+    return archive
+
+
+def _check_entry(name: str, info: zipfile.ZipInfo, suffixes: tuple[str, ...], entry_limit: int) -> None:
     path = info.filename
     parts = PurePosixPath(path.replace("\\", "/")).parts
     if path.startswith(("/", "\\")) or (len(path) > 1 and path[1] == ":") or ".." in parts or "\\" in path:
@@ -93,10 +104,10 @@ def _check_entry(name: str, info: zipfile.ZipInfo) -> None:
         raise ContentError.coded("zip_link", name=name, path=path)
     if info.is_dir():
         return
-    if not path.lower().endswith((".yaml", ".yml")):
+    if suffixes and not path.lower().endswith(suffixes):
         raise ContentError.coded("zip_unexpected_file", name=name, path=path)
-    if info.file_size > MAX_BYTES:
-        raise ContentError.coded("zip_entry_too_large", name=name, path=path, limit=size(MAX_BYTES))
+    if info.file_size > entry_limit:
+        raise ContentError.coded("zip_entry_too_large", name=name, path=path, limit=size(entry_limit))
     if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1_000_000:
         raise ContentError.coded("zip_bomb", name=name, path=path)
 

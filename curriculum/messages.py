@@ -144,11 +144,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("{value} is out of range", "write a factor between 0.5 and 3 (1.0 means no interpretation)"),
         "fr": ("{value} est hors limites", "écrivez un facteur entre 0.5 et 3 (1.0 : pas d’interprétation)"),
     },
+    "bad_date": {
+        "en": ("'{value}' is not a date", "write the date as YYYY-MM-DD, for example 2026-11-30"),
+        "fr": ("« {value} » n’est pas une date", "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2026-11-30"),
+    },
     "bad_target": {
-        "en": ("'{value}' is not a target path", "write module[/session[/activity]] or module/handout:ID by ids"),
+        "en": (
+            "'{value}' is not a target path",
+            "write module[/session[/activity]], module/handout:ID or module/question:ID by ids",
+        ),
         "fr": (
             "« {value} » n’est pas un chemin de cible",
-            "écrivez module[/séance[/activité]] ou module/handout:ID, avec les identifiants",
+            "écrivez module[/séance[/activité]], module/handout:ID ou module/question:ID, avec les identifiants",
         ),
     },
     "id_mismatch": {
@@ -209,8 +216,87 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("une adaptation « {kind} » demande `{key}:`", "ajoutez `{key}:`"),
     },
     "swap_handout": {
-        "en": ("a swap replaces a handout", "target `module/handout:ID`"),
-        "fr": ("un échange remplace un document", "visez `module/handout:ID`"),
+        "en": ("a swap replaces a handout or a question", "target `module/handout:ID` or `module/question:ID`"),
+        "fr": ("un échange remplace un document ou une question", "visez `module/handout:ID` ou `module/question:ID`"),
+    },
+    "unknown_local_question": {
+        "en": ("unknown local question '{ref}'", "add it under the context's `questions:`"),
+        "fr": ("question locale inconnue « {ref} »", "ajoutez-la sous `questions:` dans le contexte"),
+    },
+    "recheck_due": {
+        "en": (
+            "reference to re-check: its re-check date {recheck} has passed",
+            "check the reference against its source, then set `checked:` to that day and `recheck:` to the next date",
+        ),
+        "fr": (
+            "référence à revérifier : sa date de revérification ({recheck}) est passée",
+            "vérifiez la référence à sa source, puis mettez ce jour dans `checked:` et la prochaine date dans `recheck:`",
+        ),
+    },
+    "recheck_order": {
+        "en": (
+            "the re-check date {recheck} is not after the checked date {checked}",
+            "set `recheck:` after `checked:`",
+        ),
+        "fr": (
+            "la date de revérification ({recheck}) n’est pas après la date de vérification ({checked})",
+            "mettez `recheck:` après `checked:`",
+        ),
+    },
+    "law_undated": {
+        "en": (
+            "a legal reference without `checked:` and `recheck:` dates",
+            "add the day it was last checked and the day to check it again (YYYY-MM-DD)",
+        ),
+        "fr": (
+            "une référence juridique sans dates `checked:` et `recheck:`",
+            "ajoutez le jour de sa dernière vérification et celui de la prochaine (AAAA-MM-JJ)",
+        ),
+    },
+    # --- item writing (items.py): warnings on a module's test bank -------------------------
+    "right_is_longest": {
+        "en": (
+            "in {count} of {total} choice questions the right option is the longest ({language})",
+            "lengthen the wrong options or shorten the right one so that length gives nothing away",
+        ),
+        "fr": (
+            "dans {count} questions à choix sur {total}, la bonne réponse est la plus longue ({language})",
+            "étoffez les mauvaises réponses ou raccourcissez la bonne pour que la longueur ne trahisse rien",
+        ),
+    },
+    "answers_unbalanced": {
+        "en": (
+            "right answers are unbalanced: option {position} is right in {count} of {total} choice questions",
+            "move right answers to other positions so that each position is right about as often",
+        ),
+        "fr": (
+            "bonnes réponses mal réparties : l’option {position} est la bonne dans {count} questions à choix sur {total}",
+            "déplacez des bonnes réponses vers d’autres positions pour que chacune le soit à peu près aussi souvent",
+        ),
+    },
+    "duplicate_option": {
+        "en": ("options {first} and {second} say the same thing", "rewrite one of them or remove it"),
+        "fr": ("les options {first} et {second} disent la même chose", "réécrivez l’une des deux ou supprimez-la"),
+    },
+    "catch_all_option": {
+        "en": (
+            "'{option}' is a catch-all option (\"all of the above\")",
+            "replace it with a plausible wrong answer, or make the question an open one",
+        ),
+        "fr": (
+            "« {option} » est une option fourre-tout (« toutes les réponses »)",
+            "remplacez-la par une mauvaise réponse plausible, ou faites-en une question ouverte",
+        ),
+    },
+    "question_untaught": {
+        "en": (
+            "the question checks objective '{objective}', which no session works on",
+            "tie the question to an objective a session works on, or list '{objective}' in a session's objectives",
+        ),
+        "fr": (
+            "la question vérifie l’objectif « {objective} », qu’aucune séance ne travaille",
+            "rattachez la question à un objectif travaillé en séance, ou ajoutez « {objective} » aux objectifs d’une séance",
+        ),
     },
     "day_order": {
         "en": ("the day ends before it starts", "set day_end later than day_start"),
@@ -224,7 +310,50 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the pause at {start} is outside the day ({day_start}–{day_end})", "move it inside the day"),
         "fr": ("la pause de {start} tombe hors de la journée ({day_start}–{day_end})", "placez-la dans la journée"),
     },
+    "min_above_minutes": {
+        "en": (
+            "min_minutes ({min_minutes}) is longer than minutes ({minutes})",
+            "set min_minutes to the shortest the activity still works in, at most {minutes}",
+        ),
+        "fr": (
+            "min_minutes ({min_minutes}) dépasse minutes ({minutes})",
+            "indiquez dans min_minutes la durée la plus courte qui fonctionne encore, au plus {minutes}",
+        ),
+    },
+    "pauses_overlap": {
+        "en": (
+            "the pause at {start} overlaps the pause at {other} ({other_end})",
+            "move one of them or shorten the first so that they do not overlap",
+        ),
+        "fr": (
+            "la pause de {start} chevauche celle de {other} (jusqu’à {other_end})",
+            "déplacez l’une d’elles ou raccourcissez la première pour qu’elles ne se chevauchent pas",
+        ),
+    },
+    "protected_outside": {
+        "en": (
+            "the protected time {start}–{end} is outside the day ({day_start}–{day_end})",
+            "move it inside the day or change day_start / day_end",
+        ),
+        "fr": (
+            "le temps réservé {start}–{end} tombe hors de la journée ({day_start}–{day_end})",
+            "placez-le dans la journée ou modifiez day_start / day_end",
+        ),
+    },
     # --- between files (validate.check_workspace) ----------------------------------------
+    "activity_too_long": {
+        "en": (
+            "activity '{activity}' ({minutes} min) is longer than any half-day of this schedule (the longest "
+            "is {longest} min), so it would run through lunch",
+            "split the activity in module '{module}' into two, or lengthen the half-day (day_start, lunch, day_end)",
+        ),
+        "fr": (
+            "l’activité « {activity} » ({minutes} min) dépasse toute demi-journée de ce programme (la plus longue "
+            "fait {longest} min) : elle empiéterait sur le déjeuner",
+            "scindez l’activité en deux dans le module « {module} », ou allongez la demi-journée (day_start, "
+            "lunch, day_end)",
+        ),
+    },
     "unknown_module": {
         "en": ("unknown module '{ref}'", "use the id of an existing module"),
         "fr": ("module inconnu « {ref} »", "utilisez l’identifiant d’un module existant"),
@@ -587,6 +716,97 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("no user '{name}'", ""),
         "fr": ("aucun compte « {name} »", ""),
     },
+    # review_word ({name} is the returned file)
+    "not_review_docx": {
+        "en": ("{name}: not a Word document (.docx)", "import the review copy as the reviewer saved it, in .docx"),
+        "fr": (
+            "{name} : ce n’est pas un document Word (.docx)",
+            "importez la copie de relecture telle que le relecteur l’a enregistrée, au format .docx",
+        ),
+    },
+    "review_docx_broken": {
+        "en": ("{name}: the Word document cannot be read ({detail})", "ask the reviewer to save it again as .docx"),
+        "fr": (
+            "{name} : le document Word est illisible ({detail})",
+            "demandez au relecteur de l’enregistrer à nouveau au format .docx",
+        ),
+    },
+    "review_docx_macros": {
+        "en": (
+            "{name}: the document contains macros",
+            "refused; ask the reviewer to save it as a plain Word document (.docx, not .docm)",
+        ),
+        "fr": (
+            "{name} : le document contient des macros",
+            "refusé ; demandez au relecteur de l’enregistrer comme document Word simple (.docx, pas .docm)",
+        ),
+    },
+    "review_docx_external": {
+        "en": (
+            "{name}: the document refers to an outside file or address ({target})",
+            "refused; remove the link (or the attached template) and save the file again",
+        ),
+        "fr": (
+            "{name} : le document renvoie à un fichier ou une adresse extérieurs ({target})",
+            "refusé ; supprimez le lien (ou le modèle attaché) et enregistrez à nouveau le fichier",
+        ),
+    },
+    "review_docx_not_copy": {
+        "en": (
+            "{name}: not a review copy made by this application (its review properties are missing)",
+            "ask the reviewer to comment on the review copy sent to them, not on a copy of its text",
+        ),
+        "fr": (
+            "{name} : ce n’est pas une copie de relecture produite par cette application (ses propriétés "
+            "de relecture manquent)",
+            "demandez au relecteur de commenter la copie de relecture reçue, et non une copie de son texte",
+        ),
+    },
+    "review_other_curriculum": {
+        "en": ("{name}: this review copy is of curriculum '{found}', not '{curriculum}'", "import it into '{found}'"),
+        "fr": (
+            "{name} : cette copie de relecture porte sur le curriculum « {found} », pas « {curriculum} »",
+            "importez-la dans « {found} »",
+        ),
+    },
+    "review_other_round": {
+        "en": (
+            "{name}: this review copy is of round '{found}', not '{round}'",
+            "import it into round '{found}' (or do not name a round)",
+        ),
+        "fr": (
+            "{name} : cette copie de relecture porte sur le cycle « {found} », pas « {round} »",
+            "importez-la dans le cycle « {found} » (ou n’indiquez pas de cycle)",
+        ),
+    },
+    "review_fingerprint": {
+        "en": (
+            "{name}: this review copy was made from another version of round '{round}' (its fingerprint differs)",
+            "nothing imported; send the reviewer a new review copy of the round",
+        ),
+        "fr": (
+            "{name} : cette copie de relecture a été produite à partir d’une autre version du cycle « {round} » "
+            "(son empreinte diffère)",
+            "rien n’a été importé ; envoyez au relecteur une nouvelle copie de relecture du cycle",
+        ),
+    },
+    "not_suggested_edit": {
+        "en": ("comment #{id} is not a suggested edit of a text field", "apply it by hand"),
+        "fr": (
+            "le commentaire n° {id} n’est pas une modification proposée d’un champ de texte",
+            "appliquez-le à la main",
+        ),
+    },
+    "suggestion_outdated": {
+        "en": (
+            "the text of '{target}' ({field}) has changed since the review copy was made",
+            "not saved; apply the suggestion by hand, the comment stays open",
+        ),
+        "fr": (
+            "le texte de « {target} » ({field}) a changé depuis la copie de relecture",
+            "non enregistré ; appliquez la proposition à la main, le commentaire reste ouvert",
+        ),
+    },
 }
 
 DID_YOU_MEAN = {"en": "did you mean '{suggestion}'?", "fr": "vouliez-vous dire « {suggestion} » ?"}
@@ -647,6 +867,7 @@ ACTIONS = {  # access.ALLOWED's actions, as in "… ne peut pas {action}" / "il 
     "done-reviewing": "déclarer sa relecture terminée",
     "export": "exporter",
     "import": "importer des modules",
+    "import-review": "importer les relectures renvoyées en Word",
 }
 
 

@@ -30,6 +30,7 @@ GROUPINGS = ("plenary", "small-groups", "pairs", "individual")
 HANDOUT_KINDS = ("case-study", "checklist", "decision-tree", "template", "reading")
 QUESTION_KINDS = ("choice", "open")
 OVERRIDE_KINDS = ("replace", "minutes", "hide", "note", "swap")
+PRIORITIES = ("high", "normal", "low")  # what a fit drops or shortens first: low, then normal, then high
 PROFILES = (
     "judiciary",
     "prosecution",
@@ -44,6 +45,17 @@ PROFILES = (
     "families",
     "policy-makers",
 )
+
+
+def minutes_of(clock: str) -> int:
+    """`HH:MM` -> minutes since midnight."""
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def clock(minutes: int) -> str:
+    """Minutes since midnight -> `HH:MM`."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def check(rule, **extra) -> dict:
@@ -96,6 +108,14 @@ class Activity:
     materials: tuple[Text, ...] = ()
     handouts: tuple[str, ...] = field(default=(), metadata=check("slug"))
     debrief: tuple[Text, ...] = ()
+    optional: bool = False  # may be dropped when time is short
+    min_minutes: int | None = field(default=None, metadata=check("positive"))  # the shortest it still works in
+    priority: str = field(default="normal", metadata=check(PRIORITIES))
+
+    @property
+    def shortest(self) -> int:
+        """The fewest minutes the activity still works in (its minutes when it is not flexible)."""
+        return min(self.min_minutes, self.minutes) if self.min_minutes else self.minutes
 
 
 @dataclass(frozen=True)
@@ -105,6 +125,8 @@ class Session:
     activities: tuple[Activity, ...] = field(metadata=check("unique-ids"))
     objectives: tuple[str, ...] = field(default=(), metadata=check("slug"))
     audience: tuple[str, ...] = field(default=(), metadata=check("slug"))
+    optional: bool = False  # the whole session may be dropped when time is short
+    priority: str = field(default="normal", metadata=check(PRIORITIES))
 
     @property
     def minutes(self) -> int:
@@ -132,6 +154,23 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A framework or text cited by name (`fr`, `en`), with the day it was last checked and
+    the day to check it again (ISO dates). A legal text (`law: true`) is printed in packs
+    with "state of the law as of" its checked date."""
+
+    fr: str = ""
+    en: str = ""
+    law: bool = False
+    checked: str = field(default="", metadata=check("date"))
+    recheck: str = field(default="", metadata=check("date"))
+
+    @property
+    def text(self) -> Text:
+        return Text(self.fr, self.en)
+
+
+@dataclass(frozen=True)
 class Module:
     id: str = field(metadata=check("slug"))
     revision: int = field(metadata=check("positive"))
@@ -142,7 +181,7 @@ class Module:
     objectives: tuple[Objective, ...] = field(default=(), metadata=check("unique-ids"))
     audience: tuple[str, ...] = field(default=(), metadata=check("slug"))
     prerequisites: tuple[str, ...] = field(default=(), metadata=check("slug"))
-    references: tuple[Text, ...] = ()
+    references: tuple[Reference, ...] = ()
     handouts: tuple[Handout, ...] = field(default=(), metadata=check("unique-ids"))
     questions: tuple[Question, ...] = field(default=(), metadata=check("unique-ids"))
 
@@ -155,6 +194,9 @@ class Module:
 
     def handout(self, handout_id: str) -> Handout | None:
         return next((h for h in self.handouts if h.id == handout_id), None)
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
 
 
 @dataclass(frozen=True)
@@ -219,6 +261,7 @@ class Context:
     glossary: Glossary = Glossary()
     timing: Timing = Timing()
     handouts: tuple[Handout, ...] = field(default=(), metadata=check("unique-ids"))
+    questions: tuple[Question, ...] = field(default=(), metadata=check("unique-ids"))
     overrides: tuple[Override, ...] = ()
     additions: tuple[Addition, ...] = ()
 

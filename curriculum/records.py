@@ -9,6 +9,7 @@ can report `file:line: field: what — fix` for all of them at once.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 import functools
 import re
@@ -19,13 +20,14 @@ from dataclasses import dataclass
 from . import messages
 from .messages import EXPECTED, KINDS, LANGUAGE_NAMES
 from .model import EMPTY as EMPTY_TEXT
-from .model import LANGS, Text
+from .model import LANGS, Text, clock
 from .problems import Problem
 
 KeyPath = tuple[str | int, ...]
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
-TARGET = re.compile(r"^[a-z0-9-]+(?:/handout:[a-z0-9-]+|(?:/[a-z0-9-]+){0,2})$")
+DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+TARGET = re.compile(r"^[a-z0-9-]+(?:/(?:handout|question):[a-z0-9-]+|(?:/[a-z0-9-]+){0,2})$")
 _BAD = object()
 
 
@@ -265,7 +267,7 @@ def _typed(tp, rule, raw):
         if isinstance(raw, str):
             return raw
         if rule == "clock" and isinstance(raw, int) and not isinstance(raw, bool):
-            return f"{raw // 60:02d}:{raw % 60:02d}"  # YAML 1.1 typing reads 10:30 as 630
+            return clock(raw)  # YAML 1.1 typing reads 10:30 as 630
         return _BAD
     if isinstance(raw, bool):
         return raw if tp is bool else _BAD
@@ -299,11 +301,24 @@ def _passes(rule, value, found, path) -> bool:
     if rule == "clock" and not CLOCK.match(value):
         found.error(path, "bad_clock", value=value)
         return False
+    if rule == "date" and not _is_date(value):
+        found.error(path, "bad_date", value=value)
+        return False
     if rule == "factor" and not 0.5 <= value <= 3:
         found.error(path, "bad_factor", value=value)
         return False
     if rule == "target" and not TARGET.match(value):
         found.error(path, "bad_target", value=value)
+        return False
+    return True
+
+
+def _is_date(value: str) -> bool:
+    if not DATE.match(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
         return False
     return True
 

@@ -7,14 +7,15 @@ context's glossary applied; every item says whether the context adapted it.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from .adapt import Adapted, adapt_module
 from .glossary import substitute
-from .i18n import label, notice_text
-from .model import Context, Curriculum, Module, Text
+from .i18n import label, long_date, notice_text, t
+from .model import Context, Curriculum, Module, Text, minutes_of
 from .problems import ContentError
-from .schedule import Block, Day, Notice, Pause, Piece, Slot, clock, minutes_of, plan, scaled
+from .schedule import Block, Day, Interval, Notice, Piece, Slot, clock, plan, scaled
 
 
 @dataclass(frozen=True)
@@ -191,11 +192,12 @@ def _slot_json(slot: Slot) -> dict:
         "title": slot.title,
         "method": slot.method,
         "minutes": slot.minutes,
+        "continued": slot.continued,
     }
 
 
 @dataclass
-class _Texts:
+class Texts:
     """Resolves localised text to one language with the context's glossary applied."""
 
     lang: str
@@ -212,6 +214,17 @@ class _Texts:
         return tuple(self(t) for t in texts)
 
 
+def _reference(reference, texts) -> str:
+    """A reference as packs print it: a legal text with the date of the law it states, any
+    other with the day it was checked."""
+    text = texts(reference.text)
+    if not reference.checked:
+        return text
+    day = long_date(datetime.date.fromisoformat(reference.checked), texts.lang)
+    key = "pack.law_as_of" if reference.law else "pack.checked_on"
+    return f"{text} ({t(key, texts.lang, date=day)})"
+
+
 def resolve(workspace, curriculum_id: str, context_id: str | None, lang: str) -> Programme:
     """The Programme for a curriculum in a context and a language."""
     if lang not in ("fr", "en"):
@@ -223,10 +236,10 @@ def resolve(workspace, curriculum_id: str, context_id: str | None, lang: str) ->
 
 
 def resolve_records(curriculum: Curriculum, context: Context | None, modules: dict, lang: str) -> Programme:
-    texts = _Texts(lang, context)
+    texts = Texts(lang, context)
     factor = context.timing.interpretation_factor if context else 1.0
     notices: list[Notice] = []
-    chosen = _chosen(curriculum, context, modules, notices)
+    chosen = chosen_sessions(curriculum, context, modules, notices)
     blocks = [
         Block(
             adapted.module.id,
@@ -236,7 +249,7 @@ def resolve_records(curriculum: Curriculum, context: Context | None, modules: di
         for adapted, sessions in chosen
         for session in sessions
     ]
-    day = _day_shape(curriculum, context, texts)
+    day = day_shape(curriculum, context, texts)
     days, plan_notices = plan([b for b in blocks if b.pieces], curriculum.schedule.days, day)
     notices += plan_notices
     times = {(s.module, s.session, s.activity): s for slots in days for s in slots if s.kind == "activity"}
@@ -263,7 +276,7 @@ def resolve_records(curriculum: Curriculum, context: Context | None, modules: di
     )
 
 
-def _chosen(curriculum, context, modules, notices) -> list[tuple[Adapted, tuple]]:
+def chosen_sessions(curriculum, context, modules, notices) -> list[tuple[Adapted, tuple]]:
     out = []
     for item in curriculum.items:
         module = modules.get(item.module)
@@ -284,34 +297,40 @@ def _piece(module: Module, session, activity, factor: float, texts) -> Piece:
     )
 
 
-def _day_shape(curriculum: Curriculum, context: Context | None, texts) -> Day:
+def day_shape(curriculum: Curriculum, context: Context | None, texts) -> Day:
     schedule = curriculum.schedule
     timing = context.timing if context else None
     start = minutes_of(timing.day_start if timing and timing.day_start else schedule.day_start)
     end = minutes_of(timing.day_end if timing and timing.day_end else schedule.day_end)
-    pauses = [Pause(minutes_of(b.start), minutes_of(b.start) + b.minutes, "break") for b in schedule.breaks]
+    pauses = [Interval(minutes_of(b.start), minutes_of(b.start) + b.minutes, "break") for b in schedule.breaks]
     if schedule.lunch:
         lunch = schedule.lunch
-        pauses.append(Pause(minutes_of(lunch.start), minutes_of(lunch.start) + lunch.minutes, "lunch"))
+        pauses.append(Interval(minutes_of(lunch.start), minutes_of(lunch.start) + lunch.minutes, "lunch"))
     for protected in timing.protected_times if timing else ():
         pauses.append(
-            Pause(
-                minutes_of(protected.start), minutes_of(protected.end), "break", texts(protected.label), protected.days
+            Interval(
+                minutes_of(protected.start),
+                minutes_of(protected.end),
+                "break",
+                texts(protected.label),
+                protected.days,
+                protected=True,
             )
         )
     return Day(start, end, merge_pauses(pauses))
 
 
-def merge_pauses(pauses: list[Pause]) -> tuple[Pause, ...]:
+def merge_pauses(pauses: list[Interval]) -> tuple[Interval, ...]:
     """Pauses that overlap on the same days become one (a protected time over lunch is one
     long lunch, titled by the protected time)."""
-    merged: list[Pause] = []
+    merged: list[Interval] = []
     for pause in sorted(pauses, key=lambda p: (p.start, p.end)):
         previous = merged[-1] if merged else None
         if previous and pause.start < previous.end and set(pause.days) == set(previous.days):
             kind = "lunch" if "lunch" in (pause.kind, previous.kind) else "break"
             title = pause.title or previous.title
-            merged[-1] = Pause(previous.start, max(previous.end, pause.end), kind, title, previous.days)
+            protected = pause.protected or previous.protected
+            merged[-1] = Interval(previous.start, max(previous.end, pause.end), kind, title, previous.days, protected)
         else:
             merged.append(pause)
     return tuple(merged)
@@ -349,7 +368,7 @@ def _module_view(adapted: Adapted, sessions, texts, factor, times) -> ModuleView
         summary=texts(module.summary),
         objectives=tuple(ObjectiveView(o.id, o.bloom, texts(o.text)) for o in module.objectives),
         audience=module.audience,
-        references=texts.all(module.references),
+        references=tuple(_reference(r, texts) for r in module.references),
         sessions=session_views,
         handouts=handouts,
         questions=questions,

@@ -68,6 +68,26 @@ MIGRATIONS = (
     """
     CREATE INDEX comments_by_curriculum_in_order ON comments (curriculum, id);
     """,
+    # 3: comments brought back from a Word review copy: their kind (a plain comment or a suggested
+    # edit), the suggestion (JSON), where they came from (a key that makes a second import add
+    # nothing), and the imported files with who imported them and when
+    """
+    ALTER TABLE comments ADD COLUMN kind TEXT NOT NULL DEFAULT 'comment';
+    ALTER TABLE comments ADD COLUMN suggestion TEXT NOT NULL DEFAULT '';
+    ALTER TABLE comments ADD COLUMN source TEXT NOT NULL DEFAULT '';
+    CREATE UNIQUE INDEX comments_by_source ON comments (round_id, source) WHERE source != '';
+    CREATE TABLE imported_files (
+        id INTEGER PRIMARY KEY,
+        round_id INTEGER NOT NULL REFERENCES rounds(id),
+        digest TEXT NOT NULL,
+        name TEXT NOT NULL,
+        stored TEXT NOT NULL,
+        who TEXT NOT NULL,
+        role TEXT NOT NULL,
+        at TEXT NOT NULL,
+        UNIQUE (round_id, digest)
+    );
+    """,
 )
 
 
@@ -96,6 +116,9 @@ class Comment(NamedTuple):
     response: str
     created: str
     updated: str
+    kind: str = "comment"  # or "suggested-edit" (a tracked change brought back from Word)
+    suggestion: str = ""  # a suggested edit's JSON: field, lang, current and suggested wording
+    source: str = ""  # "" when typed here; the import key of a comment brought back from Word
 
     def as_json(self) -> dict:
         return {
@@ -110,6 +133,7 @@ class Comment(NamedTuple):
             "parent": self.parent,
             "revision": self.revision,
             "created": self.created,
+            "kind": self.kind,
         }
 
 
@@ -402,7 +426,8 @@ def set_status(root, comment_id: int, status: str, response: str = "", actor=Non
 
 _SELECT = (
     "SELECT c.id, r.name, c.curriculum, c.target, c.revision, c.excerpt, c.author, c.role, c.body, c.parent_id,"
-    " c.status, c.response, c.created, c.updated FROM comments c JOIN rounds r ON r.id = c.round_id"
+    " c.status, c.response, c.created, c.updated, c.kind, c.suggestion, c.source"
+    " FROM comments c JOIN rounds r ON r.id = c.round_id"
 )
 
 
@@ -494,6 +519,9 @@ def location(workspace, target: str, lang: str) -> tuple[str, bool]:
     if parsed.handout:
         handout = module.handout(parsed.handout)
         return " › ".join(names + [handout.title.get(lang) if handout else parsed.handout]), handout is not None
+    if parsed.question:
+        question = module.question(parsed.question)
+        return " › ".join(names + [question.text.get(lang) if question else parsed.question]), question is not None
     if parsed.session:
         session = module.session(parsed.session)
         if session is None:
@@ -504,3 +532,91 @@ def location(workspace, target: str, lang: str) -> tuple[str, bool]:
             names.append(activity.title.get(lang) if activity else parsed.activity)
             return " › ".join(names), activity is not None
     return " › ".join(names), True
+
+
+# --- comments brought back from a Word review copy ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A comment, reply or suggested edit read from a returned review copy, ready to store."""
+
+    source: str  # import key: the same comment read again has the same key
+    parent_source: str  # "" for a top-level comment, else the key of the comment it answers
+    target: str
+    revision: int
+    excerpt: str
+    author: str
+    created: str
+    text: str
+    kind: str = "comment"
+    suggestion: str = ""
+
+
+def add_imported(root, curriculum_id: str, round_name: str, entries: list[Imported], actor=None):
+    """Store what was read from a returned file, in one transaction: (new comments, how many were
+    already there). Entries come parents first; the author is the reviewer, role "reviewer"."""
+    check(actor, "import-review")
+    added, skipped, ids = [], 0, {}
+    with connect(root) as db, _write(db):
+        round_id = _round_id(db, curriculum_id, round_name)
+        for entry in entries:
+            row = db.execute(
+                "SELECT id FROM comments WHERE round_id = ? AND source = ?", (round_id, entry.source)
+            ).fetchone()
+            if row is not None:
+                ids[entry.source], skipped = row["id"], skipped + 1
+                continue
+            parent = ids.get(entry.parent_source) if entry.parent_source else None
+            cursor = db.execute(
+                "INSERT INTO comments (round_id, curriculum, target, revision, excerpt, author, role, body, parent_id,"
+                " created, updated, kind, suggestion, source) VALUES (?, ?, ?, ?, ?, ?, 'reviewer', ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    round_id,
+                    curriculum_id,
+                    entry.target,
+                    entry.revision,
+                    entry.excerpt,
+                    entry.author,
+                    entry.text,
+                    parent,
+                    entry.created,
+                    entry.created,
+                    entry.kind,
+                    entry.suggestion,
+                    entry.source,
+                ),
+            )
+            ids[entry.source] = cursor.lastrowid
+            added.append(cursor.lastrowid)
+    return [get_comment(root, comment_id) for comment_id in added], skipped
+
+
+def record_imported_file(root, curriculum_id: str, round_name: str, digest: str, name: str, stored: str, actor) -> bool:
+    """Note who imported a returned file and when; False if that file was imported before."""
+    with connect(root) as db, _write(db):
+        round_id = _round_id(db, curriculum_id, round_name)
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO imported_files (round_id, digest, name, stored, who, role, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                round_id,
+                digest,
+                name,
+                stored,
+                actor.name if actor else "local user",
+                actor.role if actor else "",
+                _now(),
+            ),
+        )
+    return cursor.rowcount == 1
+
+
+def imported_files(root, curriculum_id: str, round_name: str) -> list[dict]:
+    """The returned files imported into a round: name, where it is kept, who imported it and when."""
+    with connect(root) as db:
+        round_id = _round_id(db, curriculum_id, round_name)
+        rows = db.execute(
+            "SELECT name, stored, digest, who, role, at FROM imported_files WHERE round_id = ? ORDER BY id", (round_id,)
+        ).fetchall()
+    return [dict(row) for row in rows]

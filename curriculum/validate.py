@@ -8,19 +8,18 @@ gone) and returns Problems. Both report; neither raises.
 
 from __future__ import annotations
 
+import datetime
+import functools
 from typing import TYPE_CHECKING
 
-from .model import Context, Curriculum, Module
+from . import items
+from .messages import LANGUAGE_NAMES
+from .model import Context, Curriculum, Module, clock, minutes_of
 from .problems import Problem
 from .records import Findings, suggest
 
 if TYPE_CHECKING:
     from .workspace import Workspace
-
-
-def minutes_of(clock: str) -> int:
-    hours, minutes = clock.split(":")
-    return int(hours) * 60 + int(minutes)
 
 
 def check_record(record, found: Findings) -> None:
@@ -46,18 +45,47 @@ def _check_module(module: Module, found: Findings) -> None:
             if ref not in objectives:
                 _unknown(found, ("sessions", s, "objectives", i), "unknown_objective", ref, objectives)
         for a, activity in enumerate(session.activities):
+            _check_flexible(activity, found, ("sessions", s, "activities", a))
             for i, ref in enumerate(activity.handouts):
                 if ref not in handouts:
                     path = ("sessions", s, "activities", a, "handouts", i)
                     _unknown(found, path, "unknown_handout", ref, handouts)
     if module.id in module.prerequisites:
         found.error(("prerequisites",), "own_prerequisite")
+    _check_references(module, found)
     for q, question in enumerate(module.questions):
         _check_question(question, objectives, found, ("questions", q))
+    items.check_bank(module, found)
+
+
+def today() -> datetime.date:
+    """The day re-check dates are compared with."""
+    return datetime.date.today()
+
+
+def _check_references(module: Module, found: Findings) -> None:
+    now = today().isoformat()
+    for r, reference in enumerate(module.references):
+        path = ("references", r)
+        for lang in reference.text.missing():
+            found.warn(path, "translation_gap", lang=lang, language=LANGUAGE_NAMES[lang])
+        if reference.law and not (reference.checked and reference.recheck):
+            found.warn(path, "law_undated")
+        if reference.checked and reference.recheck and reference.recheck <= reference.checked:
+            found.error(path + ("recheck",), "recheck_order", checked=reference.checked, recheck=reference.recheck)
+        elif reference.recheck and reference.recheck < now:
+            found.warn(path + ("recheck",), "recheck_due", recheck=reference.recheck)
+
+
+def _check_flexible(activity, found, path) -> None:
+    if activity.min_minutes and activity.min_minutes > activity.minutes:
+        found.error(
+            path + ("min_minutes",), "min_above_minutes", min_minutes=activity.min_minutes, minutes=activity.minutes
+        )
 
 
 def _check_question(question, objectives, found, path) -> None:
-    if question.objective not in objectives:
+    if objectives is not None and question.objective not in objectives:
         _unknown(found, path + ("objective",), "unknown_objective", question.objective, objectives)
     if question.kind == "choice":
         if len(question.options) < 2:
@@ -76,21 +104,41 @@ def _check_context(context: Context, found: Findings) -> None:
     if context.default_language not in context.languages:
         found.error(("default_language",), "default_language", lang=context.default_language)
     local = {h.id for h in context.handouts}
+    local_questions = {q.id for q in context.questions}
+    for q, question in enumerate(context.questions):
+        _check_question(question, None, found, ("questions", q))
+        items.check_question(question, found, ("questions", q))
     for o, override in enumerate(context.overrides):
         for name in _OVERRIDE_NEEDS.get(override.kind, ()):
             if not getattr(override, name):
                 found.error(("overrides", o, _KEYS[name]), "override_needs", kind=override.kind, key=_KEYS[name])
         if override.kind == "swap":
-            if "/handout:" not in override.target:
+            if "/question:" in override.target:
+                if override.with_ and override.with_ not in local_questions:
+                    _unknown(found, ("overrides", o, "with"), "unknown_local_question", override.with_, local_questions)
+            elif "/handout:" not in override.target:
                 found.error(("overrides", o, "target"), "swap_handout")
-            if override.with_ and override.with_ not in local:
+            elif override.with_ and override.with_ not in local:
                 _unknown(found, ("overrides", o, "with"), "unknown_local_handout", override.with_, local)
+    for a, addition in enumerate(context.additions):
+        _check_flexible(addition.activity, found, ("additions", a, "activity"))
     timing = context.timing
-    if timing.day_start and timing.day_end and minutes_of(timing.day_start) >= minutes_of(timing.day_end):
+    ordered = timing.day_start and timing.day_end and minutes_of(timing.day_start) < minutes_of(timing.day_end)
+    if timing.day_start and timing.day_end and not ordered:
         found.error(("timing", "day_end"), "day_order")
     for p, protected in enumerate(timing.protected_times):
-        if minutes_of(protected.start) >= minutes_of(protected.end):
+        start, end = minutes_of(protected.start), minutes_of(protected.end)
+        if start >= end:
             found.error(("timing", "protected_times", p, "end"), "ends_before_start")
+        elif ordered and (start < minutes_of(timing.day_start) or end > minutes_of(timing.day_end)):
+            found.error(
+                ("timing", "protected_times", p),
+                "protected_outside",
+                start=protected.start,
+                end=protected.end,
+                day_start=timing.day_start,
+                day_end=timing.day_end,
+            )
 
 
 def _check_curriculum(curriculum: Curriculum, found: Findings) -> None:
@@ -102,13 +150,35 @@ def _check_curriculum(curriculum: Curriculum, found: Findings) -> None:
     pauses = [("breaks", i, p) for i, p in enumerate(schedule.breaks)]
     if schedule.lunch:
         pauses.append(("lunch", None, schedule.lunch))
-    for key, index, pause in pauses:
+    previous = None
+    for key, index, pause in sorted(pauses, key=lambda p: minutes_of(p[2].start)):
         path = ("schedule", key) + ((index,) if index is not None else ())
         at = minutes_of(pause.start)
         if not start <= at < end or at + pause.minutes > end:
             found.error(
                 path, "pause_outside", start=pause.start, day_start=schedule.day_start, day_end=schedule.day_end
             )
+        if previous is not None and at < minutes_of(previous.start) + previous.minutes:
+            other_end = clock(minutes_of(previous.start) + previous.minutes)
+            found.error(path, "pauses_overlap", start=pause.start, other=previous.start, other_end=other_end)
+        previous = pause
+
+
+def half_days(schedule) -> int:
+    """Minutes of the longest half-day (between the day's start, lunch and end) free of breaks."""
+    start, end = minutes_of(schedule.day_start), minutes_of(schedule.day_end)
+    lunch = schedule.lunch
+    edges = [(start, end)]
+    if lunch:
+        at = minutes_of(lunch.start)
+        edges = [(start, at), (at + lunch.minutes, end)]
+    longest = 0
+    for a, b in edges:
+        taken = sum(
+            max(0, min(b, minutes_of(p.start) + p.minutes) - max(a, minutes_of(p.start))) for p in schedule.breaks
+        )
+        longest = max(longest, b - a - taken)
+    return longest
 
 
 def check_workspace(workspace: Workspace) -> list[Problem]:
@@ -132,6 +202,33 @@ def check_workspace(workspace: Workspace) -> list[Problem]:
         problems.extend(_curriculum_references(workspace, curriculum))
     for context in workspace.contexts.values():
         problems.extend(_context_references(workspace, context))
+        problems.extend(_adapted_banks(workspace, context))
+    return problems
+
+
+def _adapted_banks(workspace, context: Context) -> list[Problem]:
+    """Item-writing warnings that a context's question overrides bring into a module's bank
+    (a swapped-in question whose right option is the longest, or that piles answers up)."""
+    from .adapt import Target, adapt_module
+
+    problems = []
+    seen = set()
+    for o, override in enumerate(context.overrides):
+        target = Target.parse(override.target)
+        module = workspace.modules.get(target.module)
+        if not target.question or module is None or module.id in seen:
+            continue
+        seen.add(module.id)
+        before, after = Findings(), Findings()
+        items.check_bank(module, before)
+        items.check_bank(adapt_module(module, context).module, after)
+        known = {(f.code, f.path) for f in before}
+        for finding in after:
+            if (finding.code, finding.path) not in known and finding.path == ("questions",):
+                path = ("overrides", o, "target")
+                problems.append(
+                    _problem(workspace, "contexts", context.id, path, finding.code, "warning", **dict(finding.values))
+                )
     return problems
 
 
@@ -161,21 +258,28 @@ def _curriculum_references(workspace, curriculum: Curriculum) -> list[Problem]:
                 suggestion=suggest(curriculum.default_context, workspace.contexts),
             )
         )
+    longest = 0 if _badly_timed(curriculum.schedule) else half_days(curriculum.schedule)
     for i, item in enumerate(curriculum.items):
         module = workspace.modules.get(item.module)
+        at_module = functools.partial(_problem, workspace, "curricula", curriculum.id, ("items", i, "module"))
         if module is None:
             problems.append(
-                _problem(
-                    workspace,
-                    "curricula",
-                    curriculum.id,
-                    ("items", i, "module"),
-                    "unknown_item_module",
-                    ref=item.module,
-                    suggestion=suggest(item.module, workspace.modules),
-                )
+                at_module("unknown_item_module", ref=item.module, suggestion=suggest(item.module, workspace.modules))
             )
             continue
+        for session in item.chosen(module):
+            for activity in session.activities:
+                if longest and activity.minutes > longest:
+                    path = f"{module.id}/{session.id}/{activity.id}"
+                    problems.append(
+                        at_module(
+                            "activity_too_long",
+                            activity=path,
+                            minutes=activity.minutes,
+                            longest=longest,
+                            module=module.id,
+                        )
+                    )
         known = [s.id for s in module.sessions]
         for j, ref in enumerate(item.sessions):
             if ref not in known:
@@ -193,6 +297,10 @@ def _curriculum_references(workspace, curriculum: Curriculum) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _badly_timed(schedule) -> bool:
+    return minutes_of(schedule.day_start) >= minutes_of(schedule.day_end)
 
 
 def _context_references(workspace, context: Context) -> list[Problem]:

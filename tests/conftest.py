@@ -113,6 +113,19 @@ def app_test(root: Path, monkeypatch, lang: str = "en", actor=None, timeout: flo
     return at
 
 
+def choice_bank(count: int, options, answer) -> str:
+    """YAML for `count` more choice questions c0, c1… on objective o1, to append to MODULE:
+    `options(k)` gives question k's (fr, en) options, `answer(k)` its right one."""
+    out = ""
+    for k in range(count):
+        lines = "".join(f"      - {{fr: {fr}, en: {en}}}\n" for fr, en in options(k))
+        out += (
+            f"  - id: c{k}\n    objective: o1\n    kind: choice\n"
+            f"    text: {{fr: Question {k} ?, en: Question {k}?}}\n    options:\n{lines}    answer: {answer(k)}\n"
+        )
+    return out
+
+
 def write(folder: Path, relative: str, text: str) -> Path:
     path = folder / relative
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from curriculum.model import Substitution
 from curriculum.resolve import resolve
 from curriculum.usage import adaptations
 from curriculum.workspace import load_workspace, record_at, save
-from tests.conftest import REPO, write
+from tests.conftest import MODULE, REPO, choice_bank, write
 
 CONTEXT_A = """\
 id: ctx-a
@@ -214,3 +214,72 @@ def test_mark_reviewed_bumps_the_base_revision(small):
     context = mark_reviewed(ws.contexts["ctx-b"], 0, False, 2)
     save(small, "contexts", context, loaded_revision=1)
     assert [a.state for a in adaptations(load_workspace(small)) if a.context == "ctx-b"] == ["current"]
+
+
+CONTEXT_Q = """\
+id: ctx-q
+revision: 1
+name: {fr: Contexte Q, en: Context Q}
+languages: [fr, en]
+default_language: fr
+questions:
+  - id: q1-local
+    objective: o1
+    kind: choice
+    text: {fr: "Selon la loi locale ?", en: "Under local law?"}
+    options:
+      - {fr: Autorisation préalable, en: Prior authorisation}
+      - {fr: Aucune règle, en: No rule}
+      - {fr: Accord du maire, en: The mayor's consent}
+    answer: 0
+overrides:
+  - {target: "sharing/question:q1", base_revision: 1, kind: swap, with: q1-local}
+  - {target: "sharing/question:q2", base_revision: 1, kind: replace, field: text, value: {fr: "Pourquoi ici ?", en: "Why here?"}}
+"""
+
+
+def test_a_context_swaps_and_rewrites_test_questions(small):
+    write(small, "contexts/ctx-q.yaml", CONTEXT_Q)
+    ws = load_workspace(small)
+    assert [str(p) for p in ws.problems] == []
+    adapted = adapt_module(ws.modules["sharing"], ws.contexts["ctx-q"])
+    q1, q2 = adapted.module.questions
+    assert (q1.id, q1.text.en, q1.answer, len(q1.options)) == ("q1", "Under local law?", 0, 3)  # id kept
+    assert q2.text.fr == "Pourquoi ici ?" and q2.model_answer.en == "Because."
+    assert {"sharing/question:q1", "sharing/question:q2"} <= adapted.changed
+    programme = resolve(ws, "short", "ctx-q", "fr")
+    assert [q.text for q in programme.modules[0].questions] == ["Selon la loi locale ?", "Pourquoi ici ?"]
+
+
+def test_question_swap_with_an_unknown_local_question_is_an_error_naming_the_fix(small):
+    write(small, "contexts/ctx-q.yaml", CONTEXT_Q.replace("with: q1-local", "with: q1-locale"))
+    ws = load_workspace(small)
+    (problem,) = [p for p in ws.problems if p.code == "unknown_local_question"]
+    assert problem.line == 17 and "did you mean 'q1-local'?" in problem.text("en")
+    assert "question locale inconnue « q1-locale »" in problem.text("fr")
+
+
+def test_override_on_a_missing_question_is_orphaned(small):
+    write(small, "contexts/ctx-q.yaml", CONTEXT_Q.replace("sharing/question:q2", "sharing/question:q9"))
+    (orphan,) = [p for p in load_workspace(small).warnings if p.code == "orphaned"]
+    assert "question 'sharing/question:q9' no longer exists" in orphan.text("en")
+
+
+def test_a_question_swap_that_gives_answers_away_is_flagged_on_the_context(small):
+    numbers = [("Un", "One"), ("Deux", "Two"), ("Trois", "Three")]
+    bank = choice_bank(5, lambda k: [(f"{fr} {k}", f"{en} {k}") for fr, en in numbers], lambda k: k % 3)
+    write(small, "modules/sharing.yaml", MODULE + bank)
+    local = CONTEXT_Q.replace(
+        "      - {fr: Autorisation préalable, en: Prior authorisation}\n",
+        "      - {fr: Une autorisation préalable très détaillée, en: A prior authorisation set out in great detail}\n",
+    )
+    swaps = "".join(
+        f'  - {{target: "sharing/question:c{k}", base_revision: 1, kind: swap, with: q1-local}}\n' for k in (1, 2, 4)
+    )
+    write(small, "contexts/ctx-q.yaml", local + swaps)
+    ws = load_workspace(small)
+    assert [p.code for p in ws.warnings if p.file.startswith("modules")] == []
+    flags = [p for p in ws.warnings if p.file == "contexts/ctx-q.yaml"]
+    assert {p.code for p in flags} == {"right_is_longest", "answers_unbalanced"}
+    assert {(p.field, p.line) for p in flags} == {("overrides[1].target", 17)}  # the first question override
+    assert "in 4 of 6 choice questions the right option is the longest" in str(flags[0]) + str(flags[1])

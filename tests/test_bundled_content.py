@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
-from curriculum import model
+from curriculum import items, model
+from curriculum.adapt import adapt_module
 from curriculum.model import Text
+from curriculum.records import Findings
 from curriculum.resolve import resolve
 from curriculum.workspace import load_workspace
 from tests.conftest import BUNDLED
@@ -33,7 +36,9 @@ def texts(record, path=""):
 
 
 def test_bundled_workspace_validates_without_errors_or_warnings(ws):
-    assert [str(p) for p in ws.problems] == []
+    # A re-check date that has passed is a reminder for the content's authors (`validate` shows
+    # it), not a fault of the code: the suite must not turn red on a calendar date.
+    assert [str(p) for p in ws.problems if p.code != "recheck_due"] == []
 
 
 def test_one_module_per_theme(ws):
@@ -49,7 +54,10 @@ def test_every_bundled_text_has_both_languages(ws):
                     assert text.fr and text.en, f"{kind}/{record.id}{path} lacks a language"
 
 
-@pytest.mark.parametrize("module_id", sorted(THEMES))
+MODULE_IDS = sorted(p.stem for p in (BUNDLED / "modules").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("module_id", MODULE_IDS)
 def test_module_shape(ws, module_id):
     module = ws.modules[module_id]
     assert 4 <= len(module.objectives) <= 6
@@ -98,3 +106,85 @@ def test_bundled_curricula_fit_their_days(ws, curriculum_id):
 
 def test_core_curriculum_covers_all_five_modules(ws):
     assert {item.module for item in ws.curricula["core-3-day"].items} == THEMES
+
+
+def pack_text(programme) -> str:
+    """Everything a pack prints from the modules: activities, handouts, questions."""
+    parts = []
+    for module in programme.modules:
+        parts += [module.summary, *module.references]
+        for session in module.sessions:
+            for a in session.activities:
+                parts += [a.title, a.instructions, a.facilitator_notes]
+        parts += [h.body for h in module.handouts]
+        for q in module.questions:
+            parts += [q.text, *q.options, q.explanation, q.model_answer]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("context", "not_asked", "absent", "present"),
+    [
+        (
+            "sahel-mali",
+            ["RGPD", "§ 115"],
+            ["conseillère d’éducation", "proviseur", "Daniel"],
+            ["loi n° 2013-015", "censeur"],
+        ),
+        (
+            "sahel-chad",
+            ["RGPD", "§ 115"],
+            ["cybercafé", "agent de la police"],
+            ["loi n° 007/PR/2015", "chef de canton"],
+        ),
+        ("maghreb-tunisia", ["§ 115"], ["conseiller municipal", "élections municipales"], ["article 37"]),
+    ],
+)
+def test_sahel_and_maghreb_packs_are_adapted_down_to_questions_cases_and_personas(
+    ws, context, not_asked, absent, present
+):
+    programme = resolve(ws, "core-4-day", context, "fr")
+    text = pack_text(programme)
+    asked = "\n".join(q.text + "\n".join(q.options) for m in programme.modules for q in m.questions)
+    assert [word for word in not_asked if word in asked] == []  # the GDPR and § 115 stay comparisons
+    assert [word for word in absent if word in text] == []
+    assert present[0] in asked  # the national law is what the test asks about
+    assert [word for word in present if word not in text] == []
+
+
+def test_every_bundled_bank_passes_the_item_writing_checks(ws):
+    codes = {"right_is_longest", "answers_unbalanced", "duplicate_option", "catch_all_option", "question_untaught"}
+    assert [str(p) for p in ws.warnings if p.code in codes] == []
+    for context in ws.contexts.values():
+        for module in ws.modules.values():
+            found = Findings()
+            items.check_bank(adapt_module(module, context).module, found)
+            assert [(context.id, module.id, f.code) for f in found] == []
+
+
+def test_every_bundled_reference_is_bilingual_and_dated_and_legal_ones_say_so_in_packs(ws):
+    for module in ws.modules.values():
+        for reference in module.references:
+            assert reference.fr and reference.en, module.id
+            assert reference.checked and reference.recheck > reference.checked, (module.id, reference.en)
+        assert not any("2024)" in r.fr and "état" in r.fr for r in module.references)
+    programme = resolve(ws, "core-4-day", "sahel-mali", "fr")
+    legal = [r for m in programme.modules for r in m.references if "état du droit au" in r]
+    assert any(r.startswith("Union africaine, Convention sur la cybersécurité") for r in legal)
+    assert not any("état 2024" in text for text in pack_text(programme).split("\n"))
+
+
+@pytest.mark.parametrize("module_id", MODULE_IDS)
+def test_every_activity_is_runnable_step_by_step_with_timings_that_add_up(ws, module_id):
+    for session in ws.modules[module_id].sessions:
+        for activity in session.activities:
+            for lang in ("fr", "en"):
+                steps = re.findall(r"^\s*\d+\. \*{0,2}\((\d+) min\)", activity.instructions.get(lang), re.M)
+                assert len(steps) >= 2, (activity.id, lang)
+                assert sum(map(int, steps)) == activity.minutes, (activity.id, lang)
+            assert activity.materials and activity.debrief, activity.id
+
+
+def test_the_library_holds_the_sessions_every_referral_curriculum_needs(ws):
+    themes = {m.theme for m in ws.modules.values()}
+    assert {"foundations", "criminal-justice", "returnees", "intervention", "action-planning"} <= themes

@@ -160,7 +160,7 @@ def test_zip_holds_every_format_agenda_and_manifest(marked):
         manifest["curriculum"] == "core-3-day" and manifest["context"] == "sahel-mali" and manifest["language"] == "fr"
     )
     assert manifest["revisions"]["modules"]["information-sharing"] >= 1 and manifest["generated"] == "2026-11-25"
-    assert agenda[0] == "day,start,end,kind,module,session,activity,title,method,minutes"
+    assert agenda[0] == "day,start,end,kind,module,session,activity,title,method,minutes,continued"
     assert agenda[1].startswith("1,08:30,")
 
 

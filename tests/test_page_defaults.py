@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from curriculum.workspace import load_workspace
 from tests.conftest import REPO, app_test
 
 PAGE = str(REPO / "curriculum/ui/pages/{}.py")
@@ -66,3 +67,13 @@ def test_overflow_is_shown_open_on_the_export_page_before_the_download(bundled, 
     assert any(w.startswith(overflow) for w in warnings), warnings
     assert not at.main.expander, "no warning is folded away"
     assert at.get("download_button") == []  # seen before anything is built
+
+
+def test_the_export_context_follows_the_chosen_curriculum(bundled, monkeypatch):
+    at = open_page(bundled, monkeypatch, "export")
+    context = next(s for s in at.selectbox if s.key.startswith("export.context."))
+    assert (at.selectbox(key="export.curriculum").value, context.value) == ("core-3-day", "generic")
+    at.selectbox(key="export.curriculum").set_value("core-4-day").run()
+    context = next(s for s in at.selectbox if s.key.startswith("export.context."))
+    own = load_workspace(bundled).curricula["core-4-day"].default_context
+    assert own != "generic" and context.value == own  # the 4-day curriculum's own default

@@ -14,6 +14,7 @@ from curriculum.export import pdf
 from curriculum.export.document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
 from curriculum.export.pack import build_pack
 from curriculum.resolve import resolve
+from curriculum.typography import french
 from curriculum.workspace import load_workspace
 
 DAY = dt.date(2026, 11, 25)
@@ -47,7 +48,7 @@ def test_same_document_gives_the_same_bytes(programme_fr, participant_fr):
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     reader = PdfReader(io.BytesIO(data))
     assert reader.metadata.author == "curriculum builder"
-    assert reader.metadata.title.startswith(programme_fr.title)
+    assert reader.metadata.title.startswith(french(programme_fr.title))  # French spaces in properties too
 
 
 def test_french_accents_and_clock_times_come_out_exactly(facilitator_fr):
@@ -73,7 +74,13 @@ def test_cover_contents_and_footer(facilitator_fr, programme_fr):
     # the contents give the page each part starts on; the bookmarks agree
     reader = PdfReader(io.BytesIO(facilitator_fr))
     top = [item for item in reader.outline if not isinstance(item, list)]
-    assert [item.title for item in top][:2] == ["Sommaire", "Vue d’ensemble"]
+    titles = [item.title for item in top]
+    assert (
+        titles[0] == "Sommaire"
+        and titles[1].startswith("Briefing du contexte — Mali")
+        and titles[2] == "Vue d’ensemble"
+    )
+    assert reader.get_destination_page_number(top[1]) == 2  # the country briefing comes first, on page 3
     contents = pages[1]
     for item in top[1:]:
         page = reader.get_destination_page_number(item) + 1

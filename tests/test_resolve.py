@@ -120,7 +120,18 @@ def test_cli_agenda_json_contract(small):
     data = json.loads(result.stdout)
     assert set(data) == {"curriculum", "context", "lang", "days", "warnings"}
     slot = data["days"][0]["slots"][0]
-    assert set(slot) == {"start", "end", "kind", "module", "session", "activity", "title", "method", "minutes"}
+    assert set(slot) == {
+        "start",
+        "end",
+        "kind",
+        "module",
+        "session",
+        "activity",
+        "title",
+        "method",
+        "minutes",
+        "continued",
+    }
     assert (data["curriculum"], data["context"], data["lang"], data["days"][0]["day"]) == ("short", "generic", "en", 1)
 
 

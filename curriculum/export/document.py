@@ -11,7 +11,8 @@ never trust it as markup of their own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -85,3 +86,32 @@ class Document:
             elif isinstance(block, Table):
                 texts += (cell for row in block.rows for cell in row)
         return texts
+
+
+def _block_text(block: Block, fix: Callable[[str], str]) -> Block:
+    if isinstance(block, Heading | Para):
+        return replace(block, text=fix(block.text))
+    if isinstance(block, Contents):
+        return replace(block, title=fix(block.title))
+    if isinstance(block, Note):
+        return replace(block, title=fix(block.title), text=fix(block.text))
+    if isinstance(block, Bullets):
+        return replace(block, items=tuple(map(fix, block.items)))
+    if isinstance(block, Table):
+        rows = tuple(tuple(map(fix, row)) for row in block.rows)
+        return replace(block, header=tuple(map(fix, block.header)), rows=rows)
+    return block
+
+
+def with_text(document: Document, fix: Callable[[str], str]) -> Document:
+    """The same document with `fix` applied to every text a reader sees (anchors and the page
+    label's placeholders are not text)."""
+    return replace(
+        document,
+        title=fix(document.title),
+        subtitle=fix(document.subtitle),
+        meta=tuple((fix(label), fix(value)) for label, value in document.meta),
+        footer=fix(document.footer),
+        blocks=tuple(_block_text(block, fix) for block in document.blocks),
+        page_label=fix(document.page_label),
+    )

@@ -701,8 +701,11 @@ def _fit(total: int, weights: list[float], data: list[list[str]], bold_rows: int
     return [int(width) for width in widths]
 
 
+_SPACES = re.compile(r"[^\S\u00a0]+")  # white space but the non-breaking space, which must stay
+
+
 def _one_line(text: str) -> str:
-    return " ".join(clean(text).split())
+    return _SPACES.sub(" ", clean(text)).strip(" ")
 
 
 def _stable_zip(data: bytes) -> bytes:

@@ -10,11 +10,12 @@ import datetime as dt
 import os
 from dataclasses import replace
 
-from ..i18n import label, long_date, t
+from ..i18n import label, long_date, notice_text, t
 from ..problems import ContentError
 from ..resolve import Programme, SessionView
-from ..schedule import clock
-from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
+from ..schedule import SCHEDULE_NOTICES, clock
+from ..typography import for_language
+from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table, with_text
 
 PACKS = ("facilitator", "participant")
 
@@ -51,7 +52,7 @@ def scope(programme: Programme, day: int | None = None, session: str | None = No
     if day is not None:
         if not 1 <= day <= len(programme.days):
             raise ContentError.coded("no_such_day", day=day, days=len(programme.days))
-        keep = lambda s: s.day == day  # noqa: E731
+        keep = lambda s: any(a.day == day for a in s.activities)  # noqa: E731
         days = tuple(slots if number == day else () for number, slots in enumerate(programme.days, start=1))
         text = t("pack.scope_day", programme.lang, day=day)
     else:
@@ -67,6 +68,8 @@ def scope(programme: Programme, day: int | None = None, session: str | None = No
     modules = []
     for module in programme.modules:
         sessions = tuple(s for s in module.sessions if keep(s))
+        if day is not None:  # a session resumed the next morning: the day's activities only
+            sessions = tuple(replace(s, activities=tuple(a for a in s.activities if a.day == day)) for s in sessions)
         if sessions:
             used = {h for s in sessions for a in s.activities for h in a.handouts}
             handouts = tuple(h for h in module.handouts if h.id in used)
@@ -96,7 +99,7 @@ def build_pack(
     blocks = _facilitator(programme) if pack == "facilitator" else _participant(programme)
     if comments is not None and pack == "facilitator":
         blocks += _comment_matrix(comments, lang)
-    return Document(
+    document = Document(
         title=programme.title,
         subtitle=name,
         lang=lang,
@@ -105,17 +108,23 @@ def build_pack(
         blocks=tuple(blocks),
         page_label=t("pack.page", lang, page="{page}", pages="{pages}"),
     )
+    typeset = for_language(lang)
+    return with_text(document, typeset) if typeset else document
 
 
 def _facilitator(p: Programme) -> list:
     lang = p.lang
     blocks: list = [Contents(t("pack.contents", lang)), PageBreak()]
+    blocks += _briefing(p)  # the country comes first: a facilitator reads it before the plan
     blocks += _overview(p)
     for module in p.modules:
         blocks += [PageBreak(), Heading(f"{t('pack.module', lang)} — {module.title}", 1, f"module-{module.id}")]
         if module.summary:
             blocks.append(Para(module.summary))
         blocks += [Note(t("pack.context_notes", lang), note) for note in module.notes]
+        if module.references:  # legal texts carry "state of the law as of …" (see resolve)
+            blocks.append(Heading(t("pack.references", lang), 2, f"references-{module.id}"))
+            blocks.append(Bullets(tuple(literal(r) for r in module.references)))
         for session in module.sessions:
             blocks += _session(p, session)
     blocks += [PageBreak(), Heading(t("pack.appendices", lang), 1, "appendices")]
@@ -124,7 +133,6 @@ def _facilitator(p: Programme) -> list:
     blocks += _test(p, answers=True, level=2)
     blocks += _evaluation(p, level=2)
     blocks += _attendance(p)
-    blocks += _briefing(p)
     return blocks
 
 
@@ -155,50 +163,67 @@ def _overview(p: Programme) -> list:
         blocks.append(Heading(t("pack.audience", lang), 2, "audience"))
         blocks.append(Para(", ".join(label("profile", a, lang) for a in p.audience).capitalize() + "."))
     blocks.append(Heading(t("pack.glance", lang), 2, "glance"))
-    if p.warnings:  # overflow, empty days…: the facilitator sees them beside the agenda they change
-        blocks.append(Note(t("pack.warnings", lang), "\n".join(f"- {literal(w)}" for w in p.warnings)))
+    blocks += _schedule_warnings(p)
     blocks += _agenda(p, detail=False)
     return blocks
 
 
 def _agenda(p: Programme, detail: bool) -> list:
-    """Per day: sessions (or activities, with `detail`) with their clock times, pauses included."""
+    """Per day, in clock order: sessions (or activities, with `detail`) with their clock
+    times and the pauses between the pieces they interrupt; a session resumed after a pause
+    or a night is marked "(continued)"."""
     lang = p.lang
     sessions = {s.path: s for s in p.sessions}
+    continued = t("agenda.continued", lang)
     blocks: list = []
     for number, slots in enumerate(p.days, start=1):
         if not slots:
             continue
-        rows, seen = [], set()
+        rows: list[list] = []
+        previous = None  # the session of the row above, while no pause came between
         for slot in slots:
+            when = f"{clock(slot.start)}–{clock(slot.end)}"
             if slot.kind != "activity":
-                rows.append(
-                    (
-                        f"{clock(slot.start)}–{clock(slot.end)}",
-                        f"*{literal(slot.title or t('agenda.' + slot.kind, lang))}*",
-                        str(slot.minutes),
-                    )
-                )
+                rows.append([when, f"*{literal(slot.title or t('agenda.' + slot.kind, lang))}*", slot.minutes])
+                previous = None
                 continue
             path = f"{slot.module}/{slot.session}"
+            more = f" *{continued}*" if slot.continued else ""
             if detail:
-                rows.append((f"{clock(slot.start)}–{clock(slot.end)}", literal(slot.title), str(slot.minutes)))
-            elif path not in seen:
-                seen.add(path)
-                session = sessions[path]
-                rows.append((f"{session.start}–{session.end}", f"**{literal(session.title)}**", str(session.minutes)))
+                rows.append([when, literal(slot.title) + more, slot.minutes])
+            elif path == previous:
+                rows[-1][0] = f"{rows[-1][0].split('–')[0]}–{clock(slot.end)}"
+                rows[-1][2] += slot.minutes
+            else:
+                rows.append([when, f"**{literal(sessions[path].title)}**{more}", slot.minutes])
+            previous = path
         blocks.append(
             Heading(t("agenda.day", lang, day=number), 3 if not detail else 2, f"day-{number}-{'d' if detail else 'g'}")
         )
         blocks.append(
-            Table((t("pack.time", lang), t("pack.item", lang), t("col.minutes", lang)), tuple(rows), (1.2, 5, 1))
+            Table(
+                (t("pack.time", lang), t("pack.item", lang), t("col.minutes", lang)),
+                tuple((when, item, str(minutes)) for when, item, minutes in rows),
+                (1.2, 5, 1),
+            )
         )
     return blocks
+
+
+def _schedule_warnings(p: Programme) -> list:
+    """Overflow, empty days, idle time and breaks run through, where the facilitator reads the agenda."""
+    texts = [notice_text(n, p.lang) for n in p.notices if n.code in SCHEDULE_NOTICES + ("presentation-share",)]
+    if not texts:
+        return []
+    return [Note(t("pack.schedule_warnings", p.lang), "\n".join(f"- {no_html(text)}" for text in texts))]
 
 
 def _session(p: Programme, session: SessionView) -> list:
     lang = p.lang
     when = t("pack.day_time", lang, day=session.day, start=session.start, end=session.end) if session.day else ""
+    last_day = session.activities[-1].day if session.activities else 0
+    if session.day and last_day != session.day:
+        when = t("pack.days_time", lang, day=session.day, start=session.start, last=last_day, end=session.end)
     blocks: list = [Heading(session.title, 2, f"session-{session.module}-{session.id}")]
     if when:
         blocks.append(Para(when, "meta"))
@@ -341,10 +366,10 @@ def _briefing(p: Programme) -> list:
     lang = p.lang
     if not p.context:
         return []
-    blocks: list = [PageBreak(), Heading(f"{t('pack.briefing', lang)} — {p.context_name}", 2, "briefing")]
+    blocks: list = [Heading(f"{t('pack.briefing', lang)} — {p.context_name}", 1, "briefing")]
     if p.briefing:
         blocks.append(Para(p.briefing))
-    blocks.append(Heading(t("pack.glossary", lang), 3, "glossary"))
+    blocks.append(Heading(t("pack.glossary", lang), 2, "glossary"))
     if p.glossary:
         blocks.append(
             Table(
@@ -355,7 +380,7 @@ def _briefing(p: Programme) -> list:
         )
     else:
         blocks.append(Para(t("pack.no_glossary", lang)))
-    return blocks
+    return blocks + [PageBreak()]
 
 
 def _comment_matrix(rows: list[dict], lang: str) -> list:

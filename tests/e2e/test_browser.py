@@ -12,7 +12,7 @@ import pytest
 
 from curriculum import review
 from curriculum.workspace import STORE, load_workspace
-from tests.e2e.conftest import choose, open_page, settled
+from tests.e2e.conftest import choose, open_page, settled, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -63,7 +63,7 @@ def test_switch_the_interface_to_french(page, server):
     # the chosen module keeps its place and is shown with its French title
     page.wait_for_function(
         "() => document.querySelector('[data-testid=stSelectbox] input').value"
-        ".startsWith('Évaluer les risques, les besoins et les capacités')"
+        " === 'Évaluer les risques, les besoins et les capacités'"  # names, not ids, in the interface
     )
 
 
@@ -107,3 +107,42 @@ def test_chosen_sessions_follow_the_language_switch(page, server):
     chips.get_by_text("From concern to assessment", exact=False).first.wait_for()
     page.get_by_text("Français", exact=True).click()
     chips.get_by_text("Du signalement à l'évaluation", exact=False).first.wait_for()
+
+
+def test_bring_back_several_word_copies_at_once(page, server, tmp_path):
+    import io
+
+    import docx
+    from docx.oxml.ns import qn
+
+    from curriculum import review
+    from curriculum.review_word import review_copy
+
+    root = server["root"]
+    STORE.forget()
+    ws = load_workspace(root)
+    review.open_round(root, ws, "awareness-1-day", "Word round")
+    copy = review_copy(root, ws, "awareness-1-day", "Word round", "en")
+    files = []
+    for reviewer, mark in (("Aminata K.", "rv3"), ("Jonas B.", "rv2")):
+        document = docx.Document(io.BytesIO(copy))
+        elements = document.element.body.findall(qn("w:p"))
+        index = next(
+            i for i, p in enumerate(elements) if any(b.get(qn("w:name")) == mark for b in p.iter(qn("w:bookmarkStart")))
+        )
+        document.add_comment(document.paragraphs[index].runs, text=f"E2E from {reviewer}", author=reviewer)
+        path = tmp_path / f"{reviewer.split()[0].lower()}.docx"
+        document.save(path)
+        files.append(str(path))
+    open_page(page, server, "review")
+    page.get_by_text("Review in Word (copy by e-mail)").click()
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(files)
+    wait_idle(page)
+    page.get_by_role("button", name="Import the comments").click()
+    page.get_by_text("aminata.docx: 1 new comments, 0 replies, 0 suggested edits, 0 already imported.").wait_for()
+    page.get_by_text("jonas.docx: 1 new comments, 0 replies, 0 suggested edits, 0 already imported.").wait_for()
+    found = {c.author: c.target for c in review.comments(root, "awareness-1-day", round_name="Word round")}
+    assert found == {
+        "Aminata K.": "information-sharing/legal-bases/obstacle-wall",
+        "Jonas B.": "information-sharing/legal-bases",
+    }

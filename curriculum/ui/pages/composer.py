@@ -7,7 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from curriculum import compose, edit
-from curriculum.agenda import agenda_rows
+from curriculum.agenda import agenda_rows, session_label
+from curriculum.fit import apply as apply_fit
+from curriculum.fit import fit, summary, target_title
 from curriculum.model import METHODS, Pause, Text
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve_records
@@ -210,7 +212,11 @@ st.subheader(tr("composer.agenda"))
 table = pd.DataFrame(
     rows, columns=["day", "start", "end", "kind", "module", "session", "activity", "title", "method", "minutes"]
 )
-shown = table.assign(activity=table["title"], method=table["method"].map(lambda m: tr(f"method.{m}") if m else ""))
+shown = table.assign(
+    activity=table["title"],
+    method=table["method"].map(lambda m: tr(f"method.{m}") if m else ""),
+    session=[session_label(row, L) for row in rows],  # "(continued)" where a session resumes after a pause
+)
 AGENDA_WIDTHS = {"day": 45, "start": 60, "end": 60, "session": 230, "activity": 290, "method": 120, "minutes": 70}
 st.dataframe(
     shown[list(AGENDA_WIDTHS)],
@@ -279,6 +285,52 @@ if programme.warnings:
         st.warning(warning)
 else:
     st.success(tr("composer.no_warnings"))
+
+# --- fit to the days (issue 14: a proposal beside the agenda, applied as the context's adaptations) ---
+st.subheader(tr("fit.title"))
+if context is None:
+    st.info(tr("fit.no_context"))
+else:
+    # fitting replans the days many times: keep the last proposal while nothing it reads has changed
+    used = tuple(ws.modules.get(item.module) for item in record.items)  # the records themselves (held here)
+    key = (record, context, tuple(map(id, used)), L)
+    cached = st.session_state.get("composer.fit.last")
+    if cached is None or cached[0] != key:
+        cached = st.session_state["composer.fit.last"] = (key, used, fit(record, context, ws.modules, L))
+    proposal = cached[2]
+    (st.success if proposal.fits and not proposal.changes else st.info if proposal.fits else st.warning)(
+        summary(proposal, L)
+    )
+    if proposal.changes:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        tr("fit.col.change"): tr(f"fit.kind.{c.kind}"),
+                        tr("fit.col.target"): record.title.get(L)
+                        if c.kind == "missing"
+                        else target_title(c.target, ws.modules, L),
+                        tr("fit.col.before"): c.minutes_before,
+                        tr("fit.col.after"): c.minutes_after,
+                    }
+                    for c in proposal.changes
+                ]
+            ),
+            hide_index=True,
+            key="composer.fit.changes",
+        )
+    cuts = [c for c in proposal.changes if c.kind in ("shorten", "drop")]
+    if cuts:
+        st.caption(tr("fit.scope", context=context.name.get(L)))
+        if record != on_disk:
+            st.caption(tr("fit.unsaved_draft"))
+        if st.button(tr("fit.apply"), key="composer.fit.apply"):
+            saved_context = save_or_explain(
+                "contexts", apply_fit(context, proposal.changes, ws.modules), context.revision
+            )
+            if saved_context is not None:
+                flash("success", tr("fit.applied", context=saved_context.name.get(L), count=len(cuts)))
+                st.rerun()
 
 # --- save, discard, duplicate, delete ------------------------------------------------------
 if record != on_disk or draft["loaded"] != on_disk.revision:

@@ -276,6 +276,7 @@ with compare_tab:
     paths = [module_id] + [f"{module_id}/{s.id}" for s in base.sessions]
     paths += [f"{module_id}/{s.id}/{a.id}" for s in adapted.module.sessions for a in s.activities]
     paths += [f"{module_id}/handout:{h.id}" for h in base.handouts]
+    paths += [f"{module_id}/question:{q.id}" for q in base.questions]
     paths = list(dict.fromkeys(paths))
     with_additions = SimpleNamespace(modules={**ws.modules, module_id: adapted.module})
     places = {p: location(with_additions, p, L)[0] for p in paths}

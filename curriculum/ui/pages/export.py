@@ -87,7 +87,7 @@ context_id = top[0].selectbox(
     contexts,
     index=default,
     format_func=lambda c: ws.contexts[c].name.get(L),
-    key="export.context",
+    key=f"export.context.{curriculum_id}",  # another curriculum opens on its own default context
 )
 pack_lang = top[1].selectbox(
     tr("export.lang"),

@@ -20,6 +20,7 @@ from curriculum.review_report import (
     matrix_xlsx,
 )
 from curriculum.ui.state import actor, flash, label_of, lang, pick_curriculum, reason, show_flashes, tr, workspace
+from curriculum.ui.word_review import suggested_edit, word_section
 
 st.title(tr("review.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
@@ -99,6 +100,8 @@ with right, st.expander(tr("review.open_round"), expanded=not round_names):
             flash("success", tr("review.opened", name=opened.name, date=_date(opened.opened)))
             st.rerun()
 
+word_section(ws, curriculum_id, round_name)
+
 everything = review.comments(root, curriculum_id)
 counts = review.tally_open(everything)
 
@@ -159,12 +162,8 @@ with read_tab:
     target = st.selectbox(tr("review.target"), list(targets), format_func=lambda p: targets[p], key="review.target")
     if st.session_state.pop("review.clear_text", False):  # the last comment was saved: a blank box for the next
         st.session_state["review.text"] = ""
-    text = st.text_area(
-        tr("review.text"),
-        key="review.text",
-        max_chars=review.MOST_CHARACTERS,
-        help=tr("review.limit", most=review.MOST_CHARACTERS),
-    )
+    text = st.text_area(tr("review.text"), key="review.text", max_chars=review.MOST_CHARACTERS)
+    st.caption(tr("review.limit", most=review.MOST_CHARACTERS))
     if st.button(tr("review.add"), type="primary", key="review.add"):
         if not (name.strip() and role.strip()):
             st.warning(tr("review.need_identity"))
@@ -243,6 +242,7 @@ with comments_tab:
             )
             st.caption(place)
             st.markdown(comment.text)
+            suggested_edit(ws, comment)
             for answer in replies.get(comment.id, []):
                 st.markdown(
                     f"↳ **{answer.author}** ({answer.role}) : {answer.text}"
