@@ -32,6 +32,7 @@ browser-deps:  ## Debian's Chromium for the end-to-end tests, LibreOffice (Write
 test: $(VENV)/.dev-deps browser-deps bytecode  ## lint, then every test (unit, pages, real browser)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev-deps
@@ -49,4 +50,4 @@ bench: $(VENV)/.bench-deps bytecode  ## print the performance figures the issues
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .import_linter_cache

@@ -10,13 +10,13 @@ decision is appended to `audit.log` (one JSON object per line).
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from filelock import FileLock
 
 from .messages import action as action_words
 from .messages import role_name, roles
@@ -83,8 +83,7 @@ def audit(root: Path | str, actor: Actor | None, action: str, what: str, revisio
         "revision": revision,
     }
     path = Path(root) / AUDIT_FILE
-    with open(path, "a", encoding="utf-8") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with FileLock(path.with_name(AUDIT_FILE + ".lock")), open(path, "a", encoding="utf-8") as handle:
         handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
         handle.flush()
         os.fsync(handle.fileno())

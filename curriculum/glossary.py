@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from .model import Substitution
 
@@ -15,50 +16,59 @@ _PROTECTED = re.compile(
 )
 
 
-def _fold_table() -> dict[int, int | None] | None:
-    """A str.translate table that, after str.lower(), writes alike every pair of characters
-    the `re` module's IGNORECASE holds equal beyond their lower case (ı ~ i, ſ ~ s, ς ~ σ…,
-    read from `re`'s own table), and drops the dot that str.lower() adds to İ (`re` lowers
-    it to a plain i). None where this Python has no such table: then there is no shortcut."""
-    try:
-        from re._casefix import _EXTRA_CASES
-    except ImportError:
-        return None
-    table: dict[int, int | None] = {0x0307: None}
-    for code in _EXTRA_CASES:
-        group, todo = {code}, [code]
-        while todo:
-            for other in _EXTRA_CASES.get(todo.pop(), ()):
-                if other not in group:
-                    group.add(other)
-                    todo.append(other)
-        table.update({member: min(group) for member in group if member != min(group)})
-    return table
+@dataclass(frozen=True)
+class _Terms:
+    """A glossary ready to apply: the case-blind pattern of all terms (longest first), each
+    term's own pattern with its replacement in that order, the position of each term by lower
+    case, and the terms in lower case when each is `_plain_lower` (else None: no shortcut)."""
 
+    pattern: re.Pattern
+    each: tuple[tuple[re.Pattern, str], ...]
+    by_lower: dict[str, int]
+    lowered: tuple[str, ...] | None
 
-_FOLD = _fold_table()
-_FOLDED_APART = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]") if _FOLD else None
-
-
-def _fold(text: str) -> str:
-    """`text` in one case, as the glossary's case-blind pattern sees it: wherever the pattern
-    matches a term in `text`, the folded term stands in the folded text, and a matched word
-    folds to the folded term it matched (İSTANBUL, ıstanbul → istanbul)."""
-    if _FOLD is None:
-        return text.casefold()
-    low = text.lower()
-    return low.translate(_FOLD) if _FOLDED_APART.search(low) else low
+    def replacement(self, found: str) -> str:
+        """The replacement of the term the pattern matched as `found`: the first term, in the
+        pattern's order, that matches the whole of `found` as the pattern did (so a word
+        written with İ, ı or ſ gets its term's replacement); the lower-case guess is checked
+        first, since it is nearly always right."""
+        guess = self.by_lower.get(found.lower())
+        if guess is not None and self.each[guess][0].fullmatch(found):
+            return self.each[guess][1]
+        return next((replace for term, replace in self.each if term.fullmatch(found)), found)
 
 
 @functools.lru_cache(maxsize=64)
-def _compiled(entries: tuple[Substitution, ...]):
-    """The case-blind pattern of the terms (longest first) and their replacements by folded term."""
+def _compiled(entries: tuple[Substitution, ...]) -> _Terms | None:
     usable = sorted((e for e in entries if e.term.strip()), key=lambda e: len(e.term), reverse=True)
     if not usable:
-        return None, {}
+        return None
     pattern = "|".join(re.escape(e.term) for e in usable)
-    regex = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
-    return regex, {_fold(e.term): e.replace for e in usable}
+    by_lower: dict[str, int] = {}
+    for at, entry in enumerate(usable):
+        by_lower.setdefault(entry.term.lower(), at)
+    lowered = tuple(_plain_lower(e.term) for e in usable)
+    return _Terms(
+        re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE),
+        tuple((re.compile(re.escape(e.term), re.IGNORECASE), e.replace) for e in usable),
+        by_lower,
+        None if None in lowered else lowered,
+    )
+
+
+def _plain_lower(text: str) -> str | None:
+    """`text` in lower case, when each of its letters has one lower case that its upper case
+    gives back; None when it holds a letter without (ı, ſ, ς, µ, İ, ﬅ…).
+
+    `re`'s IGNORECASE holds two letters equal when their lower cases are equal, or when they
+    share an upper case but not a lower case (ı and i under I, ſ and s under S). One of two such
+    letters always fails this test, so in plain texts, wherever the case-blind pattern matches a
+    term, the lower-case term stands in the lower-case text: a text holding none of the terms
+    can be passed over by a substring test, far faster than the pattern. str.lower() writes Σ
+    as ς at a word's end and σ elsewhere (the one rule that looks at neighbours); `re` holds
+    them equal, so both are written σ."""
+    low = text.lower().replace("ς", "σ")
+    return low if len(low) == len(text) and low.upper().lower().replace("ς", "σ") == low else None
 
 
 def _cased(found: str, replacement: str) -> str:
@@ -73,25 +83,22 @@ def substitute(text: str, entries: tuple[Substitution, ...]) -> str:
     """`text` with each glossary term replaced by its local word, outside protected parts."""
     if not text or not entries:
         return text
-    regex, table = _compiled(entries)
-    if regex is None:
+    terms = _compiled(entries)
+    if terms is None:
         return text
-    if _FOLD is not None:  # most texts hold no term: substring tests rule them out faster than the pattern
-        folded = _fold(text)
-        if not any(term in folded for term in table):
+    if terms.lowered is not None:
+        low = _plain_lower(text)
+        if low is not None and not any(term in low for term in terms.lowered):
             return text
-    return _apply(text, regex, table)
 
-
-def _apply(text: str, regex: re.Pattern, table: dict[str, str]) -> str:
     def swap(match: re.Match) -> str:
         found = match.group(0)
-        return _cased(found, table.get(_fold(found), found))
+        return _cased(found, terms.replacement(found))
 
     out, at = [], 0
     for protected in _PROTECTED.finditer(text):
-        out.append(regex.sub(swap, text[at : protected.start()]))
+        out.append(terms.pattern.sub(swap, text[at : protected.start()]))
         out.append(protected.group(0))
         at = protected.end()
-    out.append(regex.sub(swap, text[at:]))
+    out.append(terms.pattern.sub(swap, text[at:]))
     return "".join(out)

@@ -35,6 +35,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "common.gap": {"fr": ":material/warning: traduction manquante", "en": ":material/warning: translation missing"},
     "common.saved": {"fr": "Enregistré : {name}, révision {revision}.", "en": "Saved: {name}, revision {revision}."},
+    "common.unchanged": {
+        "fr": "Aucune modification : rien n’a été enregistré ({name} reste à la révision {revision}).",
+        "en": "No change: nothing saved ({name} stays at revision {revision}).",
+    },
     "common.not_saved": {"fr": "Non enregistré : {error}", "en": "Not saved: {error}"},
     "common.conflict": {
         "fr": "Conflit — non enregistré. {error}",

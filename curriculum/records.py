@@ -342,3 +342,22 @@ def _plain(value):
     if dataclasses.is_dataclass(value):
         return to_data(value)
     return value
+
+
+def settled(value):
+    """`value` (a record, or any part of one) with the line breaks that end its texts removed:
+    they are not content. YAML block text (`|`) ends in one; a browser's text box gives the
+    same text back without it, and that alone must not make a record "changed"."""
+    if isinstance(value, str):
+        return value.rstrip("\n")
+    if isinstance(value, tuple):
+        return tuple(map(settled, value))
+    if dataclasses.is_dataclass(value):
+        changes = {}
+        for field in dataclasses.fields(value):
+            current = getattr(value, field.name)
+            calm = settled(current)
+            if calm is not current and calm != current:
+                changes[field.name] = calm
+        return dataclasses.replace(value, **changes) if changes else value
+    return value

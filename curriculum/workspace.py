@@ -8,7 +8,6 @@ modification time, so a reload after one save re-parses that file only.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import threading
 from collections.abc import Iterator, Mapping
@@ -16,13 +15,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from filelock import FileLock
+
 from . import yamlfile
 from .access import audit, check
-from .bulk import paused_gc
 from .messages import NONE, RECORD_NAMES
 from .model import KINDS, Context, Curriculum, Module
 from .problems import ConflictError, ContentError, Problem, UnknownIdError
-from .records import SLUG, Findings, build, to_data
+from .records import SLUG, Findings, build, settled, to_data
 from .validate import check_record, check_workspace
 
 HISTORY = ".history"
@@ -98,13 +98,12 @@ class Store:
             raise ContentError.coded("workspace_missing", root=root)
         found: dict[str, dict] = {kind: {} for kind in KINDS}
         problems: list[Problem] = []
-        with paused_gc():
-            for kind, cls in KINDS.items():
-                for path in sorted((root / kind).glob("*.yaml")):
-                    parsed = self._parse(root, path, cls)
-                    problems.extend(parsed.problems)
-                    if parsed.record is not None:
-                        found[kind][parsed.record.id] = parsed.record
+        for kind, cls in KINDS.items():
+            for path in sorted((root / kind).glob("*.yaml")):
+                parsed = self._parse(root, path, cls)
+                problems.extend(parsed.problems)
+                if parsed.record is not None:
+                    found[kind][parsed.record.id] = parsed.record
         workspace = Workspace(root, found["modules"], found["contexts"], found["curricula"], ())
         problems.extend(check_workspace(workspace))
         return replace(workspace, problems=tuple(problems))
@@ -168,24 +167,35 @@ def _relative(root: Path, path: Path) -> str:
 
 @contextmanager
 def _locked(folder: Path) -> Iterator[None]:
+    """Hold the folder's lock file: one save or delete at a time, across processes and threads."""
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with FileLock(folder / ".lock"):
+        yield
 
 
-def _revision_on_disk(path: Path) -> int | None:
+@dataclass(frozen=True)
+class _OnDisk:
+    """A record's file as a save finds it: its text, its revision (None: no file; -1: unreadable
+    or without a revision) and the record it holds (None when it holds none without errors)."""
+
+    text: str | None = None
+    revision: int | None = None
+    record: object = None
+
+
+def _on_disk(path: Path, cls) -> _OnDisk:
     if not path.exists():
-        return None
+        return _OnDisk()
     try:
-        data = yamlfile.parse(yamlfile.read_text(path))
+        text = yamlfile.read_text(path)
+        data = yamlfile.parse(text)
     except yamlfile.ReadError:
-        return -1
+        return _OnDisk(revision=-1)
     revision = data.get("revision") if isinstance(data, dict) else None
-    return int(revision) if isinstance(revision, str) and revision.isdigit() else -1
+    revision = int(revision) if isinstance(revision, str) and revision.isdigit() else -1
+    found = Findings()
+    record = build(cls, data, found)
+    return _OnDisk(text, revision, None if found.has_errors else record)
 
 
 def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor=None):
@@ -193,7 +203,11 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
 
     `loaded_revision` is the revision the editor started from (None for a new record).
     If the file moved on since, nothing is written and ConflictError says so; the
-    caller still holds the user's text.
+    caller still holds the user's text. A record the same as the one on disk (as the
+    model sees it) is not written at all: the record on disk comes back, its revision
+    still `loaded_revision` (see `unchanged`), and no history, audit line or staleness
+    follows. A changed record is written into its file as the author wrote it
+    (`roundtrip.rewrite`): only the lines of what changed change.
     """
     check(actor, "edit-content")
     root = Path(root)
@@ -214,17 +228,53 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
             count=len(errors),
         )
     with _locked(path.parent):
-        current = _revision_on_disk(path)
-        if current != loaded_revision:
-            raise _conflict(path, loaded_revision, current)
+        disk = _on_disk(path, expected_type)
+        if disk.revision != loaded_revision:
+            raise _conflict(path, loaded_revision, disk.revision)
+        if disk.record is not None and _same(replace(rebuilt, revision=disk.record.revision), disk.record):
+            return disk.record
         saved = replace(record, revision=(loaded_revision or 0) + 1)
-        text = yamlfile.dump(to_data(saved))
-        if current is not None:
-            _keep_in_history(root, kind, record.id, current, path)
+        text = _text_of(saved, replace(rebuilt, revision=saved.revision), disk)
+        if disk.revision is not None:
+            _keep_in_history(root, kind, record.id, disk.revision, path)
         yamlfile.write_atomic(path, text)
         yamlfile.write_atomic(root / HISTORY / kind / saved.id / f"{saved.revision}.yaml", text)
     audit(root, actor, "save", f"{kind}/{saved.id}", saved.revision)
     return saved
+
+
+def unchanged(saved, loaded_revision: int | None) -> bool:
+    """Whether `save` returned without writing: the record was the same as the one on disk."""
+    return loaded_revision is not None and saved.revision == loaded_revision
+
+
+def _text_of(saved, expected, disk: _OnDisk) -> str:
+    """The file's new text: the author's file with only what changed rewritten, provided it reads
+    back as `expected` (or as the fresh dump reads back: text lines lose trailing spaces in block
+    style); otherwise, and for a new file, the record in model field order."""
+    if disk.record is None:
+        return yamlfile.dump(to_data(saved))
+    from . import roundtrip  # ruamel.yaml is loaded only when a save changes a file
+
+    edited = roundtrip.rewrite(disk.text, disk.record, saved)
+    back = None if edited is None else _read_back(edited, type(saved))
+    if back is not None and _same(back, expected):
+        return edited
+    fresh = yamlfile.dump(to_data(saved))
+    return edited if back is not None and _same(back, _read_back(fresh, type(saved))) else fresh
+
+
+def _same(record, other) -> bool:
+    """Whether two records say the same, as the model sees them: texts compared without the line
+    breaks that end them (`records.settled`)."""
+    return record == other or (other is not None and settled(record) == settled(other))
+
+
+def _read_back(text: str, cls):
+    try:
+        return build(cls, yamlfile.parse(text), Findings())
+    except yamlfile.ReadError:
+        return None
 
 
 def _conflict(path: Path, loaded: int | None, current: int | None) -> ConflictError:
@@ -244,7 +294,7 @@ def delete(root: Path | str, kind: str, record_id: str, loaded_revision: int, ac
     root = Path(root)
     path = record_path(root, kind, record_id)
     with _locked(path.parent):
-        current = _revision_on_disk(path)
+        current = _on_disk(path, KINDS[kind]).revision
         if current is None:
             raise UnknownIdError.coded("no_such_file", file=path.name)
         if current != loaded_revision:

@@ -26,7 +26,7 @@ def server(monkeypatch):
 
 
 def test_laptop_mode_needs_no_account(small):
-    module = load_workspace(small).modules["sharing"]
+    module = edit.replace_activity(load_workspace(small).modules["sharing"], "basics", "intro", minutes=25)
     assert save(small, "modules", module, loaded_revision=1).revision == 2
 
 
@@ -137,7 +137,11 @@ def test_a_reviewer_cannot_save_from_the_library_page(small, server, monkeypatch
 
 
 def test_a_designer_saves_from_the_library_page(small, server, monkeypatch):
+    from tests.test_app import edit_minutes
+
     at = page_as(small, monkeypatch, DESIGNER)
+    edit_minutes(at, "sharing", "basics", 1, 35)
+    at.run()
     at.button(key="library.save").click().run()
     assert load_workspace(small).modules["sharing"].revision == 2
 

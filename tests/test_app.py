@@ -178,12 +178,14 @@ def test_library_shows_open_comment_badges(small, monkeypatch):
 
 
 def test_contexts_page_flags_a_stale_adaptation_and_marks_it_reviewed(small, monkeypatch):
+    from curriculum import edit
     from curriculum.usage import adaptations
     from curriculum.workspace import save
     from tests.test_adapt import CONTEXT_B
 
     write(small, "contexts/ctx-b.yaml", CONTEXT_B)
-    save(small, "modules", load_workspace(small).modules["sharing"], loaded_revision=1)
+    module = load_workspace(small).modules["sharing"]
+    save(small, "modules", edit.replace_activity(module, "basics", "intro", minutes=25), loaded_revision=1)
     at = app(small, monkeypatch).run()
     at.switch_page(str(REPO / "curriculum/ui/pages/contexts.py")).run()
     at.selectbox(key="contexts.pick").set_value("ctx-b").run()

@@ -269,8 +269,10 @@ def test_tracked_change_becomes_a_suggested_edit_and_accepting_saves_the_module(
 def test_accepting_on_a_stale_screen_is_a_conflict_and_saves_nothing(opened):
     stale = load_workspace(opened)
     edit = import_review(opened, stale, "short", "nadia.docx", returned_with_change(opened)).new[0]
-    module = load_workspace(opened).modules["sharing"]
-    save(opened, "modules", module, loaded_revision=1)  # a colleague saved meanwhile
+    from curriculum.edit import replace_activity
+
+    module = replace_activity(load_workspace(opened).modules["sharing"], "practice", "role-play", minutes=50)
+    save(opened, "modules", module, loaded_revision=1)  # a colleague saved a change meanwhile
     with pytest.raises(ConflictError):
         accept_edit(opened, stale, edit.id)
     assert review.get_comment(opened, edit.id).status == "open"

@@ -10,7 +10,6 @@ import json
 import zipfile
 
 from ..agenda import COLUMNS, agenda_rows
-from ..bulk import paused_gc
 from ..problems import ContentError
 from ..resolve import Programme
 from .markup import rendered_ahead
@@ -31,16 +30,10 @@ _RENDERERS = {"pdf": "pdf", "html": "html", "md": "markdown", "docx": "docx"}
 
 
 def renderer(fmt: str):
-    """The render(Document) -> bytes function of a format, run with the GC paused (bulk layout)."""
+    """The render(Document) -> bytes function of a format."""
     if fmt not in _RENDERERS:
         raise ContentError.coded("unknown_format", format=fmt, choices=", ".join(FORMATS))
-    render = importlib.import_module(f"{__package__}.{_RENDERERS[fmt]}").render
-
-    def run(document):
-        with paused_gc():
-            return render(document)
-
-    return run
+    return importlib.import_module(f"{__package__}.{_RENDERERS[fmt]}").render
 
 
 def file_stem(programme: Programme, pack: str, day: int | None = None, session: str | None = None) -> str:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from curriculum.i18n import label, t
 from curriculum.problems import ConflictError, ContentError
-from curriculum.workspace import Store, Workspace, default_root, save
+from curriculum.workspace import Store, Workspace, default_root, save, unchanged
 
 LANG_KEY = "ui_lang"
 
@@ -142,7 +142,10 @@ def save_or_explain(kind: str, record, loaded_revision):
     except ContentError as exc:
         st.error(not_saved(exc))
         return None
-    flash("success", tr("common.saved", name=f"{kind}/{saved.id}.yaml", revision=saved.revision))
+    if unchanged(saved, loaded_revision):
+        flash("info", tr("common.unchanged", name=f"{kind}/{saved.id}.yaml", revision=saved.revision))
+    else:
+        flash("success", tr("common.saved", name=f"{kind}/{saved.id}.yaml", revision=saved.revision))
     return saved
 
 
