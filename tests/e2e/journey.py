@@ -79,7 +79,8 @@ SCREEN_TEXT = """
       heads[th.getAttribute('aria-colindex')] = th.textContent.trim();
       cells.push({column: '', text: th.textContent.trim()});
     }
-    for (const td of grid.querySelectorAll('canvas tbody td')) {
+    // an editable cell's mirror holds its raw value, not the label the canvas draws: left out
+    for (const td of grid.querySelectorAll('canvas tbody td:not([aria-readonly="false"])')) {
       cells.push({column: heads[td.getAttribute('aria-colindex')] || '', text: td.textContent.trim()});
     }
   }

@@ -135,6 +135,7 @@ def test_bring_back_several_word_copies_at_once(page, server, tmp_path):
         document.save(path)
         files.append(str(path))
     open_page(page, server, "review")
+    choose(page, "Curriculum", "Referral without stigma: one-day awareness workshop")
     page.get_by_text("Review in Word (copy by e-mail)").click()
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(files)
     wait_idle(page)
