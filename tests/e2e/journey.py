@@ -170,6 +170,7 @@ def _english_column(heading: str) -> bool:
 def french_faults(screen: dict) -> list[str]:
     """Raw codes and English words in what a French page shows."""
     french, english, codes, ids = vocabulary()
+    labels = {entry.get("fr", "") for entry in STRINGS.values()}  # "discussion" is also its French name
     faults = []
     prose = [_without_ids(t, ids) for t in screen["texts"] if t not in OWN_NAMES]
     prose += [c["text"] for c in screen["cells"] if not _english_column(c["column"])]
@@ -184,7 +185,7 @@ def french_faults(screen: dict) -> list[str]:
             if word.lower() in english:
                 faults.append(f"English word {word!r} in {text[:80]!r}")
     for value in [c["text"] for c in screen["cells"]] + screen["chips"]:
-        if value in codes:  # a whole cell or chip that is a code, even one French also writes
+        if value in codes and value not in labels:  # a whole cell or chip that is a code, not a French name
             faults.append(f"raw code {value!r} as a value")
     return faults
 
