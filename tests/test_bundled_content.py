@@ -95,7 +95,7 @@ def test_at_least_five_contexts_with_a_generic_one_and_three_adaptations_each(ws
         assert context.briefing
 
 
-@pytest.mark.parametrize("curriculum_id", ["core-3-day", "core-4-day", "awareness-1-day"])
+@pytest.mark.parametrize("curriculum_id", ["core-3-day", "core-4-day", "core-5-day", "awareness-1-day"])
 def test_bundled_curricula_fit_their_days(ws, curriculum_id):
     curriculum = ws.curricula[curriculum_id]
     programme = resolve(ws, curriculum_id, curriculum.default_context, "en")
@@ -104,8 +104,48 @@ def test_bundled_curricula_fit_their_days(ws, curriculum_id):
     assert programme.warnings == ()
 
 
-def test_core_curriculum_covers_all_five_modules(ws):
-    assert {item.module for item in ws.curricula["core-3-day"].items} == THEMES
+MULTI_DAY = ["core-3-day", "core-4-day", "core-5-day"]
+
+
+@pytest.mark.parametrize("curriculum_id", MULTI_DAY)
+def test_core_curricula_open_with_the_frame_close_with_action_plans_and_keep_what_a_mechanism_needs(ws, curriculum_id):
+    curriculum = ws.curricula[curriculum_id]
+    chosen = [(item.module, s.id) for item in curriculum.items for s in item.chosen(ws.modules[item.module])]
+    assert THEMES <= {module for module, _ in chosen}
+    assert chosen[0] == ("opening-foundations", "terms-and-frame")
+    assert ("opening-foundations", "who-does-what") in chosen
+    assert chosen[-2:] == [("action-plans", "drafting"), ("action-plans", "commitments")]
+    kept = {
+        ("trust-building", "words-that-open-doors"),  # families and stigmatising language
+        ("sustainability", "people"),  # staff care
+        ("monitoring-evaluation", "indicators-data-ethics"),
+    }
+    assert kept <= set(chosen)
+    # Kirkpatrick on the training itself: the opening's pre-test and the closing evaluation cover it
+    assert ("monitoring-evaluation", "evaluating-training") not in chosen
+    modules_in_order = [item.module for item in curriculum.items]
+    for module_id in modules_in_order:
+        for prerequisite in ws.modules[module_id].prerequisites:
+            assert modules_in_order.index(prerequisite) < modules_in_order.index(module_id)
+
+
+def test_longer_curricula_carry_the_new_topics_and_the_kirkpatrick_session_is_the_one_to_cut(ws):
+    def modules(curriculum_id):
+        return {item.module for item in ws.curricula[curriculum_id].items}
+
+    assert {"criminal-justice-chain", "returnees-women-children"} <= modules("core-4-day")
+    assert {"criminal-justice-chain", "returnees-women-children", "intervention-practice"} <= modules("core-5-day")
+    assert modules("core-3-day") < modules("core-4-day") < modules("core-5-day")
+    evaluating = next(s for s in ws.modules["monitoring-evaluation"].sessions if s.id == "evaluating-training")
+    assert evaluating.optional and evaluating.priority == "low"
+    kept = [
+        s
+        for m in ws.modules.values()
+        for s in m.sessions
+        if (m.id, s.id) in {("sustainability", "people"), ("monitoring-evaluation", "indicators-data-ethics")}
+    ]
+    assert len(kept) == 2 and not any(s.optional for s in kept)
+    assert ws.curricula["awareness-1-day"].items[0].module == "opening-foundations"
 
 
 def pack_text(programme) -> str:

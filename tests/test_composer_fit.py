@@ -56,7 +56,7 @@ def test_the_fit_proposal_speaks_french(bundled, monkeypatch):
 
 def test_the_proposal_names_items_by_their_titles_not_their_ids(bundled, monkeypatch):
     at = open_composer(bundled, monkeypatch, lang="fr")
-    _pick(at, "core-3-day", "maghreb-tunisia")
+    _pick(at, "core-5-day", "sahel-chad")
     table = _changes(at, "Élément")
     first = dict(zip(table.columns, table.iloc[0], strict=True))
     assert first["Changement"] == "raccourcir"

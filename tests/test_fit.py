@@ -209,6 +209,49 @@ def test_every_bundled_context_has_a_multi_day_curriculum_that_fits_with_no_empt
         assert fitting, f"no multi-day curriculum fits {context.id}"
 
 
+# Which bundled curriculum a workshop in each bundled context runs: the 3 days without
+# interpretation, the 4 days with it (Tunisia through the fit kept as its adaptations), the
+# full 5 days where the days are long enough (Mali).
+WORKSHOPS = [
+    ("generic", "core-3-day"),
+    ("france", "core-3-day"),
+    ("nordic-denmark", "core-3-day"),
+    ("east-africa-kenya", "core-3-day"),
+    ("sahel-chad", "core-4-day"),
+    ("sahel-mali", "core-4-day"),
+    ("maghreb-tunisia", "core-4-day"),
+    ("sahel-mali", "core-5-day"),
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(("context_id", "curriculum_id"), WORKSHOPS)
+def test_each_context_runs_its_curriculum_as_planned_with_no_break_run_through(
+    bundled, context_id, curriculum_id, lang
+):
+    curriculum, context = bundled.curricula[curriculum_id], bundled.contexts[context_id]
+    programme = resolve_records(curriculum, context, bundled.modules, lang)
+    assert [n for n in programme.notices if n.code in ("overflow", "empty-day", "break-skipped")] == []
+    assert len(programme.days) == curriculum.schedule.days
+    assert fit(curriculum, context, bundled.modules, lang).changes == ()
+
+
+def test_the_fit_kept_as_tunisia_s_adaptations_is_current_and_within_the_marks(bundled):
+    context = bundled.contexts["maghreb-tunisia"]
+    minutes = [o for o in context.overrides if o.kind == "minutes" and "/theory-of-change/" not in o.target]
+    assert len(minutes) >= 5
+    activities = {
+        f"{m.id}/{s.id}/{a.id}": a for m in bundled.modules.values() for s in m.sessions for a in s.activities
+    }
+    for override in minutes:
+        activity = activities[override.target]
+        assert activity.min_minutes <= override.minutes < activity.minutes, override.target
+        assert target_state(bundled, override.target, override.base_revision) == ("current", None)
+    without = replace(context, overrides=tuple(o for o in context.overrides if o not in minutes))
+    programme = resolve_records(bundled.curricula["core-4-day"], without, bundled.modules, "fr")
+    assert [n.code for n in programme.notices if n.code == "overflow"]  # the overrides are what makes it fit
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_one_day_curriculum_fits_every_context_once_its_fit_is_applied(bundled, lang):
     curriculum = bundled.curricula["awareness-1-day"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from curriculum.export import markup
+from curriculum.export import markup, richtext
 
 SAMPLE = (
     "Intro **bold** & *it* <script>alert(1)</script> [ok](https://a.org) [bad](javascript:alert(1)) a&nbsp;b\n\n"
@@ -11,32 +11,34 @@ SAMPLE = (
 
 
 def test_fast_reader_gives_the_same_blocks_as_the_html_parser():
-    reference = markup._BlockParser()
+    reference = richtext._BlockParser()
     reference.feed(markup.to_html(SAMPLE))
     reference.close()
-    assert markup.parse(SAMPLE) == reference.finish()
+    assert richtext.parse(SAMPLE) == reference.finish()
 
 
 def test_runs_are_plain_text_and_unsafe_parts_are_gone():
-    blocks = markup.parse(SAMPLE)
+    blocks = richtext.parse(SAMPLE)
     first = blocks[0]
-    assert markup.plain(first.runs).startswith("Intro bold & it")
-    assert "alert" not in markup.plain(first.runs)
+    assert richtext.plain(first.runs).startswith("Intro bold & it")
+    assert "alert" not in richtext.plain(first.runs)
     assert [r.href for r in first.runs if r.href] == ["https://a.org"]
-    assert isinstance(blocks[1], markup.MParagraph) and isinstance(blocks[2], markup.MList)  # list right after a line
-    assert isinstance(blocks[2].items[1][-1], markup.MList)  # two-space nesting understood
-    assert blocks[-1] == markup.MCode("code <here>")
+    assert isinstance(blocks[1], richtext.MParagraph) and isinstance(
+        blocks[2], richtext.MList
+    )  # list right after a line
+    assert isinstance(blocks[2].items[1][-1], richtext.MList)  # two-space nesting understood
+    assert blocks[-1] == richtext.MCode("code <here>")
 
 
 def test_line_breaks_stay_and_soft_newlines_become_spaces():
-    (para,) = markup.parse("one\ntwo<br>three")
+    (para,) = richtext.parse("one\ntwo<br>three")
     assert [r.text for r in para.runs] == ["one two", "\n", "three"]
 
 
 def _full_parse(text):
-    """`markup.parse` the long way, through Markdown, whatever the text."""
-    reference = markup._BlockParser()
-    markup._feed_expat(reference, markup.to_html(text))
+    """`richtext.parse` the long way, through Markdown, whatever the text."""
+    reference = richtext._BlockParser()
+    richtext._feed_expat(reference, markup.to_html(text))
     return reference.finish()
 
 
@@ -51,7 +53,7 @@ def test_text_without_markdown_skips_it_and_reads_the_same():
     for text in texts:
         if not markup.needs_markdown(text):
             skipped += 1
-            assert markup.parse(text) == _full_parse(text), repr(text)
+            assert richtext.parse(text) == _full_parse(text), repr(text)
     assert skipped > 500
     for text in ["- a", "+ a", "1. a", "2) a", "**a**", "a_b_", "<b>a</b>", "a &amp; b", " a", "a\nb", "=", ": a"]:
         assert markup.needs_markdown(text), text

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from curriculum.export import pdf
 from curriculum.export.document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
 from curriculum.export.pack import build_pack
+from curriculum.export.pdf import rl_compat
 from curriculum.resolve import resolve
 from curriculum.typography import french
 from curriculum.workspace import load_workspace
@@ -86,6 +87,10 @@ def test_cover_contents_and_footer(facilitator_fr, programme_fr):
         page = reader.get_destination_page_number(item) + 1
         assert pages[page - 1].lstrip().startswith(item.title[:20]), item.title
         assert re.search(rf"(^|\n)\s*{page}\s*(\n|$)", contents), (item.title, page)
+    # each contents line is followed by its own page number (filled in when the pages are known)
+    listed = dict(re.findall(r"(?m)^([^\n]+)\n[ .]+\n(\d+)$", contents))
+    heads = [item for item in top[1:] if len(item.title) < 60]  # one-line titles
+    assert heads and all(listed[item.title] == str(reader.get_destination_page_number(item) + 1) for item in heads)
 
 
 def test_english_footer_label():
@@ -159,38 +164,23 @@ def test_hostile_text_renders_literally():
     assert "Page 2 sur" in text and "{unknown}" in text
 
 
-def test_empty_documents_render():
-    for blocks in ((), (Contents("Sommaire"),), (PageBreak(), PageBreak()), (Heading("Seul", 3, "a"), Note("", ""))):
-        data = pdf.render(Document("", "", "", (), "", blocks))
-        assert data.startswith(b"%PDF-") and len(PdfReader(io.BytesIO(data)).pages) >= 1
-
-
-def test_font_subset_fast_path_gives_reportlabs_codes():
-    """`_Font.splitString` takes a shortcut once characters have codes; the codes (and so the
-    bytes of the PDF) must be ReportLab's own, through new characters, no-break spaces,
-    glyphs the font lacks and more characters than one subset holds."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    pdf._register_fonts()
-    ours = pdfmetrics.getFont(pdf.FONT)
-    theirs = TTFont("reference-vera", ours.face.filename)
-    covered = sorted(c for c in pdf._COVERED if c != "\n")
-    assert len(covered) > 256  # enough to spill into a second subset
-    texts = ["Séance 1 : 08:30–09:15", "déjà\u00a0vu", "Séance 1 : 08:30–09:15", "☐ 漢字 ok", ""]
-    texts += ["".join(covered[i : i + 40]) for i in range(0, len(covered), 40)] + ["".join(covered)]
-    texts += ["Séance\u00a01", "".join(reversed(covered))]
-
-    class Doc:  # ReportLab keeps subsets per document, in a weak dictionary
-        pass
-
-    doc_ours, doc_theirs = Doc(), Doc()
-    for text in texts:
-        assert ours.splitString(text, doc_ours) == TTFont.splitString(theirs, text, doc_theirs), text
+@pytest.mark.parametrize(
+    "blocks, pages, outline",
+    [
+        ((), [""], []),  # the cover alone
+        ((Contents("Sommaire"),), ["", "Sommaire\nPage 2 of 2\n"], ["Sommaire"]),
+        ((PageBreak(), PageBreak()), [""], []),  # page breaks with nothing between make no blank pages
+        ((Heading("Seul", 3, "a"), Note("", "")), ["", "Seul\nPage 2 of 2\n"], ["Seul"]),  # an empty note draws nothing
+    ],
+)
+def test_empty_and_nearly_empty_documents(blocks, pages, outline):
+    reader = PdfReader(io.BytesIO(pdf.render(Document("", "", "", (), "", blocks))))
+    assert [page.extract_text() for page in reader.pages] == pages
+    assert [item.title for item in reader.outline] == outline
 
 
 def test_frag_comparison_agrees_with_reportlabs_own(programme_fr, facilitator_fr, monkeypatch):
-    """`pdf.same_frag` replaces rl_accel's `sameFrag` (same rules, no raised errors): it must
+    """`rl_compat.same_frag` replaces rl_accel's `sameFrag` (same rules, no raised errors): it must
     answer as ReportLab's does on every pair a real pack asks about and on the edge cases,
     and the pack laid out with ReportLab's own function must be the same bytes."""
     from reportlab.lib.colors import Color
@@ -198,19 +188,19 @@ def test_frag_comparison_agrees_with_reportlabs_own(programme_fr, facilitator_fr
     from reportlab.platypus import paragraph as rl_paragraph
     from reportlab.platypus.paraparser import ParaFrag
 
-    assert rl_paragraph.sameFrag is pdf.same_frag
+    assert rl_compat.ACTIVE and rl_paragraph.sameFrag is rl_compat.same_frag  # on ReportLab 5.1.0
     asked = []
 
     def recording(f, g):
         asked.append((f, g))
-        return pdf.same_frag(f, g)
+        return rl_compat.same_frag(f, g)
 
     monkeypatch.setattr(rl_paragraph, "sameFrag", recording)
     pdf.render(build_pack(programme_fr, "facilitator", DAY))
     assert len(asked) > 1000
-    assert any(pdf.same_frag(f, g) for f, g in asked) and not all(pdf.same_frag(f, g) for f, g in asked)
+    assert any(rl_compat.same_frag(f, g) for f, g in asked) and not all(rl_compat.same_frag(f, g) for f, g in asked)
     for f, g in asked:
-        assert pdf.same_frag(f, g) == bool(theirs(f, g))
+        assert rl_compat.same_frag(f, g) == bool(theirs(f, g))
 
     base = dict(fontName="Vera", fontSize=10, textColor=Color(0, 0, 0), rise=0, us_lines=[], link=[])
     variants = [
@@ -231,7 +221,55 @@ def test_frag_comparison_agrees_with_reportlabs_own(programme_fr, facilitator_fr
     frags.append(ParaFrag(fontName="Vera", fontSize=10))  # attributes absent altogether
     for f in frags:
         for g in frags:
-            assert pdf.same_frag(f, g) == bool(theirs(f, g)), (f, g)
+            assert rl_compat.same_frag(f, g) == bool(theirs(f, g)), (f, g)
 
     monkeypatch.setattr(rl_paragraph, "sameFrag", theirs)
     assert pdf.render(build_pack(programme_fr, "facilitator", DAY)) == facilitator_fr
+
+
+@pytest.fixture
+def restore_same_frag():
+    """ReportLab's `sameFrag` global as it was before the test, whatever the test installs."""
+    from reportlab.platypus import paragraph as rl_paragraph
+
+    before = rl_paragraph.sameFrag
+    yield rl_paragraph
+    rl_paragraph.sameFrag = before
+
+
+def test_compat_module_uses_reportlabs_own_on_any_other_version(restore_same_frag, programme_fr, facilitator_fr):
+    """On a ReportLab it was not checked against, line breaking keeps ReportLab's own function
+    (and the pack comes out the same); on the checked version it takes `same_frag`."""
+    from reportlab.lib import rl_accel
+
+    rl_paragraph = restore_same_frag
+    assert rl_compat.install("5.2.0") is False and rl_paragraph.sameFrag is rl_accel.sameFrag
+    assert pdf.render(build_pack(programme_fr, "facilitator", DAY)) == facilitator_fr
+    assert rl_compat.install(rl_compat.CHECKED_VERSION) is True and rl_paragraph.sameFrag is rl_compat.same_frag
+    assert rl_compat.install("4.4.4") is False and rl_paragraph.sameFrag is rl_accel.sameFrag
+
+
+def test_compat_module_leaves_a_changed_reportlab_alone(restore_same_frag):
+    """Where `sameFrag` is no longer rl_accel's (ReportLab changed it, or another library did),
+    the module does not put its own in, even on the checked version."""
+
+    def someone_elses(f, g):
+        return False
+
+    rl_paragraph = restore_same_frag
+    rl_paragraph.sameFrag = someone_elses
+    assert rl_compat.install(rl_compat.CHECKED_VERSION) is False and rl_paragraph.sameFrag is someone_elses
+
+
+def test_compat_module_leaves_reportlabs_python_fallback_alone(restore_same_frag, monkeypatch):
+    """Without rl_accel's C extension, ReportLab compares fragments with a Python function of
+    slightly different rules (absent and None alike): the module keeps ReportLab's own."""
+    from reportlab.lib import rl_accel
+
+    def python_fallback(f, g):
+        return True
+
+    rl_paragraph = restore_same_frag
+    monkeypatch.setattr(rl_accel, "sameFrag", python_fallback)
+    rl_paragraph.sameFrag = python_fallback
+    assert rl_compat.install(rl_compat.CHECKED_VERSION) is False and rl_paragraph.sameFrag is python_fallback

@@ -78,6 +78,7 @@ def texts(node, hide_columns: set[str] = frozenset()) -> list[str]:
 
 FRENCH_WORDS = {"minutes", "note", "questions", "police", "addition", "analyse", "simulation", "discussion"}
 FRENCH_WORDS |= {"instructions", "documents", "sessions", "id"}
+FRENCH_WORDS |= {"pairs"}  # « intervision entre pairs » (peers): the staff-care session the 3 days now carry
 CHOICES = {
     "method": model.METHODS,
     "grouping": model.GROUPINGS,

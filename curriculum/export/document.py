@@ -75,18 +75,6 @@ class Document:
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     page_label: str = "Page {page} of {pages}"
 
-    def markdown_texts(self) -> list[str]:
-        """The Markdown texts of the blocks, in reading order."""
-        texts: list[str] = []
-        for block in self.blocks:
-            if isinstance(block, Para | Note):
-                texts.append(block.text)
-            elif isinstance(block, Bullets):
-                texts += block.items
-            elif isinstance(block, Table):
-                texts += (cell for row in block.rows for cell in row)
-        return texts
-
 
 def _block_text(block: Block, fix: Callable[[str], str]) -> Block:
     if isinstance(block, Heading | Para):

@@ -6,8 +6,8 @@ repeating header row, real "List Bullet" / "List Number" paragraphs, a TOC field
 PAGE / NUMPAGES fields in the footer.
 
 python-docx gives the package, the built-in styles and the page set-up; the body is
-written as WordprocessingML elements directly (python-docx's per-run API is too slow for
-a 100-page pack). User Markdown goes through `markup.parse` into plain-text runs, and every
+written as WordprocessingML elements directly (`wordml`: python-docx's per-run API is too slow for
+a 100-page pack). User Markdown goes through `richtext.parse` into plain-text runs, and every
 string is set as element text (never parsed) after the characters XML 1.0 forbids are
 dropped, so no user text is ever read as Word markup.
 """
@@ -27,9 +27,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
+from . import wordml as ml
 from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
-from .markup import MCode, MList, MParagraph, MTable, Run, parse
 from .pack import generation_date
+from .richtext import MCode, MList, MParagraph, MTable, Run, parse
 
 ACCENT = "8A3B12"
 INK = "1F2328"
@@ -40,7 +41,6 @@ NOTE_LINE = "D9CDB4"
 HEADER_FILL = "E8EAEE"
 GRID_LINE = "8C939D"
 CODE_FILL = "F3F4F6"
-MONO = "Consolas"
 BODY_FONT = "Calibri"
 AUTHOR = "curriculum builder"
 
@@ -59,35 +59,8 @@ TOC_PLACEHOLDER = {
 TOC_FIELD = r'TOC \o "1-3" \h \z \u'
 TOC_INDENT = 360  # twips per level of the contents' entries
 
-# Characters XML 1.0 does not allow (control characters other than tab and newlines,
-# lone surrogates, U+FFFE/U+FFFF): dropped from every string before it reaches lxml.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# One line that Markdown would give back unchanged: no markup character, no list or block start.
 _PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-
-# WordprocessingML names, resolved once.
-_W = {
-    name: qn(f"w:{name}")
-    for name in (
-        "p pPr pStyle pageBreakBefore numPr ilvl numId spacing r rPr rStyle rFonts b i strike color sz "
-        "szCs t tab br hyperlink fldChar instrText bookmarkStart bookmarkEnd tbl tblPr tblStyle tblW tblLayout "
-        "tblLook tblGrid gridCol tr trPr cantSplit trHeight tblHeader tc tcPr tcW tcBorders top left bottom right "
-        "shd tcMar val type w ascii hAnsi cs before after line lineRule hRule fill id name history fldCharType "
-        "firstRow firstColumn lastRow lastColumn noHBand noVBand space ind anchor"
-    ).split()
-}
-_XML_SPACE = qn("xml:space")
-_R_ID = qn("r:id")
-
-# Successors of w:pBdr and w:shd inside w:pPr (schema order), to insert them in place in styles.
-_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:contextualSpacing", "w:jc")
-_AFTER_PBDR += ("w:textDirection", "w:textAlignment", "w:outlineLvl", "w:rPr", "w:sectPr", "w:pPrChange")
-
-
-def clean(text: str) -> str:
-    """`text` without the characters XML 1.0 forbids."""
-    return _NOT_XML.sub("", text or "")
 
 
 def render(document: Document) -> bytes:
@@ -96,107 +69,6 @@ def render(document: Document) -> bytes:
     for block in document.blocks:
         writer.block(block)
     return writer.save()
-
-
-# --- elements ---------------------------------------------------------------------------
-def _sub(parent, tag: str, **attrs: str):
-    """A new w:`tag` child of `parent`; attribute names without their `w:` prefix."""
-    element = etree.SubElement(parent, _W[tag])
-    for key, value in attrs.items():
-        element.set(_W[key], value)
-    return element
-
-
-def _text(r, text: str) -> None:
-    """Text into a run: tabs and line breaks as w:tab and w:br, the rest as w:t."""
-    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
-        if number:
-            _sub(r, "br")
-        for index, piece in enumerate(line.split("\t")):
-            if index:
-                _sub(r, "tab")
-            if piece:
-                t = _sub(r, "t")
-                t.text = piece
-                if piece[0] == " " or piece[-1] == " ":
-                    t.set(_XML_SPACE, "preserve")
-
-
-def _run(parent, text: str, bold=False, italic=False, strike=False, mono=False, size=0.0, color="", style=""):
-    """A w:r with its properties in schema order (rStyle, rFonts, b, i, strike, color, sz)."""
-    r = _sub(parent, "r")
-    if style or mono or bold or italic or strike or color or size:
-        r_pr = _sub(r, "rPr")
-        if style:
-            _sub(r_pr, "rStyle", val=style)
-        if mono:
-            _sub(r_pr, "rFonts", ascii=MONO, hAnsi=MONO, cs=MONO)
-        if bold:
-            _sub(r_pr, "b")
-        if italic:
-            _sub(r_pr, "i")
-        if strike:
-            _sub(r_pr, "strike")
-        if color:
-            _sub(r_pr, "color", val=color)
-        if size:
-            half_points = str(round(size * 2))
-            _sub(r_pr, "sz", val=half_points)
-            _sub(r_pr, "szCs", val=half_points)
-    if text:
-        _text(r, text)
-    return r
-
-
-def _field(p, instruction: str, result: str, size=0.0, color="", italic=False) -> None:
-    """A complex field (begin, instruction, separate, cached result, end) at the end of `p`."""
-    _sub(_run(p, "", size=size, color=color), "fldChar", fldCharType="begin")
-    instr = _sub(_run(p, "", size=size, color=color), "instrText")
-    instr.set(_XML_SPACE, "preserve")
-    instr.text = f" {instruction} "
-    _sub(_run(p, "", size=size, color=color), "fldChar", fldCharType="separate")
-    _run(p, result, size=size, color=color, italic=italic)
-    _sub(_run(p, "", size=size, color=color), "fldChar", fldCharType="end")
-
-
-def _table(parent, rows: int, widths: list[int], style: str, fixed: bool):
-    """A w:tbl of `rows` x len(widths) empty cells (each with its paragraph); widths in twips."""
-    tbl = etree.SubElement(parent, _W["tbl"]) if parent is not None else etree.Element(_W["tbl"])
-    tbl_pr = _sub(tbl, "tblPr")
-    _sub(tbl_pr, "tblStyle", val=style)
-    _sub(tbl_pr, "tblW", w=str(sum(widths)), type="dxa")
-    if fixed:
-        _sub(tbl_pr, "tblLayout", type="fixed")
-    look = {"firstRow": "1", "firstColumn": "0", "lastRow": "0", "lastColumn": "0", "noHBand": "1", "noVBand": "1"}
-    _sub(tbl_pr, "tblLook", val="0620", **look)
-    grid = _sub(tbl, "tblGrid")
-    for width in widths:
-        _sub(grid, "gridCol", w=str(width))
-    for _ in range(rows):
-        tr = _sub(tbl, "tr")
-        for width in widths:
-            tc = _sub(tr, "tc")
-            _sub(_sub(tc, "tcPr"), "tcW", w=str(width), type="dxa")
-            _sub(tc, "p")
-    return tbl
-
-
-def _row_props(tr, header: bool = False, height: int = 0, keep: bool = True) -> None:
-    """w:trPr, first in the row, children in schema order: cantSplit, trHeight, tblHeader."""
-    if not (header or height or keep):
-        return
-    tr_pr = etree.Element(_W["trPr"])
-    tr.insert(0, tr_pr)
-    if keep:
-        _sub(tr_pr, "cantSplit")
-    if height:
-        _sub(tr_pr, "trHeight", val=str(height), hRule="atLeast")
-    if header:
-        _sub(tr_pr, "tblHeader")
-
-
-def _cells(tr):
-    return tr.findall(_W["tc"])
 
 
 class _Sink:
@@ -209,7 +81,7 @@ class _Sink:
     def __init__(self, writer: _Writer, element, width: int, style: str = "", first=None):
         self.writer = writer
         self.element = element  # w:body or w:tc
-        self.body = element.tag != _W["tc"]
+        self.body = element.tag != ml.W["tc"]
         self.end = element.find(qn("w:sectPr")) if self.body else None
         self.width = width  # twips available to a table
         self.style = style  # default paragraph style id
@@ -227,28 +99,28 @@ class _Sink:
         if self.first is not None:
             p, self.first = self.first, None
         else:
-            p = self._place(etree.Element(_W["p"]))
+            p = self._place(etree.Element(ml.W["p"]))
         style = style or self.style
         page_break = self.body and self.writer.break_pending
         space_before = self.last == "table" and style not in self.writer.spaced
         self.last = "para"
         if not (style or page_break or num_id or tight or space_before):
             return p
-        p_pr = etree.Element(_W["pPr"])
+        p_pr = etree.Element(ml.W["pPr"])
         p.insert(0, p_pr)
         if style:
-            _sub(p_pr, "pStyle", val=style)
+            ml.sub(p_pr, "pStyle", val=style)
         if page_break:
-            _sub(p_pr, "pageBreakBefore")
+            ml.sub(p_pr, "pageBreakBefore")
             self.writer.break_pending = False
         if num_id:
-            num_pr = _sub(p_pr, "numPr")
-            _sub(num_pr, "ilvl", val="0")
-            _sub(num_pr, "numId", val=str(num_id))
+            num_pr = ml.sub(p_pr, "numPr")
+            ml.sub(num_pr, "ilvl", val="0")
+            ml.sub(num_pr, "numId", val=str(num_id))
         if tight:
-            _sub(p_pr, "spacing", before="0", after="0")
+            ml.sub(p_pr, "spacing", before="0", after="0")
         elif space_before and not page_break:
-            _sub(p_pr, "spacing", before="160")
+            ml.sub(p_pr, "spacing", before="160")
         return p
 
     def table(self, rows: int, widths: list[int], fixed: bool = True):
@@ -257,9 +129,9 @@ class _Sink:
         if self.first is not None:  # a cell may start with a table: drop its empty first paragraph
             self.element.remove(self.first)
             self.first = None
-        tbl = self._place(_table(None, rows, widths, self.writer.grid, fixed))
+        tbl = self._place(ml.table(None, rows, widths, self.writer.grid, fixed))
         if not self.body:
-            self.first = _sub(self.element, "p")
+            self.first = ml.sub(self.element, "p")
         self.last = "table"
         return tbl
 
@@ -334,17 +206,18 @@ class _Writer:
         text.style = self.doc.styles["Footer"]
         text.alignment = WD_ALIGN_PARAGRAPH.CENTER
         border = etree.Element(qn("w:pBdr"))
-        _sub(border, "top", val="single", sz="4", space="4", color="D0D4DA")
-        text._p.get_or_add_pPr().insert_element_before(border, *_AFTER_PBDR)
-        _run(text._p, _one_line(self.document.footer), size=8, color=MUTED)
+        ml.sub(border, "top", val="single", sz="4", space="4", color="D0D4DA")
         page = footer.add_paragraph(style=self.doc.styles["Footer"])
         page.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        text_p, page_p = footer.part.element.findall(qn("w:p"))  # the two paragraphs, as elements
+        text_p.get_or_add_pPr().insert_element_before(border, *ml.AFTER_PBDR)
+        ml.run(text_p, _one_line(self.document.footer), size=8, color=MUTED)
         label = _one_line(self.document.page_label) or "{page} / {pages}"
         for index, piece in enumerate(_PLACEHOLDER.split(label)):  # text, name, text, name, text…
             if index % 2:
-                _field(page._p, "PAGE" if piece == "page" else "NUMPAGES", "1", size=8, color=MUTED)
+                ml.field(page_p, "PAGE" if piece == "page" else "NUMPAGES", "1", size=8, color=MUTED)
             elif piece:
-                _run(page._p, piece, size=8, color=MUTED)
+                ml.run(page_p, piece, size=8, color=MUTED)
 
     def _setup_styles(self) -> None:
         styles = self.doc.styles
@@ -412,13 +285,13 @@ class _Writer:
         note_title = add("Note Title", bold=True, color=ACCENT, after=3)
         note_title.paragraph_format.keep_with_next = True
         code = add("Code", size=9)
-        code.font.name = MONO
+        code.font.name = ml.MONO
         code.paragraph_format.line_spacing = 1.0
         code_pr = code.element.get_or_add_pPr()
         shading = etree.Element(qn("w:shd"))
         for key, value in (("val", "clear"), ("color", "auto"), ("fill", CODE_FILL)):
             shading.set(qn(f"w:{key}"), value)
-        code_pr.insert_element_before(shading, *_AFTER_PBDR[1:])
+        code_pr.insert_element_before(shading, *ml.AFTER_PBDR[1:])
         details = add("Cover Details", size=11, after=3)
         details.paragraph_format.tab_stops.add_tab_stop(Mm(42))
         link = add("Hyperlink", WD_STYLE_TYPE.CHARACTER, base="Default Paragraph Font", color=LINK)
@@ -444,14 +317,14 @@ class _Writer:
     # --- document blocks ---------------------------------------------------------------
     def cover(self) -> None:
         document = self.document
-        _run(self.body.paragraph(self.title), _one_line(document.title))
+        ml.run(self.body.paragraph(self.title), _one_line(document.title))
         if document.subtitle:
-            _run(self.body.paragraph(self.subtitle), _one_line(document.subtitle))
+            ml.run(self.body.paragraph(self.subtitle), _one_line(document.subtitle))
         colon = "\u00a0:" if self.lang == "fr" else ":"
         for label, value in document.meta:
             p = self.body.paragraph(self.details)
-            _run(p, f"{_one_line(label)}{colon}", bold=True)
-            _run(p, f"\t{_one_line(value)}")
+            ml.run(p, f"{_one_line(label)}{colon}", bold=True)
+            ml.run(p, f"\t{_one_line(value)}")
         self.break_pending = True
 
     def block(self, block) -> None:
@@ -459,7 +332,7 @@ class _Writer:
             self.heading_block(block)
         elif isinstance(block, Para):
             tone = {"meta": self.meta, "small": self.small}.get(block.style, "")
-            self.mblocks(self.body, parse(clean(block.text)), tone)
+            self.mblocks(self.body, parse(ml.clean(block.text)), tone)
         elif isinstance(block, Note):
             self.note(self.body, block)
         elif isinstance(block, Bullets):
@@ -469,7 +342,7 @@ class _Writer:
         elif isinstance(block, PageBreak):
             self.break_pending = True
         elif isinstance(block, Contents):
-            _run(self.body.paragraph(self.toc_heading), _one_line(block.title))
+            ml.run(self.body.paragraph(self.toc_heading), _one_line(block.title))
             self.contents()
 
     def contents(self) -> None:
@@ -478,25 +351,25 @@ class _Writer:
         which does not update them, shows these entries instead of an empty contents page."""
         if not self.toc:
             placeholder = TOC_PLACEHOLDER.get(self.lang, TOC_PLACEHOLDER["en"])
-            _field(self.body.paragraph(), TOC_FIELD, placeholder, color=MUTED, italic=True)
+            ml.field(self.body.paragraph(), TOC_FIELD, placeholder, color=MUTED, italic=True)
             return
         p = self.body.paragraph()
-        _sub(_run(p, ""), "fldChar", fldCharType="begin")
-        instr = _sub(_run(p, ""), "instrText")
-        instr.set(_XML_SPACE, "preserve")
+        ml.sub(ml.run(p, ""), "fldChar", fldCharType="begin")
+        instr = ml.sub(ml.run(p, ""), "instrText")
+        instr.set(ml.XML_SPACE, "preserve")
         instr.text = f" {TOC_FIELD} "
-        _sub(_run(p, ""), "fldChar", fldCharType="separate")
+        ml.sub(ml.run(p, ""), "fldChar", fldCharType="separate")
         for number, (level, text, name) in enumerate(self.toc):
             if number:
                 p = self.body.paragraph()
             if level > 1:
-                p_pr = p.find(_W["pPr"])
+                p_pr = p.find(ml.W["pPr"])
                 if p_pr is None:
-                    p_pr = etree.Element(_W["pPr"])
+                    p_pr = etree.Element(ml.W["pPr"])
                     p.insert(0, p_pr)
-                _sub(p_pr, "ind", left=str(TOC_INDENT * (level - 1)))
-            _run(_sub(p, "hyperlink", anchor=name, history="1") if name else p, text, bold=level == 1)
-        _sub(_run(p, ""), "fldChar", fldCharType="end")
+                ml.sub(p_pr, "ind", left=str(TOC_INDENT * (level - 1)))
+            ml.run(ml.sub(p, "hyperlink", anchor=name, history="1") if name else p, text, bold=level == 1)
+        ml.sub(ml.run(p, ""), "fldChar", fldCharType="end")
 
     def heading_block(self, heading: Heading) -> None:
         text = _one_line(heading.text)
@@ -506,11 +379,11 @@ class _Writer:
         name = next(self._names)
         if name:
             ident = str(self.bookmarks[name])
-            _sub(p, "bookmarkStart", id=ident, name=name)
-            _run(p, text)
-            _sub(p, "bookmarkEnd", id=ident)
+            ml.sub(p, "bookmarkStart", id=ident, name=name)
+            ml.run(p, text)
+            ml.sub(p, "bookmarkEnd", id=ident)
         else:
-            _run(p, text)
+            ml.run(p, text)
 
     def _bookmark_name(self, anchor: str) -> str:
         """A unique Word bookmark name: letters, digits and _, at most 40, starting with a letter."""
@@ -527,29 +400,31 @@ class _Writer:
         return name
 
     def note(self, sink: _Sink, note: Note) -> None:
-        title, blocks = _one_line(note.title), parse(clean(note.text))
+        title, blocks = _one_line(note.title), parse(ml.clean(note.text))
         if not (title or blocks):
             return
         tbl = sink.table(1, [sink.width], fixed=True)
-        tc = tbl.find(_W["tr"]).find(_W["tc"])
-        tc_pr = tc.find(_W["tcPr"])
-        borders = _sub(tc_pr, "tcBorders")
+        tc = tbl.find(ml.W["tr"]).find(ml.W["tc"])
+        tc_pr = tc.find(ml.W["tcPr"])
+        borders = ml.sub(tc_pr, "tcBorders")
         for side in ("top", "left", "bottom", "right"):
             wide = side == "left"
-            _sub(borders, side, val="single", sz="24" if wide else "4", space="0", color=ACCENT if wide else NOTE_LINE)
-        _sub(tc_pr, "shd", val="clear", color="auto", fill=NOTE_FILL)
-        margins = _sub(tc_pr, "tcMar")
+            ml.sub(
+                borders, side, val="single", sz="24" if wide else "4", space="0", color=ACCENT if wide else NOTE_LINE
+            )
+        ml.sub(tc_pr, "shd", val="clear", color="auto", fill=NOTE_FILL)
+        margins = ml.sub(tc_pr, "tcMar")
         for side, width in (("top", "100"), ("left", "170"), ("bottom", "80"), ("right", "170")):
-            _sub(margins, side, w=width, type="dxa")
-        inner = _Sink(self, tc, sink.width - NOTE_PADDING, first=tc.find(_W["p"]))
+            ml.sub(margins, side, w=width, type="dxa")
+        inner = _Sink(self, tc, sink.width - NOTE_PADDING, first=tc.find(ml.W["p"]))
         if title:
-            _run(inner.paragraph(self.note_title), title)
+            ml.run(inner.paragraph(self.note_title), title)
         self.mblocks(inner, blocks, "")
 
     def bullets(self, sink: _Sink, bullets: Bullets) -> None:
         items = []
         for item in bullets.items:
-            blocks = parse(clean(item))
+            blocks = parse(ml.clean(item))
             if blocks and not isinstance(blocks[0], MParagraph):  # "1. x" as a bullet: keep the text as typed
                 blocks = [MParagraph([Run(_one_line(item))])]
             if blocks:
@@ -558,8 +433,8 @@ class _Writer:
             self.mlist(sink, MList(bullets.ordered, items), "", 1)
 
     def table(self, sink: _Sink, block: Table) -> None:
-        header = [clean(cell) for cell in block.header]
-        rows = [[clean(cell) for cell in row] for row in block.rows]
+        header = [ml.clean(cell) for cell in block.header]
+        rows = [[ml.clean(cell) for cell in row] for row in block.rows]
         cols = max([len(header)] + [len(row) for row in rows])
         blank = max(block.blank_rows, 0)
         if not cols or not (header or rows or blank):
@@ -570,20 +445,20 @@ class _Writer:
         data = ([header] if header else []) + rows
         widths = _fit(sink.width, weights, data, bold_rows=1 if header else 0)
         tbl = sink.table(len(data) + blank, widths, fixed=True)  # fixed: the widths hold in Word and LibreOffice
-        for index, tr in enumerate(tbl.findall(_W["tr"])):
+        for index, tr in enumerate(tbl.findall(ml.W["tr"])):
             values = data[index] if index < len(data) else []
             short = sum(len(v) for v in values) < 600  # a long row may break across pages, and is no header to repeat
             is_header = bool(header) and index == 0
             height = 0 if index < len(data) else BLANK_ROW_HEIGHT
-            _row_props(tr, header=is_header and short, height=height, keep=short)
-            for col, tc in enumerate(_cells(tr)):
+            ml.row_props(tr, header=is_header and short, height=height, keep=short)
+            for col, tc in enumerate(ml.cells(tr)):
                 if is_header:
-                    _sub(tc.find(_W["tcPr"]), "shd", val="clear", color="auto", fill=HEADER_FILL)
+                    ml.sub(tc.find(ml.W["tcPr"]), "shd", val="clear", color="auto", fill=HEADER_FILL)
                 text = values[col] if col < len(values) else ""
                 self.cell(tc, widths[col], parse(text) if text else [], bold=is_header)
 
     def cell(self, tc, width: int, blocks: list, bold: bool = False) -> None:
-        sink = _Sink(self, tc, width - CELL_PADDING, style=self.cell_text, first=tc.find(_W["p"]))
+        sink = _Sink(self, tc, width - CELL_PADDING, style=self.cell_text, first=tc.find(ml.W["p"]))
         if not blocks:
             sink.paragraph()
         for block in blocks:
@@ -610,7 +485,7 @@ class _Writer:
             elif isinstance(block, MTable):
                 self.mtable(sink, block)
             elif isinstance(block, MCode):
-                _run(sink.paragraph(self.code), clean(block.text))
+                ml.run(sink.paragraph(self.code), ml.clean(block.text))
 
     def mlist(self, sink: _Sink, block: MList, tone: str, depth: int) -> None:
         level = min(depth, 3) - 1
@@ -649,25 +524,25 @@ class _Writer:
             return
         widths = [sink.width // cols] * cols
         tbl = sink.table(len(block.rows), widths, fixed=False)
-        for index, (tr, row) in enumerate(zip(tbl.findall(_W["tr"]), block.rows, strict=True)):
+        for index, (tr, row) in enumerate(zip(tbl.findall(ml.W["tr"]), block.rows, strict=True)):
             header = index < block.header_rows
-            _row_props(tr, header=header and index == 0)
-            for col, tc in enumerate(_cells(tr)):
+            ml.row_props(tr, header=header and index == 0)
+            for col, tc in enumerate(ml.cells(tr)):
                 if header:
-                    _sub(tc.find(_W["tcPr"]), "shd", val="clear", color="auto", fill=HEADER_FILL)
+                    ml.sub(tc.find(ml.W["tcPr"]), "shd", val="clear", color="auto", fill=HEADER_FILL)
                 runs = row[col] if col < len(row) else []
                 self.cell(tc, widths[col], [MParagraph(runs)] if runs else [])
 
     def runs(self, p, runs: list[Run], bold: bool = False, small: bool = False) -> None:
         for run in runs:
-            text = clean(run.text)
+            text = ml.clean(run.text)
             if not text:
                 continue
             parent = p
             if run.href:
-                parent = _sub(p, "hyperlink", history="1")
-                parent.set(_R_ID, self.part.relate_to(clean(run.href), RT.HYPERLINK, is_external=True))
-            _run(
+                parent = ml.sub(p, "hyperlink", history="1")
+                parent.set(ml.R_ID, self.part.relate_to(ml.clean(run.href), RT.HYPERLINK, is_external=True))
+            ml.run(
                 parent,
                 text,
                 bold=run.bold or bold,
@@ -705,7 +580,7 @@ _SPACES = re.compile(r"[^\S\u00a0]+")  # white space but the non-breaking space,
 
 
 def _one_line(text: str) -> str:
-    return _SPACES.sub(" ", clean(text)).strip(" ")
+    return _SPACES.sub(" ", ml.clean(text)).strip(" ")
 
 
 def _stable_zip(data: bytes) -> bytes:

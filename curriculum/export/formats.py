@@ -12,7 +12,6 @@ import zipfile
 from ..agenda import COLUMNS, agenda_rows
 from ..problems import ContentError
 from ..resolve import Programme
-from .markup import rendered_ahead
 from .pack import build_pack, generation_date
 
 FORMATS = ("pdf", "html", "md", "docx", "zip")
@@ -60,13 +59,12 @@ def export(
     document = build_pack(programme, pack, generated, comments)
     if fmt not in FORMATS:
         raise ContentError.coded("unknown_format", format=fmt, choices=", ".join(FORMATS))
-    with rendered_ahead(document.markdown_texts()):
-        if fmt != "zip":
-            data = renderer(fmt)(document)
-            if progress:
-                progress(1, 1, fmt)
-            return f"{stem}.{fmt}", data
-        return f"{stem}.zip", _zip(programme, pack, document, stem, generated, progress)
+    if fmt != "zip":
+        data = renderer(fmt)(document)
+        if progress:
+            progress(1, 1, fmt)
+        return f"{stem}.{fmt}", data
+    return f"{stem}.zip", _zip(programme, pack, document, stem, generated, progress)
 
 
 def write_pack(folder, name: str, data: bytes):

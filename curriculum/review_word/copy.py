@@ -28,7 +28,7 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ..export.docx import clean
+from ..export.wordml import clean
 from ..glossary import substitute
 from ..i18n import long_date, t
 

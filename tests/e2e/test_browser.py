@@ -144,6 +144,6 @@ def test_bring_back_several_word_copies_at_once(page, server, tmp_path):
     page.get_by_text("jonas.docx: 1 new comments, 0 replies, 0 suggested edits, 0 already imported.").wait_for()
     found = {c.author: c.target for c in review.comments(root, "awareness-1-day", round_name="Word round")}
     assert found == {
-        "Aminata K.": "information-sharing/legal-bases/obstacle-wall",
-        "Jonas B.": "information-sharing/legal-bases",
+        "Aminata K.": "opening-foundations/terms-and-frame/expectations-circle",  # the day now opens with the frame
+        "Jonas B.": "opening-foundations/terms-and-frame",
     }

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from curriculum import edit
+from curriculum.i18n import t
 from curriculum.imports import import_file, module_zip
 from curriculum.model import GROUPINGS, METHODS, PROFILES, THEMES
 from curriculum.problems import ContentError
@@ -98,7 +99,8 @@ open_comments = open_counts(ws.root)
 
 def _badge(path: str) -> str:
     n = open_comments.get(path, 0)
-    return f"  · {tr('library.open_comments', n=n)}" if n else ""  # in option lists: text, no icon
+    # in option lists: text, no icon; in L, as format_func may run after the script run
+    return f"  · {t('library.open_comments', L, n=n)}" if n else ""
 
 
 with st.container(border=True):
