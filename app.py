@@ -2,8 +2,9 @@
 
 import streamlit as st
 
+from curriculum.problems import ContentError
 from curriculum.ui.shell import ICON, accessible_styles, language_switch, page_failed, sign_in, status_panel
-from curriculum.ui.state import tr
+from curriculum.ui.state import reason, tr
 
 st.set_page_config(page_title="Curricula", page_icon=str(ICON), layout="wide")
 accessible_styles()
@@ -34,5 +35,7 @@ if not sign_in():
 status_panel()
 try:
     page.run()
+except ContentError as exc:  # a refusal or a fault no page handled (an unusable review store…): one line, no traceback
+    st.error(reason(exc))
 except Exception as exc:  # a bug; st.stop and st.rerun are not Exceptions and pass through
     page_failed(exc)

@@ -277,6 +277,9 @@ def main() -> None:
         comments(root, "curriculum-00", 10_000)
         review_figures(root)
         page_figures(root)
+    from benchmarks.hostile import report
+
+    report()
     browser_figures()
 
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +23,7 @@ from filelock import FileLock
 
 from .messages import action as action_words
 from .messages import role_name, roles
-from .problems import ContentError
+from .problems import ContentError, writing
 from .records import SLUG
 
 ROLES = ("designer", "facilitator", "reviewer")
@@ -55,12 +58,23 @@ def server_mode() -> bool:
     return os.environ.get("CURRICULUM_MODE", "").strip().lower() == "server"
 
 
-def check(actor: Actor | None, action: str) -> None:
-    """Refuse `action` unless the actor may do it (always allowed on a single-user laptop)."""
+def check(actor: Actor | None, action: str, root: Path | str | None = None) -> Actor | None:
+    """Refuse `action` unless the actor may do it (always allowed on a single-user laptop).
+
+    On a server, given the workspace `root`, the account is read again from `users.yaml` at
+    every write: a removed account is refused, and the role on file decides (not the one a
+    session remembers, nor whatever an Actor object claims). Returns the account as it stands,
+    whose name and role are what the write records.
+    """
     if not server_mode():
-        return
+        return actor
     if actor is None:
         raise NotAllowedError.coded("sign_in_first", action=action_words(action, action))
+    if root is not None:
+        entry = _read_users(root).get(actor.name)
+        if entry is None:
+            raise NotAllowedError.coded("account_gone", name=actor.name)
+        actor = Actor(actor.name, entry.get("role", ""))
     allowed = ALLOWED.get(action, set())
     if actor.role not in allowed:
         raise NotAllowedError.coded(
@@ -70,6 +84,7 @@ def check(actor: Actor | None, action: str) -> None:
             action=action_words(action, action.replace("-", " ")),
             who=roles(sorted(allowed)),
         )
+    return actor
 
 
 def audit(root: Path | str, actor: Actor | None, action: str, what: str, revision: int | None = None) -> None:
@@ -83,7 +98,7 @@ def audit(root: Path | str, actor: Actor | None, action: str, what: str, revisio
         "revision": revision,
     }
     path = Path(root) / AUDIT_FILE
-    with FileLock(path.with_name(AUDIT_FILE + ".lock")), open(path, "a", encoding="utf-8") as handle:
+    with writing(path), FileLock(path.with_name(AUDIT_FILE + ".lock")), open(path, "a", encoding="utf-8") as handle:
         handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
         handle.flush()
         os.fsync(handle.fileno())
@@ -93,7 +108,16 @@ def audit_entries(root: Path | str) -> list[dict]:
     path = Path(root) / AUDIT_FILE
     if not path.exists():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [entry for line in path.read_text(encoding="utf-8").splitlines() if (entry := _entry(line))]
+
+
+def _entry(line: str) -> dict | None:
+    """One audit line; None for a blank line or the torn tail a full disk or a killed writer left."""
+    try:
+        entry = json.loads(line) if line.strip() else None
+    except ValueError:
+        return None
+    return entry if isinstance(entry, dict) else None
 
 
 # --- accounts ---------------------------------------------------------------------------
@@ -113,16 +137,28 @@ def _read_users(root) -> dict[str, dict]:
     path = _users_path(root)
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {str(name): dict(entry) for name, entry in (data.get("users") or {}).items()}
+    from . import yamlfile
+
+    try:  # the content files' safe reader: no alias bombs, no nesting that recurses, one clear line
+        data = yamlfile.parse(yamlfile.read_text(path))
+    except yamlfile.ReadError as exc:
+        raise ContentError.coded("bad_users_file", path=path, line=exc.line or 1, detail=exc.what) from None
+    if data in (None, ""):
+        return {}
+    users = data.get("users") if isinstance(data, dict) else None
+    users = {} if users in ("", None) and isinstance(data, dict) else users
+    if not isinstance(users, dict) or not all(isinstance(entry, dict) for entry in users.values()):
+        raise ContentError.coded(
+            "bad_users_file", path=path, line=1, detail="expected `users:` with one mapping per account"
+        )
+    return {str(name): dict(entry) for name, entry in users.items()}
 
 
 def _write_users(root, users: dict[str, dict]) -> None:
     from .yamlfile import write_atomic
 
     text = yaml.safe_dump({"users": users}, sort_keys=True, allow_unicode=True)
-    write_atomic(_users_path(root), text)
-    os.chmod(_users_path(root), 0o600)
+    write_atomic(_users_path(root), text, mode=0o600)  # password hashes: readable by the server only
 
 
 def add_user(root, name: str, role: str, password: str, email: str = "") -> Actor:
@@ -163,17 +199,77 @@ def list_users(root) -> list[Actor]:
     return [Actor(name, entry.get("role", "")) for name, entry in sorted(_read_users(root).items())]
 
 
-def authenticate(root, name: str, password: str) -> Actor | None:
-    """The actor when the password matches, else None (same answer for an unknown name)."""
+def authenticate(root, name: str, password: str, address: str = "") -> Actor | None:
+    """The actor when the password matches, else None (same answer for an unknown name).
+
+    Repeated failures slow the next attempts, per account and per address (`THROTTLE`):
+    while an account or an address waits, every attempt is refused with ThrottledError,
+    saying how long to wait, even with the right password.
+    """
     from argon2.exceptions import InvalidHashError, VerificationError
 
+    keys = [f"account:{name or ''}"] + ([f"address:{address}"] if address else [])
+    THROTTLE.refuse_while_waiting(keys)
     entry = _read_users(root).get(name or "")
     hasher = _hasher()
     if entry is None:
         hasher.hash(password or "x")  # spend the same time as a real check
+        THROTTLE.failed(root, keys)
         return None
     try:
         hasher.verify(entry.get("password", ""), password or "")
     except (VerificationError, InvalidHashError):
+        THROTTLE.failed(root, keys)
         return None
+    THROTTLE.succeeded(keys[0])
     return Actor(name, entry.get("role", ""))
+
+
+class ThrottledError(NotAllowedError):
+    """Too many failed sign-ins for an account or from an address: wait before trying again."""
+
+
+class Throttle:
+    """Failed sign-ins counted per key (account, address) in this server process.
+
+    The first FREE failures in a row cost nothing more than the password check; each one after
+    doubles the wait before the next attempt (1 s, 2 s, 4 s… up to MAX_WAIT). A success clears
+    the account's count; a key left alone for FORGET seconds starts afresh.
+    """
+
+    FREE, MAX_WAIT, FORGET = 5, 900, 3600
+
+    def __init__(self, clock=time.monotonic) -> None:
+        self._clock = clock
+        self._failures: dict[str, tuple[int, float]] = {}  # key -> (failures in a row, time of the last)
+        self._lock = threading.Lock()
+
+    def wait(self, key: str) -> int:
+        """Seconds `key` must still wait before its next attempt (0: it may try now)."""
+        with self._lock:
+            count, last = self._failures.get(key, (0, 0.0))
+        if count < self.FREE:
+            return 0
+        return max(0, math.ceil(last + min(self.MAX_WAIT, 2 ** (count - self.FREE)) - self._clock()))
+
+    def refuse_while_waiting(self, keys: list[str]) -> None:
+        seconds = max(self.wait(key) for key in keys)
+        if seconds:
+            raise ThrottledError.coded("sign_in_throttled", seconds=seconds)
+
+    def failed(self, root, keys: list[str]) -> None:
+        now = self._clock()
+        with self._lock:
+            for key in keys:
+                count, last = self._failures.get(key, (0, 0.0))
+                self._failures[key] = (1 if now - last > self.FORGET else count + 1, now)
+            counts = [self._failures[key][0] for key in keys]
+        if max(counts) == self.FREE:  # say so once, when the slowing starts
+            audit(root, None, "sign-in-throttled", ", ".join(keys))
+
+    def succeeded(self, key: str) -> None:
+        with self._lock:
+            self._failures.pop(key, None)
+
+
+THROTTLE = Throttle()

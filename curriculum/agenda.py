@@ -36,6 +36,19 @@ def agenda_rows(programme: Programme) -> list[dict]:
     return rows
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value):
+    """A cell value a spreadsheet shows as typed: text that a spreadsheet would read as a formula
+    (`=HYPERLINK(…)`, `+1`, `@SUM`) gets a leading apostrophe, as OWASP advises for CSV."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
+def spreadsheet_rows(rows: list[dict]) -> list[dict]:
+    return [{key: spreadsheet_text(value) for key, value in row.items()} for row in rows]
+
+
 def session_label(row: dict, lang: str) -> str:
     """The session's title, followed by "(continued)" where it resumes after a pause."""
     if row["kind"] != "activity":

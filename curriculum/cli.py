@@ -133,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a fault no verb turned into a WriteError: still one line, never a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc} — check the path, its permissions and free space", file=sys.stderr)
+        return 1
 
 
 def _validate(args) -> int:

@@ -274,7 +274,11 @@ def protected_from_rows(rows: list[dict]) -> tuple[tuple[ProtectedTime, ...], li
             bad.append((number, end if _clock(start) else start))
             continue
         start, end = _clock(start), _clock(end)
-        days = tuple(int(d) for d in str(row.get("days") or "").replace(";", ",").split(",") if d.strip().isdigit())
+        days = tuple(
+            int(d)
+            for d in str(row.get("days") or "").replace(";", ",").split(",")
+            if d.strip().isascii() and d.strip().isdigit()
+        )
         label = Text(str(row.get("label_fr") or ""), str(row.get("label_en") or ""))
         times.append(ProtectedTime(start, end, label, days))
     return tuple(times), bad

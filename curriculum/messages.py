@@ -38,6 +38,20 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "écrivez la valeur en entier au lieu de renvoyer à une ancre",
         ),
     },
+    "too_deep": {
+        "en": (
+            "nested too deeply (more than {limit} levels of lists and mappings)",
+            "content needs far fewer levels: check the indentation and brackets around this line",
+        ),
+        "fr": (
+            "imbrication trop profonde (plus de {limit} niveaux de listes et de champs)",
+            "le contenu en demande bien moins : vérifiez l’indentation et les crochets autour de cette ligne",
+        ),
+    },
+    "duplicate_key": {
+        "en": ("the key '{key}' is written twice in the same mapping", "keep one of them and remove the other"),
+        "fr": ("la clé « {key} » figure deux fois dans la même liste de champs", "gardez-en une et supprimez l’autre"),
+    },
     "bad_yaml": {
         "en": (
             "malformed YAML: {detail}",
@@ -56,6 +70,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "unreadable": {
         "en": ("cannot read the file ({reason})", "check its permissions"),
         "fr": ("impossible de lire le fichier ({reason})", "vérifiez ses droits d’accès"),
+    },
+    "more_problems": {
+        "en": ("and {count} more problems in this file", "fix the ones listed, then validate again to see the rest"),
+        "fr": (
+            "et {count} autres problèmes dans ce fichier",
+            "corrigez ceux de la liste, puis validez à nouveau pour voir les suivants",
+        ),
     },
     # --- types and rules (records.py) -------------------------------------------------
     "not_mapping": {
@@ -134,6 +155,21 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": (
             "« {value} » n’est pas une heure",
             'écrivez l’heure sur 24 heures entre guillemets, par exemple "09:00"',
+        ),
+    },
+    "above_limit": {
+        "en": ("{value} is above the limit of {limit}", "write a whole number from 1 to {limit}"),
+        "fr": ("{value} dépasse la limite de {limit}", "écrivez un nombre entier de 1 à {limit}"),
+    },
+    "too_many_entries": {
+        "en": ("{count} entries, the limit is {limit}", "split the content into several records"),
+        "fr": ("{count} entrées, la limite est de {limit}", "répartissez le contenu en plusieurs fiches"),
+    },
+    "text_too_long": {
+        "en": ("text of {length} characters, the limit is {limit}", "shorten it or split it into several texts"),
+        "fr": (
+            "texte de {length} caractères, la limite est de {limit}",
+            "raccourcissez-le ou scindez-le en plusieurs textes",
         ),
     },
     "typed_clock": {
@@ -358,6 +394,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("unknown module '{ref}'", "use the id of an existing module"),
         "fr": ("module inconnu « {ref} »", "utilisez l’identifiant d’un module existant"),
     },
+    "prerequisite_cycle": {
+        "en": ("prerequisites go round in a circle: {cycle}", "remove one of these prerequisites"),
+        "fr": ("les prérequis tournent en rond : {cycle}", "retirez l’un de ces prérequis"),
+    },
     "unknown_item_module": {
         "en": ("unknown module '{ref}'", "use the id of an existing module, or remove the item"),
         "fr": ("module inconnu « {ref} »", "utilisez l’identifiant d’un module existant, ou retirez l’élément"),
@@ -521,6 +561,28 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("unknown format '{format}': use one of {choices}", ""),
         "fr": ("format inconnu « {format} » ; formats possibles : {choices}", ""),
     },
+    "cannot_write": {
+        "en": (
+            "could not write {path} ({reason}); nothing was changed",
+            "check that the folder exists and is writable and that the disk is not full, then try again",
+        ),
+        "fr": (
+            "impossible d’écrire {path} ({reason}) ; rien n’a été modifié",
+            "vérifiez que le dossier existe, qu’il est accessible en écriture et que le disque n’est pas plein, "
+            "puis réessayez",
+        ),
+    },
+    "review_store": {
+        "en": (
+            "the review store {path} cannot be used ({reason}); nothing was changed",
+            "check that the workspace folder is writable and that the disk is not full, then try again",
+        ),
+        "fr": (
+            "le registre des relectures {path} est inutilisable ({reason}) ; rien n’a été modifié",
+            "vérifiez que le dossier de l’espace de travail est accessible en écriture et que le disque n’est "
+            "pas plein, puis réessayez",
+        ),
+    },
     "output_folder": {
         "en": ("cannot create the output folder {folder}: {reason}", ""),
         "fr": ("impossible de créer le dossier de sortie {folder} : {reason}", ""),
@@ -649,6 +711,40 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("{name}: {path} is compressed suspiciously well (a ZIP bomb?)", "refused"),
         "fr": ("{name} : {path} est compressé de façon suspecte (une bombe ZIP ?)", "refusé"),
     },
+    "zip_encrypted": {
+        "en": ("{name}: {path} is encrypted", "export the ZIP again without a password"),
+        "fr": ("{name} : {path} est chiffré", "refaites le ZIP sans mot de passe"),
+    },
+    "zip_compression": {
+        "en": (
+            "{name}: {path} uses a compression method this app cannot read",
+            "make the ZIP again with the usual (Deflate) compression",
+        ),
+        "fr": (
+            "{name} : {path} utilise une compression que l’application ne sait pas lire",
+            "refaites le ZIP avec la compression habituelle (Deflate)",
+        ),
+    },
+    "zip_damaged": {
+        "en": (
+            "{name}: {path} is damaged (its content does not match its header)",
+            "make the ZIP again from the original files",
+        ),
+        "fr": (
+            "{name} : {path} est endommagé (son contenu ne correspond pas à son en-tête)",
+            "refaites le ZIP à partir des fichiers d’origine",
+        ),
+    },
+    "import_same_id": {
+        "en": (
+            "the module id '{id}' comes twice in this import ({files})",
+            "keep one of the files; nothing was imported",
+        ),
+        "fr": (
+            "l’identifiant de module « {id} » figure deux fois dans cet import ({files})",
+            "gardez un seul des fichiers ; rien n’a été importé",
+        ),
+    },
     "import_file_name": {
         "en": ("the file name must be the module id (lower-case letters, digits, hyphens)", ""),
         "fr": (
@@ -685,6 +781,30 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     # access.py ({action} and {who} are words of the interface's language, see `action`)
+    "bad_users_file": {
+        "en": (
+            "{path}:{line}: the accounts file cannot be read ({detail})",
+            "fix it, or add the accounts again with `users add`",
+        ),
+        "fr": (
+            "{path}:{line} : le fichier des comptes est illisible ({detail})",
+            "corrigez-le, ou recréez les comptes avec `users add`",
+        ),
+    },
+    "account_gone": {
+        "en": ("the account '{name}' no longer exists; nothing was changed", "sign in again with an existing account"),
+        "fr": ("le compte « {name} » n’existe plus ; rien n’a été modifié", "reconnectez-vous avec un compte existant"),
+    },
+    "sign_in_throttled": {
+        "en": (
+            "too many failed sign-ins for this account or from this address",
+            "wait {seconds} seconds before trying again",
+        ),
+        "fr": (
+            "trop d’échecs de connexion pour ce compte ou depuis cette adresse",
+            "attendez {seconds} secondes avant de réessayer",
+        ),
+    },
     "sign_in_first": {
         "en": ("sign in first: on a shared server, '{action}' needs an account", ""),
         "fr": ("connectez-vous d’abord : sur un serveur partagé, il faut un compte pour {action}", ""),

@@ -47,6 +47,15 @@ PROFILES = (
 )
 
 
+# Upper bounds checked by validation (the Composer's widgets use the same): a file cannot ask
+# for a billion days or a 30-digit clock and exhaust memory in the agenda or a pack.
+MAX_DAYS = 10  # days of a curriculum (Composer); protected times name days up to it
+MAX_MINUTES = 480  # one activity (Library), an override's minutes
+MAX_PAUSE_MINUTES = 180  # a break or lunch (Composer)
+MAX_TEXT = 50_000  # characters of one text in one language (the longest bundled text has 6,600)
+MAX_ITEMS = 500  # entries of one list (sessions, activities, items…; the bundled content has at most 12)
+
+
 def minutes_of(clock: str) -> int:
     """`HH:MM` -> minutes since midnight."""
     hours, minutes = clock.split(":")
@@ -101,7 +110,7 @@ class Activity:
     id: str = field(metadata=check("slug"))
     title: Text
     method: str = field(metadata=check(METHODS))
-    minutes: int = field(metadata=check("positive"))
+    minutes: int = field(metadata=check("minutes"))
     grouping: str = field(default="plenary", metadata=check(GROUPINGS))
     instructions: Text = EMPTY
     facilitator_notes: Text = EMPTY
@@ -109,7 +118,7 @@ class Activity:
     handouts: tuple[str, ...] = field(default=(), metadata=check("slug"))
     debrief: tuple[Text, ...] = ()
     optional: bool = False  # may be dropped when time is short
-    min_minutes: int | None = field(default=None, metadata=check("positive"))  # the shortest it still works in
+    min_minutes: int | None = field(default=None, metadata=check("minutes"))  # the shortest it still works in
     priority: str = field(default="normal", metadata=check(PRIORITIES))
 
     @property
@@ -219,7 +228,7 @@ class ProtectedTime:
     start: str = field(metadata=check("clock"))
     end: str = field(metadata=check("clock"))
     label: Text = EMPTY
-    days: tuple[int, ...] = field(default=(), metadata=check("positive"))
+    days: tuple[int, ...] = field(default=(), metadata=check("days"))
 
 
 @dataclass(frozen=True)
@@ -237,7 +246,7 @@ class Override:
     kind: str = field(metadata=check(OVERRIDE_KINDS))
     field_name: str = field(default="", metadata=check(None, key="field"))
     value: Text = EMPTY
-    minutes: int | None = field(default=None, metadata=check("positive"))
+    minutes: int | None = field(default=None, metadata=check("minutes"))
     note: Text = EMPTY
     with_: str = field(default="", metadata=check("slug", key="with"))
 
@@ -273,12 +282,12 @@ class Context:
 @dataclass(frozen=True)
 class Pause:
     start: str = field(metadata=check("clock"))
-    minutes: int = field(metadata=check("positive"))
+    minutes: int = field(metadata=check("pause-minutes"))
 
 
 @dataclass(frozen=True)
 class Schedule:
-    days: int = field(default=1, metadata=check("positive"))
+    days: int = field(default=1, metadata=check("days"))
     day_start: str = field(default="09:00", metadata=check("clock"))
     day_end: str = field(default="17:00", metadata=check("clock"))
     breaks: tuple[Pause, ...] = ()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
@@ -92,3 +93,16 @@ class ConflictError(ContentError):
 
 class UnknownIdError(ContentError):
     """A curriculum, module, session, context or comment id that does not exist."""
+
+
+class WriteError(ContentError):
+    """A file could not be written (read-only folder, full disk…); nothing was half-written."""
+
+
+@contextmanager
+def writing(path) -> Iterator[None]:
+    """Turn an OSError met while writing `path` into one WriteError line: what, where, what to do."""
+    try:
+        yield
+    except OSError as exc:  # named by `path`, not by the temporary or lock file the error may name
+        raise WriteError.coded("cannot_write", path=path, reason=exc.strerror or str(exc)) from None

@@ -20,14 +20,15 @@ from dataclasses import dataclass
 from . import messages
 from .messages import EXPECTED, KINDS, LANGUAGE_NAMES
 from .model import EMPTY as EMPTY_TEXT
-from .model import LANGS, Text, clock
+from .model import LANGS, MAX_DAYS, MAX_ITEMS, MAX_MINUTES, MAX_PAUSE_MINUTES, MAX_TEXT, Text, clock
 from .problems import Problem
 
 KeyPath = tuple[str | int, ...]
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
-DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-TARGET = re.compile(r"^[a-z0-9-]+(?:/(?:handout|question):[a-z0-9-]+|(?:/[a-z0-9-]+){0,2})$")
+# \Z, not $: `$` also matches before a final newline, and "renamed\n" would pass as an id
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]\Z")
+DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+TARGET = re.compile(r"^[a-z0-9-]+(?:/(?:handout|question):[a-z0-9-]+|(?:/[a-z0-9-]+){0,2})\Z")
 _BAD = object()
 
 
@@ -38,8 +39,15 @@ class Finding:
     values: tuple = ()  # (name, value) pairs for the message
     severity: str = "error"
 
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
     def problem(self, file: str, line: int | None) -> Problem:
         return Problem.coded(file, line, self.code, dict(self.values), describe(self.path), self.severity)
+
+
+SUGGESTED = 100
 
 
 class Findings(list):
@@ -50,6 +58,11 @@ class Findings(list):
 
     def warn(self, path: KeyPath, code: str, **values) -> None:
         self.append(Finding(path, code, tuple(values.items()), "warning"))
+
+    def suggest(self, word: str, choices) -> str:
+        """`suggest`, for the first SUGGESTED problems only: a file with 150,000 unknown keys
+        would otherwise spend seconds on close matches no one will read (the report shows 20)."""
+        return suggest(word, choices) if len(self) < SUGGESTED else ""
 
     @property
     def has_errors(self) -> bool:
@@ -146,7 +159,7 @@ def _record(cls, data, found: Findings, path: KeyPath):
                     "unknown_field",
                     key=key,
                     allowed=", ".join(sorted(keys)),
-                    suggestion=suggest(key, keys),
+                    suggestion=found.suggest(key, keys),
                 )
     values = {}
     bad = False
@@ -198,6 +211,9 @@ def _sequence(item, unique: bool, raw, found, path):
     if not isinstance(raw, list):
         found.error(path, "not_list", found=_kind_of(raw))
         return _BAD
+    if len(raw) > MAX_ITEMS:
+        found.error(path, "too_many_entries", count=len(raw), limit=MAX_ITEMS)
+        return _BAD
     items = [item(value, found, path + (i,)) for i, value in enumerate(raw)]
     if any(value is _BAD for value in items):
         return _BAD
@@ -224,7 +240,7 @@ def _text(raw, found, path):
     if len(raw) > 2 or (len(raw) == 2 and (fr is None or en is None)) or (len(raw) == 1 and fr is None and en is None):
         for lang in raw:
             if lang not in LANGS:
-                found.error(path + (str(lang),), "unknown_language", lang=lang, suggestion=suggest(lang, LANGS))
+                found.error(path + (str(lang),), "unknown_language", lang=lang, suggestion=found.suggest(lang, LANGS))
                 return _BAD
     values = {}
     for lang, text in (("fr", fr), ("en", en)):
@@ -236,6 +252,9 @@ def _text(raw, found, path):
             else:
                 found.error(path + (lang,), "not_text", found=_kind_of(text))
                 return _BAD
+        if len(text) > MAX_TEXT:
+            found.error(path + (lang,), "text_too_long", length=messages.size(len(text)), limit=messages.size(MAX_TEXT))
+            return _BAD
         values[lang] = text
     if len(values) == 2:
         return Text(values["fr"], values["en"])
@@ -245,19 +264,28 @@ def _text(raw, found, path):
     return result
 
 
-INTEGER = re.compile(r"^[-+]?[0-9]+$")
-NUMBER = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)$")
+INTEGER = re.compile(r"^[-+]?[0-9]{1,18}\Z")  # longer is no sensible number (and int() refuses > 4,300 digits)
+NUMBER = re.compile(r"^[-+]?(?:[0-9]{1,18}\.?[0-9]{0,18}|\.[0-9]{1,18})\Z")
 _EXPECTED = {str: EXPECTED["text"], float: EXPECTED["number"], bool: EXPECTED["bool"]}
+
+
+def _shown(value):
+    """A value as a message quotes it: long text cut (a 50,000-character id is quoted by its start)."""
+    return value if not isinstance(value, str) or len(value) <= 40 else value[:20] + "…"
 
 
 def _scalar(tp, rule, raw, found, path):
     value = _typed(tp, rule, raw)
     if value is _BAD:
-        found_text = Text(f"« {raw} »", f"'{raw}'") if isinstance(raw, str) else _kind_of(raw)
+        shown = _shown(raw)
+        found_text = Text(f"« {shown} »", f"'{shown}'") if isinstance(raw, str) else _kind_of(raw)
         if tp is int:
             found.error(path, "not_whole_number", found=found_text)
         else:
             found.error(path, "wrong_type", expected=_EXPECTED[tp], found=found_text)
+        return _BAD
+    if tp is str and len(value) > MAX_TEXT:
+        found.error(path, "text_too_long", length=messages.size(len(value)), limit=messages.size(MAX_TEXT))
         return _BAD
     return value if _passes(rule, value, found, path) else _BAD
 
@@ -284,22 +312,29 @@ def _typed(tp, rule, raw):
     return _BAD
 
 
+_RANGES = {"positive": None, "days": MAX_DAYS, "minutes": MAX_MINUTES, "pause-minutes": MAX_PAUSE_MINUTES}
+
+
 def _passes(rule, value, found, path) -> bool:
     if rule is None or value == "":
         return True
     if isinstance(rule, tuple):
         if value in rule:
             return True
-        found.error(path, "not_allowed", value=value, choices=", ".join(rule), suggestion=suggest(value, rule))
+        suggestion = found.suggest(value, rule)
+        found.error(path, "not_allowed", value=_shown(value), choices=", ".join(rule), suggestion=suggestion)
         return False
     if rule == "slug" and not SLUG.match(value):
-        found.error(path, "bad_id", value=value)
+        found.error(path, "bad_id", value=_shown(value))
         return False
-    if rule == "positive" and value <= 0:
+    if rule in _RANGES and value <= 0:
         found.error(path, "not_positive", value=value)
         return False
+    if rule in _RANGES and _RANGES[rule] is not None and value > _RANGES[rule]:
+        found.error(path, "above_limit", value=value, limit=_RANGES[rule])
+        return False
     if rule == "clock" and not CLOCK.match(value):
-        found.error(path, "bad_clock", value=value)
+        found.error(path, "bad_clock", value=_shown(value))
         return False
     if rule == "date" and not _is_date(value):
         found.error(path, "bad_date", value=value)
@@ -308,7 +343,7 @@ def _passes(rule, value, found, path) -> bool:
         found.error(path, "bad_factor", value=value)
         return False
     if rule == "target" and not TARGET.match(value):
-        found.error(path, "bad_target", value=value)
+        found.error(path, "bad_target", value=_shown(value))
         return False
     return True
 

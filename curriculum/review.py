@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from .access import audit, check
+from .access import audit, check, server_mode
 from .adapt import Target
 from .i18n import t
 from .messages import ROLES_HINT
-from .problems import ContentError, UnknownIdError
+from .problems import ContentError, UnknownIdError, WriteError
 
 DB_NAME = "review.sqlite"
 STATUSES = ("open", "accepted", "partly-accepted", "declined", "resolved")
@@ -148,17 +148,24 @@ def db_path(root: Path | str) -> Path:
 @contextmanager
 def connect(root: Path | str) -> Iterator[sqlite3.Connection]:
     """A connection with WAL, foreign keys and a patient busy timeout; schema migrated."""
-    connection = sqlite3.connect(db_path(root), timeout=30, isolation_level=None)
+    path = db_path(root)
     try:
-        connection.execute("PRAGMA busy_timeout = 30000")
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA foreign_keys = ON")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        connection.row_factory = sqlite3.Row
-        _migrate(connection)
-        yield connection
-    finally:
-        connection.close()
+        connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+        try:
+            connection.execute("PRAGMA busy_timeout = 30000")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.row_factory = sqlite3.Row
+            _migrate(connection)
+            yield connection
+        finally:
+            connection.close()
+    except (sqlite3.OperationalError, sqlite3.DatabaseError) as exc:
+        if isinstance(exc, (sqlite3.IntegrityError, sqlite3.ProgrammingError)):
+            raise  # a bug, not a fault of the disk
+        # a read-only folder, a full disk, a file that is not a database: one line, the transaction rolled back
+        raise WriteError.coded("review_store", path=path, reason=str(exc)) from None
 
 
 @contextmanager
@@ -227,7 +234,7 @@ def _entry(kind: str, parent: str, position: int, record, texts: dict) -> dict:
 
 def open_round(root, workspace, curriculum_id: str, name: str, due: str = "", actor=None) -> Round:
     """Open a review round on a curriculum, freezing its content as it is now."""
-    check(actor, "open-round")
+    check(actor, "open-round", root)
     return _open_round(root, workspace, curriculum_id, name, due)
 
 
@@ -278,8 +285,8 @@ def _round_id(db, curriculum_id: str, name: str) -> int:
 
 
 def mark_done(root, curriculum_id: str, round_name: str, reviewer: str, actor=None) -> None:
-    check(actor, "done-reviewing")
-    reviewer = (reviewer or "").strip()
+    actor = check(actor, "done-reviewing", root)
+    reviewer = _signed(actor, reviewer, "")[0]
     if not reviewer:
         raise ContentError.coded("done_needs_name")
     with connect(root) as db, _write(db):
@@ -336,8 +343,8 @@ def add_comment(
     lang: str = "en",
 ) -> Comment:
     """Add a comment on an item of a curriculum; a round named but not yet open is opened."""
-    check(actor, "comment")
-    author, role, text = (author or "").strip(), (role or "").strip(), (text or "").strip()
+    actor = check(actor, "comment", root)
+    (author, role), text = _signed(actor, author, role), (text or "").strip()
     if not author:
         raise ContentError.coded("comment_needs_author")
     if not role:
@@ -348,6 +355,7 @@ def add_comment(
     revision, excerpt = resolve_target(workspace, curriculum_id, target, lang)
     round_name = (round_name or "").strip() or _current_round_name(root, curriculum_id)
     if round_name not in {r.name for r in rounds(root, curriculum_id)}:
+        check(actor, "open-round", root)  # a comment may open a round only for those who may open one
         _open_round(root, workspace, curriculum_id, round_name)
     now = _now()
     with connect(root) as db, _write(db):
@@ -371,14 +379,22 @@ def _within_limit(text: str) -> None:
         raise ContentError.coded("comment_too_long", length=len(text), most=MOST_CHARACTERS)
 
 
+def _signed(actor, author: str, role: str) -> tuple[str, str]:
+    """Who writes: on a server, the signed-in account's name and role, whatever the request says;
+    on a laptop (no account), the name and role typed in."""
+    if actor is not None and server_mode():
+        return actor.name, actor.role
+    return (author or "").strip(), (role or "").strip()
+
+
 def _current_round_name(root, curriculum_id: str) -> str:
     existing = rounds(root, curriculum_id)
     return existing[-1].name if existing else "Round 1"
 
 
 def reply(root, comment_id: int, author: str, role: str, text: str, actor=None) -> Comment:
-    check(actor, "reply")
-    author, role, text = (author or "").strip(), (role or "").strip(), (text or "").strip()
+    actor = check(actor, "reply", root)
+    (author, role), text = _signed(actor, author, role), (text or "").strip()
     if not (author and role and text):
         raise ContentError.coded("reply_incomplete")
     _within_limit(text)
@@ -409,7 +425,7 @@ def reply(root, comment_id: int, author: str, role: str, text: str, actor=None) 
 
 def set_status(root, comment_id: int, status: str, response: str = "", actor=None) -> Comment:
     """The designers' decision on a comment, and their response."""
-    check(actor, "decide-comment")
+    actor = check(actor, "decide-comment", root)
     if status not in STATUSES:
         raise ContentError.coded("unknown_status", status=status, choices=", ".join(STATUSES))
     _within_limit(response or "")
@@ -556,7 +572,7 @@ class Imported:
 def add_imported(root, curriculum_id: str, round_name: str, entries: list[Imported], actor=None):
     """Store what was read from a returned file, in one transaction: (new comments, how many were
     already there). Entries come parents first; the author is the reviewer, role "reviewer"."""
-    check(actor, "import-review")
+    check(actor, "import-review", root)
     added, skipped, ids = [], 0, {}
     with connect(root) as db, _write(db):
         round_id = _round_id(db, curriculum_id, round_name)

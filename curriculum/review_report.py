@@ -6,6 +6,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from .agenda import spreadsheet_rows
 from .diff import word_diff
 from .i18n import label, t
 from .review import comments, location, round_snapshot, snapshot
@@ -58,7 +59,7 @@ def matrix_csv(rows: list[dict], lang: str = "en") -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=matrix_headers(lang), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(matrix_table(rows, lang))
+    writer.writerows(spreadsheet_rows(matrix_table(rows, lang)))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -78,6 +79,8 @@ def matrix_xlsx(rows: list[dict], lang: str = "en") -> bytes:
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if cell.data_type == "f":  # openpyxl writes text starting with "=" as a formula: keep it text
+                    cell.data_type = "s"
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
@@ -142,7 +145,7 @@ def diff_markup(pieces, markdown: bool = True) -> str:
 
 def changes_document(changes: list[Change], curriculum_title: str, round_name: str, lang: str):
     """The changes as a Document, for the HTML and PDF exporters."""
-    from .export.document import Bullets, Document, Heading, Para, Table
+    from .export.document import Bullets, Document, Heading, Para, Table, bounded
     from .i18n import t
 
     title = t("review.changes_title", lang, round=round_name)
@@ -156,12 +159,14 @@ def changes_document(changes: list[Change], curriculum_title: str, round_name: s
         blocks.append(Bullets(tuple(f"**{name}** : {diff_markup(pieces)}" for name, pieces in change.fields)))
     if not changes:
         blocks.append(Para(t("review.no_changes", lang)))
-    return Document(
-        title=curriculum_title,
-        subtitle=title,
-        lang=lang,
-        meta=(),
-        footer=f"{curriculum_title} — {title}",
-        blocks=tuple(blocks),
-        page_label=t("pack.page", lang, page="{page}", pages="{pages}"),
+    return bounded(
+        Document(
+            title=curriculum_title,
+            subtitle=title,
+            lang=lang,
+            meta=(),
+            footer=f"{curriculum_title} — {title}",
+            blocks=tuple(blocks),
+            page_label=t("pack.page", lang, page="{page}", pages="{pages}"),
+        )
     )

@@ -9,14 +9,13 @@ gone) and returns Problems. Both report; neither raises.
 from __future__ import annotations
 
 import datetime
-import functools
 from typing import TYPE_CHECKING
 
 from . import items
-from .messages import LANGUAGE_NAMES
+from .messages import LANGUAGE_NAMES, size
 from .model import Context, Curriculum, Module, clock, minutes_of
 from .problems import Problem
-from .records import Findings, suggest
+from .records import Findings
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -32,7 +31,7 @@ def check_record(record, found: Findings) -> None:
 
 
 def _unknown(found, path, code, ref, known):
-    found.error(path, code, ref=ref, suggestion=suggest(ref, known))
+    found.error(path, code, ref=ref, suggestion=found.suggest(ref, known))
 
 
 def _check_module(module: Module, found: Findings) -> None:
@@ -182,36 +181,40 @@ def half_days(schedule) -> int:
 
 
 def check_workspace(workspace: Workspace) -> list[Problem]:
-    """Problems between files: dangling references, orphaned and stale adaptations."""
-    problems: list[Problem] = []
+    """Problems between files: dangling references, circles of prerequisites, orphaned and
+    stale adaptations. Collected per record as findings, then reported as a file's own
+    problems are (one composition of the file, at most MAX_PROBLEMS and "N more")."""
+    found: dict[tuple[str, str], Findings] = {}
+
+    def of(kind: str, record_id: str) -> Findings:
+        return found.setdefault((kind, record_id), Findings())
+
     for module in workspace.modules.values():
         for i, ref in enumerate(module.prerequisites):
             if ref not in workspace.modules:
-                problems.append(
-                    _problem(
-                        workspace,
-                        "modules",
-                        module.id,
-                        ("prerequisites", i),
-                        "unknown_module",
-                        ref=ref,
-                        suggestion=suggest(ref, workspace.modules),
-                    )
+                into = of("modules", module.id)
+                into.error(
+                    ("prerequisites", i), "unknown_module", ref=ref, suggestion=into.suggest(ref, workspace.modules)
                 )
+    _prerequisite_cycles(workspace, of)
     for curriculum in workspace.curricula.values():
-        problems.extend(_curriculum_references(workspace, curriculum))
+        _curriculum_references(workspace, curriculum, of("curricula", curriculum.id))
     for context in workspace.contexts.values():
-        problems.extend(_context_references(workspace, context))
-        problems.extend(_adapted_banks(workspace, context))
+        _context_references(workspace, context, of("contexts", context.id))
+        _adapted_banks(workspace, context, of("contexts", context.id))
+    problems: list[Problem] = []
+    for (kind, record_id), findings in found.items():
+        if findings:
+            file = workspace.path(kind, record_id)
+            problems += reported(f"{kind}/{file.name}", _text(file), findings, parsed=False)
     return problems
 
 
-def _adapted_banks(workspace, context: Context) -> list[Problem]:
+def _adapted_banks(workspace, context: Context, found: Findings) -> None:
     """Item-writing warnings that a context's question overrides bring into a module's bank
     (a swapped-in question whose right option is the longest, or that piles answers up)."""
     from .adapt import Target, adapt_module
 
-    problems = []
     seen = set()
     for o, override in enumerate(context.overrides):
         target = Target.parse(override.target)
@@ -219,125 +222,123 @@ def _adapted_banks(workspace, context: Context) -> list[Problem]:
         if not target.question or module is None or module.id in seen:
             continue
         seen.add(module.id)
-        before, after = Findings(), Findings()
+        before, after_bank = Findings(), Findings()
         items.check_bank(module, before)
-        items.check_bank(adapt_module(module, context).module, after)
+        items.check_bank(adapt_module(module, context).module, after_bank)
         known = {(f.code, f.path) for f in before}
-        for finding in after:
+        for finding in after_bank:
             if (finding.code, finding.path) not in known and finding.path == ("questions",):
-                path = ("overrides", o, "target")
-                problems.append(
-                    _problem(workspace, "contexts", context.id, path, finding.code, "warning", **dict(finding.values))
-                )
-    return problems
+                found.warn(("overrides", o, "target"), finding.code, **dict(finding.values))
 
 
-def _problem(workspace, kind, record_id, path, code, severity="error", **values) -> Problem:
+MAX_PROBLEMS = 20  # per file: a file with 1,500 problems is listed as 20 and "1,480 more"
+
+
+def reported(name: str, text: str, found: Findings, parsed: bool = True) -> tuple[Problem, ...]:
+    """The problems of one file with their lines (one composition of the file), errors first,
+    at most MAX_PROBLEMS and a last one counting the rest. `parsed`: `text` passed `yamlfile.parse`."""
     from . import yamlfile
-    from .records import Finding
 
-    file = workspace.path(kind, record_id)
+    ordered = sorted(found, key=lambda f: not f.is_error)
+    shown, rest = ordered[:MAX_PROBLEMS], ordered[MAX_PROBLEMS:]
+    lines = yamlfile.Lines(text, parsed=parsed)
+    problems = [f.problem(name, lines(f.path)) for f in shown]
+    if rest:
+        severity = "error" if any(f.is_error for f in rest) else "warning"
+        problems.append(Problem.coded(name, None, "more_problems", {"count": size(len(rest))}, severity=severity))
+    return tuple(problems)
+
+
+def _text(file) -> str:
     try:
-        line = yamlfile.locate(file.read_text(encoding="utf-8"), path)
-    except OSError:
-        line = None
-    return Finding(path, code, tuple(values.items()), severity).problem(f"{kind}/{file.name}", line)
+        return file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
-def _curriculum_references(workspace, curriculum: Curriculum) -> list[Problem]:
-    problems = []
+def _prerequisite_cycles(workspace, of) -> None:
+    """One problem per circle of prerequisites (a → b → a), on the module where it is first met."""
+    done = set()
+    for start in sorted(workspace.modules):
+        path, on_path = [start], {start: 0}
+        stack = [(start, iter(_prerequisites(workspace, start)))]
+        while stack:
+            module_id, following = stack[-1]
+            ref = next(following, None)
+            if ref is None:
+                stack.pop()
+                done.add(path.pop())
+                del on_path[module_id]
+            elif ref in on_path:
+                cycle = " → ".join(path[on_path[ref] :] + [ref])
+                index = workspace.modules[module_id].prerequisites.index(ref)
+                of("modules", module_id).error(("prerequisites", index), "prerequisite_cycle", cycle=cycle)
+            elif ref not in done:
+                path.append(ref)
+                on_path[ref] = len(path) - 1
+                stack.append((ref, iter(_prerequisites(workspace, ref))))
+
+
+def _prerequisites(workspace, module_id: str) -> list[str]:
+    return [ref for ref in workspace.modules[module_id].prerequisites if ref in workspace.modules and ref != module_id]
+
+
+def _curriculum_references(workspace, curriculum: Curriculum, found: Findings) -> None:
     if curriculum.default_context and curriculum.default_context not in workspace.contexts:
-        problems.append(
-            _problem(
-                workspace,
-                "curricula",
-                curriculum.id,
-                ("default_context",),
-                "unknown_context",
-                ref=curriculum.default_context,
-                suggestion=suggest(curriculum.default_context, workspace.contexts),
-            )
-        )
+        ref = curriculum.default_context
+        found.error(("default_context",), "unknown_context", ref=ref, suggestion=found.suggest(ref, workspace.contexts))
     longest = 0 if _badly_timed(curriculum.schedule) else half_days(curriculum.schedule)
     for i, item in enumerate(curriculum.items):
         module = workspace.modules.get(item.module)
-        at_module = functools.partial(_problem, workspace, "curricula", curriculum.id, ("items", i, "module"))
         if module is None:
-            problems.append(
-                at_module("unknown_item_module", ref=item.module, suggestion=suggest(item.module, workspace.modules))
-            )
+            ref = item.module
+            suggestion = found.suggest(ref, workspace.modules)
+            found.error(("items", i, "module"), "unknown_item_module", ref=ref, suggestion=suggestion)
             continue
         for session in item.chosen(module):
             for activity in session.activities:
                 if longest and activity.minutes > longest:
-                    path = f"{module.id}/{session.id}/{activity.id}"
-                    problems.append(
-                        at_module(
-                            "activity_too_long",
-                            activity=path,
-                            minutes=activity.minutes,
-                            longest=longest,
-                            module=module.id,
-                        )
+                    found.error(
+                        ("items", i, "module"),
+                        "activity_too_long",
+                        activity=f"{module.id}/{session.id}/{activity.id}",
+                        minutes=activity.minutes,
+                        longest=longest,
+                        module=module.id,
                     )
         known = [s.id for s in module.sessions]
         for j, ref in enumerate(item.sessions):
             if ref not in known:
-                problems.append(
-                    _problem(
-                        workspace,
-                        "curricula",
-                        curriculum.id,
-                        ("items", i, "sessions", j),
-                        "unknown_session",
-                        module=module.id,
-                        ref=ref,
-                        choices=", ".join(known),
-                        suggestion=suggest(ref, known),
-                    )
+                found.error(
+                    ("items", i, "sessions", j),
+                    "unknown_session",
+                    module=module.id,
+                    ref=ref,
+                    choices=", ".join(known),
+                    suggestion=found.suggest(ref, known),
                 )
-    return problems
 
 
 def _badly_timed(schedule) -> bool:
     return minutes_of(schedule.day_start) >= minutes_of(schedule.day_end)
 
 
-def _context_references(workspace, context: Context) -> list[Problem]:
+def _context_references(workspace, context: Context, found: Findings) -> None:
     from .adapt import target_state
 
-    problems = []
     entries = [("overrides", i, o.target, o.base_revision) for i, o in enumerate(context.overrides)]
     entries += [("additions", i, a.after, a.base_revision) for i, a in enumerate(context.additions)]
     for key, i, target, base_revision in entries:
         state, detail = target_state(workspace, target, base_revision)
         if state == "orphaned":
-            problems.append(
-                _problem(
-                    workspace,
-                    "contexts",
-                    context.id,
-                    (key, i, "target" if key == "overrides" else "after"),
-                    "orphaned",
-                    "warning",
-                    detail=detail,
-                )
-            )
+            found.warn((key, i, "target" if key == "overrides" else "after"), "orphaned", detail=detail)
         elif state == "stale":
-            module_id = target.split("/")[0]
-            problems.append(
-                _problem(
-                    workspace,
-                    "contexts",
-                    context.id,
-                    (key, i, "base_revision"),
-                    "stale",
-                    "warning",
-                    context=context.id,
-                    module=module_id,
-                    target=target,
-                    base=base_revision,
-                    current=detail,
-                )
+            found.warn(
+                (key, i, "base_revision"),
+                "stale",
+                context=context.id,
+                module=target.split("/")[0],
+                target=target,
+                base=base_revision,
+                current=detail,
             )
-    return problems

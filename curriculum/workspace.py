@@ -21,9 +21,9 @@ from . import yamlfile
 from .access import audit, check
 from .messages import NONE, RECORD_NAMES
 from .model import KINDS, Context, Curriculum, Module
-from .problems import ConflictError, ContentError, Problem, UnknownIdError
-from .records import SLUG, Findings, build, settled, to_data
-from .validate import check_record, check_workspace
+from .problems import ConflictError, ContentError, Problem, UnknownIdError, writing
+from .records import INTEGER, SLUG, Findings, build, settled, to_data
+from .validate import check_record, check_workspace, reported
 
 HISTORY = ".history"
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -154,8 +154,7 @@ def read_record(root: Path, path: Path, cls, expected_id: str | None = None) -> 
             found.error(("id",), "id_mismatch", id=record.id, file=path.name, expected=expected)
     if not found:
         return record, ()
-    problems = tuple(f.problem(name, yamlfile.locate(text, f.path)) for f in found)
-    return (None if found.has_errors else record), problems
+    return (None if found.has_errors else record), reported(name, text, found)
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -192,7 +191,7 @@ def _on_disk(path: Path, cls) -> _OnDisk:
     except yamlfile.ReadError:
         return _OnDisk(revision=-1)
     revision = data.get("revision") if isinstance(data, dict) else None
-    revision = int(revision) if isinstance(revision, str) and revision.isdigit() else -1
+    revision = int(revision) if isinstance(revision, str) and INTEGER.match(revision) and int(revision) > 0 else -1
     found = Findings()
     record = build(cls, data, found)
     return _OnDisk(text, revision, None if found.has_errors else record)
@@ -209,8 +208,8 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
     follows. A changed record is written into its file as the author wrote it
     (`roundtrip.rewrite`): only the lines of what changed change.
     """
-    check(actor, "edit-content")
     root = Path(root)
+    actor = check(actor, "edit-content", root)
     path = record_path(root, kind, record.id)
     expected_type = KINDS[kind]
     if not isinstance(record, expected_type):
@@ -227,7 +226,9 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
             file=path.name,
             count=len(errors),
         )
-    with _locked(path.parent):
+    with writing(path), _locked(path.parent):
+        yamlfile.remove_stale(path.parent)  # left by a writer killed mid-save; none can be running now
+        yamlfile.remove_stale(root / HISTORY / kind / record.id)
         disk = _on_disk(path, expected_type)
         if disk.revision != loaded_revision:
             raise _conflict(path, loaded_revision, disk.revision)
@@ -237,9 +238,10 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
         text = _text_of(saved, replace(rebuilt, revision=saved.revision), disk)
         if disk.revision is not None:
             _keep_in_history(root, kind, record.id, disk.revision, path)
-        yamlfile.write_atomic(path, text)
-        yamlfile.write_atomic(root / HISTORY / kind / saved.id / f"{saved.revision}.yaml", text)
-    audit(root, actor, "save", f"{kind}/{saved.id}", saved.revision)
+        with yamlfile.staged(path, text.encode("utf-8")):
+            yamlfile.write_atomic(root / HISTORY / kind / saved.id / f"{saved.revision}.yaml", text)
+            # written before the new file is put in place: no save is ever without its audit line
+            audit(root, actor, "save", f"{kind}/{saved.id}", saved.revision)
     return saved
 
 
@@ -290,18 +292,18 @@ def _conflict(path: Path, loaded: int | None, current: int | None) -> ConflictEr
 
 def delete(root: Path | str, kind: str, record_id: str, loaded_revision: int, actor=None) -> None:
     """Remove a record's file, refused if it changed since it was loaded; history keeps it."""
-    check(actor, "edit-content")
     root = Path(root)
+    actor = check(actor, "edit-content", root)
     path = record_path(root, kind, record_id)
-    with _locked(path.parent):
+    with writing(path), _locked(path.parent):
         current = _on_disk(path, KINDS[kind]).revision
         if current is None:
             raise UnknownIdError.coded("no_such_file", file=path.name)
         if current != loaded_revision:
             raise _conflict(path, loaded_revision, current)
         _keep_in_history(root, kind, record_id, current, path)
+        audit(root, actor, "delete", f"{kind}/{record_id}", loaded_revision)
         path.unlink()
-    audit(root, actor, "delete", f"{kind}/{record_id}", loaded_revision)
 
 
 def _keep_in_history(root: Path, kind: str, record_id: str, revision: int, path: Path) -> None:
@@ -325,6 +327,6 @@ def history(root: Path | str, kind: str, record_id: str) -> dict[int, Path]:
     folder = record_path(Path(root), kind, record_id).parent.parent / HISTORY / kind / record_id
     revisions = {}
     for path in folder.glob("*.yaml"):
-        if path.stem.isdigit():
+        if path.stem.isascii() and path.stem.isdigit():
             revisions[int(path.stem)] = path
     return dict(sorted(revisions.items()))

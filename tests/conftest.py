@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from curriculum import access
 from curriculum.model import KINDS
 from curriculum.workspace import STORE
 
@@ -143,8 +144,9 @@ def _errors_in_full():
 
 
 @pytest.fixture(autouse=True)
-def _fresh_store():
+def _fresh_store(monkeypatch):
     STORE.forget()
+    monkeypatch.setattr(access, "THROTTLE", access.Throttle())  # failed sign-ins never carry over between tests
     yield
     STORE.forget()
 

@@ -21,8 +21,18 @@ DESIGNER, FACILITATOR, REVIEWER = (
 
 
 @pytest.fixture
-def server(monkeypatch):
+def server(monkeypatch, small):
+    """Server mode with the three accounts of the tests in the `small` workspace."""
     monkeypatch.setenv("CURRICULUM_MODE", "server")
+    monkeypatch.setattr(access, "_hasher", _fast_hasher)
+    for account in (DESIGNER, FACILITATOR, REVIEWER):
+        access.add_user(small, account.name, account.role, "a long passphrase")
+
+
+def _fast_hasher():
+    from argon2 import PasswordHasher
+
+    return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)  # tests only: the stored hash says its cost
 
 
 def test_laptop_mode_needs_no_account(small):
@@ -63,6 +73,7 @@ def test_only_designers_change_content(small, server, who):
 
 def test_reviewers_comment_reply_and_finish_but_do_not_decide(small, server):
     ws = load_workspace(small)
+    review.open_round(small, ws, "short", "R1", actor=DESIGNER)
     comment = review.add_comment(
         small, ws, "short", "sharing", "aminata", "reviewer", "Clearer please", "R1", actor=REVIEWER
     )
@@ -119,7 +130,6 @@ def page_as(small, monkeypatch, who: Actor | None):
 
 
 def test_server_pages_ask_to_sign_in(small, server, monkeypatch):
-    access.add_user(small, "claire", "designer", "a long passphrase")
     at = page_as(small, monkeypatch, None)
     assert "sign in" in at.info[0].value
     at.sidebar.text_input(key="auth.name").set_value("claire")

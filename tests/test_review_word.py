@@ -393,6 +393,10 @@ def test_refusal_is_told_in_french(opened):
 
 def test_on_a_server_only_designers_import_and_the_file_is_kept_with_who_and_when(opened, monkeypatch):
     monkeypatch.setenv("CURRICULUM_MODE", "server")
+    from curriculum import access
+
+    for name, role in (("aminata", "reviewer"), ("claire", "designer")):  # every write checks the account
+        access.add_user(opened, name, role, "a long passphrase")
     ws = load_workspace(opened)
     data = returned_with_comments(opened)
     with pytest.raises(NotAllowedError, match="may not import"):
@@ -492,6 +496,10 @@ def test_review_page_accepts_a_suggested_edit_in_one_click(opened, monkeypatch):
 
 def test_review_page_refuses_the_edit_to_a_reviewer_on_a_server(opened, monkeypatch):
     monkeypatch.setenv("CURRICULUM_MODE", "server")
+    from curriculum import access
+
+    for name, role in (("aminata", "reviewer"), ("c", "designer")):  # every write checks the account
+        access.add_user(opened, name, role, "a long passphrase")
     edit = import_review(
         opened, load_workspace(opened), "short", "n.docx", returned_with_change(opened), actor=Actor("c", "designer")
     ).new[0]

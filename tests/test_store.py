@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from curriculum import edit, yamlfile
-from curriculum.problems import ConflictError, ContentError
+from curriculum.problems import ConflictError, ContentError, WriteError
 from curriculum.records import to_data
 from curriculum.workspace import delete, history, load_workspace, save
 
@@ -73,8 +73,10 @@ def test_failure_mid_save_leaves_the_old_file_intact(small, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "fsync", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(WriteError) as caught:
         save(small, "modules", edit.replace_activity(module, "basics", "intro", minutes=99), loaded_revision=1)
+    kept = small / ".history/modules/sharing/1.yaml"  # the first file written: the revision being replaced
+    assert str(caught.value).startswith(f"could not write {kept} (disk full); nothing was changed — check that")
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
 

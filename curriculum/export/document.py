@@ -76,6 +76,45 @@ class Document:
     page_label: str = "Page {page} of {pages}"
 
 
+MAX_HEADING = 200  # characters of a title, heading or label: wraps in a few lines, fits a page in every format
+
+
+def shortened(text: str, limit: int = MAX_HEADING) -> str:
+    """`text` cut to at most `limit` characters at a word boundary when there is one, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    return (head[:space] if space > limit // 2 else head).rstrip() + "…"
+
+
+def bounded(document: Document) -> Document:
+    """The document with every title, heading and label short enough to build in every format.
+
+    A curriculum title of 300 characters exceeded the DOCX file properties' 255; a heading of
+    one 3,000-character word was taller than a PDF page. Body text (paragraphs, notes, cells)
+    wraps and splits across pages and stays whole.
+    """
+    return replace(
+        document,
+        title=shortened(document.title),
+        subtitle=shortened(document.subtitle),
+        footer=shortened(document.footer),
+        meta=tuple((shortened(label), shortened(value)) for label, value in document.meta),
+        blocks=tuple(_bounded(block) for block in document.blocks),
+    )
+
+
+def _bounded(block: Block) -> Block:
+    if isinstance(block, Heading):
+        return replace(block, text=shortened(block.text))
+    if isinstance(block, (Note, Contents)):
+        return replace(block, title=shortened(block.title))
+    if isinstance(block, Table):
+        return replace(block, header=tuple(shortened(cell) for cell in block.header))
+    return block
+
+
 def _block_text(block: Block, fix: Callable[[str], str]) -> Block:
     if isinstance(block, Heading | Para):
         return replace(block, text=fix(block.text))

@@ -60,7 +60,7 @@ TOC_FIELD = r'TOC \o "1-3" \h \z \u'
 TOC_INDENT = 360  # twips per level of the contents' entries
 
 _PLACEHOLDER = re.compile(r"\{(page|pages)\}")
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 
 
 def render(document: Document) -> bytes:

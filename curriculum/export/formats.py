@@ -9,7 +9,7 @@ import io
 import json
 import zipfile
 
-from ..agenda import COLUMNS, agenda_rows
+from ..agenda import COLUMNS, agenda_rows, spreadsheet_rows
 from ..problems import ContentError
 from ..resolve import Programme
 from .pack import build_pack, generation_date
@@ -87,7 +87,7 @@ def agenda_csv(programme: Programme) -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(agenda_rows(programme))
+    writer.writerows(spreadsheet_rows(agenda_rows(programme)))
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -1,7 +1,9 @@
 """Document -> Markdown: the same content as the other formats, for editing and diffing.
 
 User text is already Markdown and is written as it is, except that anything that could
-start raw HTML (`<tag`, `<!`, `</`) is escaped so a Markdown viewer shows it as text.
+start raw HTML (`<tag`, `<!`, `</`) is escaped so a Markdown viewer shows it as text, and
+links to anything but http(s), mailto, anchors and relative paths (`javascript:`, `data:`)
+are left as plain text (`markup.inert_links`).
 """
 
 from __future__ import annotations
@@ -9,12 +11,13 @@ from __future__ import annotations
 import re
 
 from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
+from .markup import inert_links
 
 _RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])")
 
 
 def _safe(text: str) -> str:
-    return _RAW_HTML.sub(r"\\<", text or "")
+    return inert_links(_RAW_HTML.sub(r"\\<", text or ""))
 
 
 _USER_HEADING = re.compile(r"^(#{1,6})(?= )", re.MULTILINE)

@@ -20,6 +20,37 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
+# Where a Markdown renderer we do not control (a Markdown viewer, Streamlit's st.markdown)
+# would read a link: inline links and images `](dest`, reference definitions `[x]: dest`,
+# autolinks `<scheme:…>`.
+_INLINE_LINK = re.compile(r"\]\(\s*<?([^\s)>]*)")
+_REFERENCE_LINK = re.compile(r"^( {0,3})\[([^\]\n]*)\]:[ \t]*\n?[ \t]*<?(\S*)", re.MULTILINE)
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
+
+
+def link_allowed(destination: str) -> bool:
+    """Whether a link may point at `destination`: http(s), mailto, an anchor or a relative path.
+
+    Anything else (`javascript:`, `data:`, `vbscript:`…) is refused, and so is a scheme
+    hidden behind an entity or a backslash escape (`&#106;avascript:`, `javascript\\:`),
+    which Markdown decodes before the browser sees it.
+    """
+    lowered = destination.strip().lower()
+    if lowered.startswith(("http://", "https://", "mailto:", "#")):
+        return True
+    head = re.split(r"[/?#]", lowered, maxsplit=1)[0]
+    return not any(char in head for char in ":&\\")
+
+
+def inert_links(text: str) -> str:
+    """Markdown `text` with every link to a refused destination left as plain text (shown as
+    typed, not followed): for renderers that do not filter link schemes themselves."""
+    text = _INLINE_LINK.sub(lambda m: m.group(0) if link_allowed(m.group(1)) else "]\\(" + m.group(0)[2:], text or "")
+    text = _REFERENCE_LINK.sub(
+        lambda m: m.group(0) if link_allowed(m.group(3)) else m.group(1) + "\\" + m.group(0)[len(m.group(1)) :], text
+    )
+    return _AUTOLINK.sub(lambda m: m.group(0) if link_allowed(m.group(1)) else "\\" + m.group(0), text)
+
 
 _LIST_ITEM = re.compile(r"^( *)([-*+]|\d+[.)]) +\S")
 _FENCE = re.compile(r"^ *(```|~~~)")

@@ -15,7 +15,7 @@ from ..problems import ContentError
 from ..resolve import Programme, SessionView
 from ..schedule import SCHEDULE_NOTICES, clock
 from ..typography import for_language
-from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table, with_text
+from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table, bounded, with_text
 
 PACKS = ("facilitator", "participant")
 
@@ -23,7 +23,7 @@ PACKS = ("facilitator", "participant")
 def generation_date() -> dt.date:
     """Today, or the date of SOURCE_DATE_EPOCH when set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
+    if epoch and epoch.isascii() and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
@@ -109,7 +109,7 @@ def build_pack(
         page_label=t("pack.page", lang, page="{page}", pages="{pages}"),
     )
     typeset = for_language(lang)
-    return with_text(document, typeset) if typeset else document
+    return bounded(with_text(document, typeset) if typeset else document)
 
 
 def _facilitator(p: Programme) -> list:

@@ -62,7 +62,7 @@ class ImportReport:
 
 def import_review(root, workspace, curriculum_id: str, name: str, data: bytes, round_name=None, actor=None):
     """Bring a returned review copy in (nothing is stored if it is refused); an ImportReport."""
-    check(actor, "import-review")
+    actor = check(actor, "import-review", root)  # the account as users.yaml has it now
     workspace.get("curricula", curriculum_id)
     package, facts = read_package(name, data)
     if facts.curriculum != curriculum_id:
@@ -191,8 +191,8 @@ def suggestion(comment) -> dict | None:
 
 def accept_edit(root, workspace, comment_id: int, actor=None):
     """Apply a suggested edit to its module (a save, conflict-checked as any) and mark it accepted."""
-    check(actor, "edit-content")
-    check(actor, "decide-comment")
+    check(actor, "edit-content", root)
+    actor = check(actor, "decide-comment", root)
     comment = review.get_comment(root, comment_id)
     wanted = suggestion(comment)
     if wanted is None:

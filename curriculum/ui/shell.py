@@ -9,7 +9,8 @@ import streamlit as st
 
 from curriculum.access import actor_for_email as authenticate_email
 from curriculum.access import authenticate, server_mode
-from curriculum.ui.state import ACTOR_KEY, LANG_KEY, actor, lang, root, tr, workspace
+from curriculum.problems import ContentError
+from curriculum.ui.state import ACTOR_KEY, LANG_KEY, actor, lang, reason, root, tr, workspace
 
 # Captions in Streamlit's default grey fall below WCAG AA contrast (axe-core, serious):
 # a darker grey keeps them readable for everyone. A multiselect keeps its chips on one line
@@ -157,7 +158,11 @@ def sign_in() -> bool:
         password = st.text_input(tr("auth.password"), type="password", key="auth.password")
         submitted = st.form_submit_button(tr("auth.sign_in"))
     if submitted:
-        found = authenticate(root(), name.strip(), password)
+        try:
+            found = authenticate(root(), name.strip(), password, st.context.ip_address or "")
+        except ContentError as exc:  # too many failures for this account or address: says how long to wait
+            st.sidebar.error(reason(exc))
+            return False
         if found is None:
             st.sidebar.error(tr("auth.wrong"))
         else:

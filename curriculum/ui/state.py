@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from curriculum.i18n import label, t
+from curriculum.model import MAX_TEXT
 from curriculum.problems import ConflictError, ContentError
 from curriculum.workspace import Store, Workspace, default_root, save, unchanged
 
@@ -52,7 +53,7 @@ def text_pair(label: str, value, key: str, area: bool = False, height: int = 150
         with column:
             widget = st.text_area if area else st.text_input
             kwargs = {"height": height} if area else {}
-            out[code] = widget(caption, value=current, key=f"{key}.{code}", **kwargs)
+            out[code] = widget(caption, value=current, key=f"{key}.{code}", max_chars=MAX_TEXT, **kwargs)
     return out
 
 

@@ -8,9 +8,10 @@ import streamlit as st
 
 from curriculum import compose, edit
 from curriculum.agenda import agenda_rows, session_label
+from curriculum.export.markup import inert_links
 from curriculum.fit import apply as apply_fit
 from curriculum.fit import fit, summary, target_title
-from curriculum.model import METHODS, Pause, Text
+from curriculum.model import MAX_DAYS, MAX_PAUSE_MINUTES, METHODS, Pause, Text
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve_records
 from curriculum.ui.state import (
@@ -168,7 +169,9 @@ def _time(text: str) -> dt.time:
 
 schedule = record.schedule
 cols = st.columns(5)
-days = cols[0].number_input(tr("composer.days"), min_value=1, max_value=10, value=schedule.days, key=f"{prefix}.days")
+days = cols[0].number_input(
+    tr("composer.days"), min_value=1, max_value=MAX_DAYS, value=schedule.days, key=f"{prefix}.days"
+)
 day_start = cols[1].time_input(tr("composer.day_start"), _time(schedule.day_start), step=300, key=f"{prefix}.start")
 day_end = cols[2].time_input(tr("composer.day_end"), _time(schedule.day_end), step=300, key=f"{prefix}.end")
 lunch = schedule.lunch or Pause("12:30", 60)
@@ -176,7 +179,7 @@ lunch_start = cols[3].time_input(tr("composer.lunch_start"), _time(lunch.start),
 lunch_minutes = cols[4].number_input(
     tr("composer.lunch_minutes"),
     min_value=0,
-    max_value=180,
+    max_value=MAX_PAUSE_MINUTES,
     step=5,
     value=lunch.minutes if schedule.lunch else 0,
     key=f"{prefix}.lunch_minutes",
@@ -282,7 +285,7 @@ for name, totals in (("day", compose.totals_per_day), ("module", compose.totals_
 st.subheader(tr("composer.warnings"))
 if programme.warnings:
     for warning in programme.warnings:
-        st.warning(warning)
+        st.warning(inert_links(warning))
 else:
     st.success(tr("composer.no_warnings"))
 

@@ -18,6 +18,7 @@ from curriculum.adapt import (
     retarget,
 )
 from curriculum.diff import word_diff
+from curriculum.export.markup import inert_links
 from curriculum.model import Timing
 from curriculum.problems import ContentError
 from curriculum.review import location
@@ -232,7 +233,7 @@ with adapted_tab:
             if right.button(tr("contexts.remove"), key="contexts.remove", disabled=not confirm):
                 _save(remove_adaptation(context, chosen.index, chosen.is_addition))
         else:
-            st.caption(describe_adaptation(context, chosen, L))
+            st.caption(inert_links(describe_adaptation(context, chosen, L)))
             now_item, _ = target.find(ws.modules)
             if chosen.state == "stale":
                 then_module = record_at(root(), "modules", target.module, chosen.base_revision)
@@ -250,12 +251,14 @@ with adapted_tab:
                     right.caption(tr("contexts.now", revision=module.revision))
                     right.text(after)
                     st.markdown(
-                        "".join(
-                            f":red[~~{t.strip()}~~] "
-                            if op == "removed"
-                            else (f":green[**{t.strip()}**] " if op == "added" else t)
-                            for op, t in word_diff(before, after)
-                            if t.strip() or op == "same"
+                        inert_links(
+                            "".join(
+                                f":red[~~{t.strip()}~~] "
+                                if op == "removed"
+                                else (f":green[**{t.strip()}**] " if op == "added" else t)
+                                for op, t in word_diff(before, after)
+                                if t.strip() or op == "same"
+                            )
                         )
                     )
                 if st.button(tr("contexts.mark_reviewed", revision=module.revision), key="contexts.mark_reviewed"):

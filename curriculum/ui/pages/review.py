@@ -6,6 +6,7 @@ import streamlit as st
 
 from curriculum import review
 from curriculum.export.formats import renderer
+from curriculum.export.markup import inert_links
 from curriculum.i18n import long_date
 from curriculum.problems import ContentError
 from curriculum.review_report import (
@@ -135,14 +136,14 @@ read_tab, comments_tab, changes_tab = st.tabs(
 with read_tab:
     st.markdown(f"### {curriculum.title.get(L)}{_badge('')}")
     if curriculum.summary:
-        st.markdown(curriculum.summary.get(L))
+        st.markdown(inert_links(curriculum.summary.get(L)))
     for item in curriculum.items:
         module = ws.modules.get(item.module)
         if module is None:
             continue
         targets[module.id] = module.title.get(L)
         with st.expander(f"{module.title.get(L)}{_badge(module.id)}"):
-            st.markdown(module.summary.get(L))
+            st.markdown(inert_links(module.summary.get(L)))
             for session in item.chosen(module):
                 path = f"{module.id}/{session.id}"
                 targets[path] = f"{module.title.get(L)} › {session.title.get(L)}"
@@ -153,7 +154,7 @@ with read_tab:
                     st.markdown(
                         f"**{activity.title.get(L)}** · {tr('method.' + activity.method)} · {activity.minutes} min{_badge(apath)}"
                     )
-                    st.markdown(activity.instructions.get(L))
+                    st.markdown(inert_links(activity.instructions.get(L)))
             for handout in module.handouts:
                 hpath = f"{module.id}/handout:{handout.id}"
                 targets[hpath] = f"{module.title.get(L)} › {handout.title.get(L)}"
@@ -241,19 +242,23 @@ with comments_tab:
                 f" · {comment.round} · {_date(comment.created)}"
             )
             st.caption(place)
-            st.markdown(comment.text)
+            st.markdown(inert_links(comment.text))
             suggested_edit(ws, comment)
             for answer in replies.get(comment.id, []):
                 st.markdown(
-                    f"↳ **{answer.author}** ({answer.role}) : {answer.text}"
-                    if L == "fr"
-                    else f"↳ **{answer.author}** ({answer.role}): {answer.text}"
+                    inert_links(
+                        f"↳ **{answer.author}** ({answer.role}) : {answer.text}"
+                        if L == "fr"
+                        else f"↳ **{answer.author}** ({answer.role}): {answer.text}"
+                    )
                 )
             if comment.response:
                 st.info(
-                    f"{tr('review.response')} : {comment.response}"
-                    if L == "fr"
-                    else f"{tr('review.response')}: {comment.response}"
+                    inert_links(
+                        f"{tr('review.response')} : {comment.response}"
+                        if L == "fr"
+                        else f"{tr('review.response')}: {comment.response}"
+                    )
                 )
             with st.expander(tr("review.reply")):
                 reply_text = st.text_area(
