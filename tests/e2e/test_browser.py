@@ -46,6 +46,7 @@ def test_compose_a_curriculum_and_see_the_agenda(page, server):
         page.get_by_label("Title (EN)").blur()
     page.get_by_role("button", name="Create").click()
     page.get_by_text("Curriculum “E2E day” created.").wait_for()
+    wait_idle(page)  # the run that shows the message has ended: one "Add module" on the page
     with settled(page):
         page.get_by_role("button", name="Add module").click()
     page.get_by_role("heading", name="Agenda").wait_for()
@@ -103,6 +104,7 @@ def test_add_a_review_comment(page, server):
 
 def test_chosen_sessions_follow_the_language_switch(page, server):
     open_page(page, server, "composer")
+    choose(page, "Curriculum", "Referral without stigma: one-day awareness workshop")  # holds risk-assessment
     chips = page.locator("[data-testid='stMultiSelect']")
     chips.get_by_text("From concern to assessment", exact=False).first.wait_for()
     page.get_by_text("Français", exact=True).click()
