@@ -34,7 +34,7 @@ def page_texts(root, monkeypatch, page: str, lang: str) -> list[str]:
         at.selectbox(key="review.curriculum").set_value("core-3-day").run()
     assert not at.exception, at.exception
     # the activity id column shows ids, which are names the designer chose, not choice values
-    return texts(at._tree.children[0], hide_columns={"Identifiant", "Id"})
+    return texts(at.main, hide_columns={"Identifiant", "Id"})
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -273,3 +273,10 @@ def test_compat_module_leaves_reportlabs_python_fallback_alone(restore_same_frag
     monkeypatch.setattr(rl_accel, "sameFrag", python_fallback)
     rl_paragraph.sameFrag = python_fallback
     assert rl_compat.install(rl_compat.CHECKED_VERSION) is False and rl_paragraph.sameFrag is python_fallback
+
+
+def test_a_long_footer_goes_on_two_lines_and_keeps_the_context_name(facilitator_fr, programme_fr):
+    pages = pages_of(facilitator_fr)
+    context = programme_fr.context_name
+    assert all(context in page for page in pages[1:]), "the footer of every page names the context"
+    assert not any("…" in line for page in pages[1:] for line in page.splitlines()[-3:])

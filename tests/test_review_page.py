@@ -51,7 +51,7 @@ def tabs_id(at) -> str:
             return node.proto.id
         return next((i for c in getattr(node, "children", {}).values() if (i := find(c))), None)
 
-    return find(at._tree)
+    return find(at.main)
 
 
 def test_the_open_tab_stays_open_after_a_rerun_that_shows_a_message(small, monkeypatch):

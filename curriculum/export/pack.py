@@ -104,7 +104,7 @@ def build_pack(
         subtitle=name,
         lang=lang,
         meta=meta,
-        footer=f"{programme.title} — {name} — {version}",
+        footer=" — ".join(part for part in (programme.title, name, programme.context_name, version) if part),
         blocks=tuple(blocks),
         page_label=t("pack.page", lang, page="{page}", pages="{pages}"),
     )

@@ -86,8 +86,17 @@ class NumberedCanvas(Canvas):
         self.setFont(FONT, FOOTER_SIZE)
         self.drawRightString(PAGE_W - MARGIN_R, 10.5 * mm, label)
         room = FRAME_W - pdfmetrics.stringWidth(label, FONT, FOOTER_SIZE) - 8 * mm
-        self.drawString(MARGIN_L, 10.5 * mm, fit_text(self.footer, room))
+        for line, height in zip(footer_lines(self.footer, room), (10.5 * mm, 7 * mm), strict=False):
+            self.drawString(MARGIN_L, height, fit_text(line, room))
         self.restoreState()
+
+
+def footer_lines(footer: str, room: float) -> list[str]:
+    """The footer on one line, or on two when it is too long (the title, then the pack, context
+    and version), so the context's name is never the part cut off."""
+    if pdfmetrics.stringWidth(footer, FONT, FOOTER_SIZE) <= room or " — " not in footer:
+        return [footer]
+    return footer.split(" — ", 1)
 
 
 class ContentsLine(Flowable):
