@@ -79,8 +79,33 @@ def _cased(found: str, replacement: str) -> str:
     return replacement
 
 
-def substitute(text: str, entries: tuple[Substitution, ...]) -> str:
-    """`text` with each glossary term replaced by its local word, outside protected parts."""
+# Where a language joins a short word to the next one starting with a vowel ("de Daniel" but
+# "d’Adama"), a replacement must follow: (the words that elide, their elided form, what a
+# vowel start looks like). Languages without such a rule are not listed.
+_MARK = "\ue000"  # marks where a replacement starts, for the elision pass; private use, never typed
+_ELISION = {
+    "fr": (
+        re.compile(rf"(?<![\w’'-])(de|que|ne|je|le|la) +{_MARK}(?=[aeiouyàâæéèêëîïôœùûüAEIOUYÀÂÆÉÈÊËÎÏÔŒÙÛÜ])", re.I),
+        re.compile(rf"(?<![\w’'-])(d|qu|n|j)[’']{_MARK}(?=[^\W\d_aeiouyhàâæéèêëîïôœùûüAEIOUYHÀÂÆÉÈÊËÎÏÔŒÙÛÜ])", re.I),
+    ),
+}
+
+
+def _elide(text: str, lang: str) -> str:
+    """`text`, whose replacements start with _MARK, with the short words before them elided or
+    written out as the replacement's first letter asks (French: "de Adama" -> "d’Adama",
+    "d’Ousmane" replaced by "Daniel" -> "de Daniel"); the marks removed."""
+    rules = _ELISION.get(lang)
+    if rules:
+        join, split = rules
+        text = join.sub(lambda m: m.group(1)[:-1] + "’", text)
+        text = split.sub(lambda m: m.group(1) + ("E " if m.group(1).isupper() else "e "), text)
+    return text.replace(_MARK, "")
+
+
+def substitute(text: str, entries: tuple[Substitution, ...], lang: str = "") -> str:
+    """`text` with each glossary term replaced by its local word, outside protected parts; in a
+    language that elides (`lang`), the short word before a replacement follows its first letter."""
     if not text or not entries:
         return text
     terms = _compiled(entries)
@@ -91,9 +116,11 @@ def substitute(text: str, entries: tuple[Substitution, ...]) -> str:
         if low is not None and not any(term in low for term in terms.lowered):
             return text
 
+    mark = _MARK if lang in _ELISION else ""
+
     def swap(match: re.Match) -> str:
         found = match.group(0)
-        return _cased(found, terms.replacement(found))
+        return mark + _cased(found, terms.replacement(found))
 
     out, at = [], 0
     for protected in _PROTECTED.finditer(text):
@@ -101,4 +128,4 @@ def substitute(text: str, entries: tuple[Substitution, ...]) -> str:
         out.append(protected.group(0))
         at = protected.end()
     out.append(terms.pattern.sub(swap, text[at:]))
-    return "".join(out)
+    return _elide("".join(out), lang) if mark else "".join(out)

@@ -208,7 +208,7 @@ class Texts:
         self.entries = self.context.glossary.get(self.lang) if self.context else ()
 
     def __call__(self, text: Text) -> str:
-        return substitute(text.get(self.lang), self.entries) if self.entries else text.get(self.lang)
+        return substitute(text.get(self.lang), self.entries, self.lang) if self.entries else text.get(self.lang)
 
     def all(self, texts) -> tuple[str, ...]:
         return tuple(self(t) for t in texts)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from curriculum import edit
 from curriculum.adapt import adapt_module, mark_reviewed
 from curriculum.glossary import substitute
@@ -345,3 +347,21 @@ def test_a_question_swap_that_gives_answers_away_is_flagged_on_the_context(small
     assert {p.code for p in flags} == {"right_is_longest", "answers_unbalanced"}
     assert {(p.field, p.line) for p in flags} == {("overrides[1].target", 17)}  # the first question override
     assert "in 4 of 6 choice questions the right option is the longest" in str(flags[0]) + str(flags[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "local", "expected"),
+    [
+        ("Le cas de Daniel, l’assiduité de Daniel", "Daniel", "Adama", "Le cas d’Adama, l’assiduité d’Adama"),
+        ("avec l’accord que Daniel donne", "Daniel", "Ousmane", "avec l’accord qu’Ousmane donne"),
+        ("le dossier d’Ousmane", "Ousmane", "Daniel", "le dossier de Daniel"),
+        ("DE Daniel", "Daniel", "Adama", "D’Adama"),
+        ("la commune de Kéra", "Kéra", "Tiéwala", "la commune de Tiéwala"),
+        ("`de Daniel` et de Daniel", "Daniel", "Adama", "`de Daniel` et d’Adama"),
+        ("le monde de Daniel", "Daniel", "Hadiza", "le monde de Hadiza"),  # h: no guess either way
+    ],
+)
+def test_french_elision_follows_a_glossary_replacement(text, term, local, expected):
+    entries = (Substitution(term, local),)
+    assert substitute(text, entries, "fr") == expected
+    assert substitute(text, entries, "en") == substitute(text, entries).replace("\ue000", "")

@@ -86,7 +86,7 @@ def render_copy(
         item_keys(frozen),
     )
     glossary = getattr(context.glossary, lang) if context is not None else ()
-    writer = _Writer(docx.Document(), lambda text: clean(substitute(text, glossary) if glossary else text))
+    writer = _Writer(docx.Document(), lambda text: clean(substitute(text, glossary, lang) if glossary else text))
     _first_page(writer, curriculum_title, round_name, due, lang, context)
     keys = {path: key for key, path in facts.items.items()}
     items = frozen["items"]
