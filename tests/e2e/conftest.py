@@ -1,8 +1,16 @@
-"""A real app in a real headless Chromium: the app runs on a copy of the bundled workspace."""
+"""A real app in a real headless Chromium, on a copy of the bundled workspace.
+
+One server per test module where state does not matter (`server`); a fresh workspace and
+its own server where it does (`fresh_server`, used by the journeys). No fixed sleeps: the
+page counts Streamlit's script runs (`data-test-script-state` on the app root) and the
+tests wait for the run an action started to finish (`settled`, `wait_idle`).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -24,6 +32,29 @@ ARGS = [
     "--no-first-run",
 ]
 SHOTS = REPO / "tests" / "e2e" / "screenshots"
+VIEWPORT = {"width": 1366, "height": 768}  # a common laptop screen: every grid must fit it
+
+# Counts finished script runs and remembers when the run state last changed, so that a test
+# can wait for "the run my click started has finished and nothing followed it".
+RUN_WATCH = """
+(() => {
+  window.__runs = 0; window.__state = 'initial'; window.__changed = performance.now();
+  const watch = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app) { requestAnimationFrame(watch); return; }
+    const seen = () => {
+      const state = app.getAttribute('data-test-script-state');
+      if (state === window.__state) return;
+      if (window.__state === 'running' && state === 'notRunning') window.__runs += 1;
+      window.__state = state; window.__changed = performance.now();
+    };
+    seen();
+    new MutationObserver(seen).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  };
+  watch();
+})();
+"""
+QUIET_MS = 250  # how long the app must stay idle after a run before the page counts as settled
 
 
 def _free_port() -> int:
@@ -32,13 +63,14 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
+@contextlib.contextmanager
+def running_app(base: Path):
+    """The app on a fresh copy of the bundled workspace under `base`, stopped on exit."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: `make test` installs it (apt-get install chromium)")
-    root = tmp_path_factory.mktemp("e2e") / "workspace"
+    root = base / "workspace"
     copy_bundled(root)
-    exports = root.parent / "exports"
+    exports = base / "exports"
     port = _free_port()
     env = {
         **os.environ,
@@ -61,21 +93,41 @@ def server(tmp_path_factory):
         "none",
     ]
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_healthy(url, process)
+        yield {"url": url, "root": root, "exports": exports}
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def _wait_healthy(url: str, process: subprocess.Popen) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the app exited with code {process.returncode} before answering")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
                 if answer.status == 200:
-                    break
+                    return
         except OSError:
-            time.sleep(0.3)
-    else:
-        process.terminate()
-        pytest.fail("the app did not start within 60 s")
-    yield {"url": url, "root": root, "exports": exports}
-    process.terminate()
-    process.wait(10)
+            time.sleep(0.2)  # polling a port that is not open yet, not waiting on the page
+    pytest.fail("the app did not start within 60 s")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """One app per test module, on its own workspace copy: for tests whose state does not matter."""
+    with running_app(tmp_path_factory.mktemp("e2e")) as app:
+        yield app
+
+
+@pytest.fixture
+def fresh_server(tmp_path):
+    """An app of this test's own, on a fresh workspace copy: for journeys that change content."""
+    with running_app(tmp_path) as app:
+        yield app
 
 
 @pytest.fixture(scope="session")
@@ -90,7 +142,8 @@ def browser():
 
 @pytest.fixture
 def page(browser, request):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    context.add_init_script(RUN_WATCH)
     page = context.new_page()
     page.set_default_timeout(20_000)
     yield page
@@ -114,8 +167,44 @@ def open_page(page, server, path: str = "") -> None:
     wait_idle(page)
 
 
-def wait_idle(page) -> None:
-    """Wait until Streamlit has finished its run (no 'running' status widget)."""
-    page.wait_for_timeout(300)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
-    page.wait_for_timeout(200)
+def runs(page) -> int:
+    """How many script runs this page has seen finish."""
+    return page.evaluate("window.__runs")
+
+
+def wait_idle(page, after: int = 0, timeout: float = 30_000) -> None:
+    """Wait until at least `after` runs have finished, none is running, and the app has stayed
+    idle for QUIET_MS (a callback's st.rerun starts the next run at once). A page opened in a
+    browser context without the RUN_WATCH init script gets the watcher now."""
+    if page.evaluate("window.__runs === undefined"):
+        page.evaluate(RUN_WATCH)
+    page.wait_for_function(
+        """([after, quiet]) => window.__runs >= after && window.__state === 'notRunning'
+             && document.querySelector('[data-testid="stApp"]').getAttribute('data-test-script-state') === 'notRunning'
+             && performance.now() - window.__changed >= quiet""",
+        arg=[after, QUIET_MS],
+        timeout=timeout,
+        polling=50,
+    )
+
+
+@contextlib.contextmanager
+def settled(page, timeout: float = 30_000):
+    """Do an action that starts a script run, then wait for that run (and any it causes) to end."""
+    before = runs(page)
+    yield
+    wait_idle(page, before + 1, timeout)
+
+
+def choose(page, label: str, option: str, within=None) -> None:
+    """Pick `option` (a name, perhaps shown with its id after it) in the selectbox labelled `label`
+    (on the page, or `within` a part of it)."""
+    shown = re.compile(rf"^{re.escape(option)}( \([\w-]+\))?$")
+    box = (within or page).get_by_label(label, exact=True)
+    wait_idle(page)  # what the box shows is what the last run chose
+    if shown.match(box.input_value()):
+        return  # already chosen: no run to wait for
+    box.click()
+    box.fill(option)  # long lists draw only the options in view: filter first
+    with settled(page):
+        page.get_by_role("option", name=shown).click()

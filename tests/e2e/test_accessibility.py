@@ -8,7 +8,7 @@ from curriculum.export.formats import export
 from curriculum.resolve import resolve
 from curriculum.workspace import load_workspace
 from tests.conftest import BUNDLED, REPO
-from tests.e2e.conftest import open_page
+from tests.e2e.conftest import open_page, settled
 
 pytestmark = pytest.mark.e2e
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -31,13 +31,12 @@ def serious_violations(page) -> list[str]:
 def test_no_serious_accessibility_violation_on_any_page(page, server, path, lang):
     open_page(page, server, path)
     if lang == "fr":
-        page.get_by_text("Français", exact=True).click()
-        page.wait_for_timeout(1500)
+        with settled(page):
+            page.get_by_text("Français", exact=True).click()
     # the app's own stylesheet (readable captions) arrives with the first run's elements
     page.wait_for_function(
         "() => [...document.querySelectorAll('style')].some(s => s.textContent.includes('stCaptionContainer'))"
     )
-    page.wait_for_timeout(300)
     assert serious_violations(page) == []
 
 

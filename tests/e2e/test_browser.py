@@ -1,25 +1,38 @@
-"""End-to-end: what a designer, a facilitator and a reviewer do, in a real browser."""
+"""End-to-end: single steps of a designer, a facilitator and a reviewer, in a real browser.
+
+These tests share one app per module and never rely on each other's order: what they expect
+(a revision, a comment number) is read from the workspace before they act.
+"""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from curriculum import review
 from curriculum.workspace import STORE, load_workspace
-from tests.e2e.conftest import open_page, wait_idle
+from tests.e2e.conftest import choose, open_page, settled, wait_idle
 
 pytestmark = pytest.mark.e2e
 
 
+def _on_disk(root):
+    STORE.forget()
+    return load_workspace(root)
+
+
 def test_edit_an_activity_and_save(page, server):
+    before = _on_disk(server["root"]).modules["risk-assessment"].revision
     open_page(page, server)
     box = page.get_by_label("Instructions — EN")
-    box.fill("1. Welcome everyone.\n2. E2E-EDIT: read the case aloud.")
-    box.blur()
-    wait_idle(page)
+    with settled(page):
+        box.fill("1. Welcome everyone.\n2. E2E-EDIT: read the case aloud.")
+        box.blur()
     page.get_by_role("button", name="Save", exact=True).click()
-    page.get_by_text("Saved: modules/risk-assessment.yaml, revision 2").wait_for()
-    STORE.forget()
-    module = load_workspace(server["root"]).modules["risk-assessment"]
+    page.get_by_text(f"Saved: modules/risk-assessment.yaml, revision {before + 1}").wait_for()
+    module = _on_disk(server["root"]).modules["risk-assessment"]
+    assert module.revision == before + 1
     assert "E2E-EDIT" in module.sessions[0].activities[0].instructions.en
 
 
@@ -28,19 +41,19 @@ def test_compose_a_curriculum_and_see_the_agenda(page, server):
     page.get_by_text("New curriculum").click()
     page.get_by_label("Id (e.g. core-2-day)").fill("e2e-day")
     page.get_by_label("Title (FR)").fill("Journée E2E")
-    page.get_by_label("Title (EN)").fill("E2E day")
-    page.get_by_label("Title (EN)").blur()
-    wait_idle(page)
+    with settled(page):
+        page.get_by_label("Title (EN)").fill("E2E day")
+        page.get_by_label("Title (EN)").blur()
     page.get_by_role("button", name="Create").click()
     page.get_by_text("Curriculum “E2E day” created.").wait_for()
-    page.get_by_role("button", name="Add module").click()
-    wait_idle(page)
+    wait_idle(page)  # the run that shows the message has ended: one "Add module" on the page
+    with settled(page):
+        page.get_by_role("button", name="Add module").click()
     page.get_by_role("heading", name="Agenda").wait_for()
     page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
     page.get_by_role("button", name="Save", exact=True).click()
-    page.get_by_text("Saved: curricula/e2e-day.yaml, revision 2").wait_for()
-    STORE.forget()
-    assert load_workspace(server["root"]).curricula["e2e-day"].items
+    page.get_by_text("Saved: curricula/e2e-day.yaml, revision 2").wait_for()  # created at 1 by this test
+    assert _on_disk(server["root"]).curricula["e2e-day"].items
 
 
 def test_switch_the_interface_to_french(page, server):
@@ -55,18 +68,12 @@ def test_switch_the_interface_to_french(page, server):
     )
 
 
-def choose_curriculum(page, title: str) -> None:
-    """Pages open on the last curriculum chosen (else the first by title): say which one."""
-    page.get_by_role("combobox", name="Curriculum").click()
-    page.get_by_role("option", name=title).click()
-    wait_idle(page)
-
-
 def test_export_a_facilitator_pack_and_download_it(page, server):
     open_page(page, server, "export")
-    choose_curriculum(page, "Referral without stigma: one-day awareness workshop")
-    page.get_by_text("MD", exact=True).click()
-    wait_idle(page)
+    choose(page, "Curriculum", "Referral without stigma: one-day awareness workshop")
+    choose(page, "Context", _on_disk(server["root"]).contexts["generic"].name.get("en"))
+    with settled(page):
+        page.get_by_text("MD", exact=True).click()
     page.get_by_role("button", name="Build the pack").click()
     button = page.get_by_role("button", name="Download awareness-1-day-generic-en-facilitator.md")
     button.wait_for(timeout=60_000)
@@ -79,22 +86,25 @@ def test_export_a_facilitator_pack_and_download_it(page, server):
 
 
 def test_add_a_review_comment(page, server):
+    known = {c.id for c in review.comments(server["root"], "awareness-1-day")}
     open_page(page, server, "review")
-    choose_curriculum(page, "Referral without stigma: one-day awareness workshop")
-    page.get_by_label("Your name").fill("Aminata")
-    page.get_by_label("Your role").fill("prosecutor")
-    page.get_by_label("Your comment (Markdown)").fill("Please date the legal references.")
-    page.get_by_label("Your comment (Markdown)").blur()
-    wait_idle(page)
+    page.get_by_label("Your name", exact=True).fill("Aminata")
+    page.get_by_label("Your role", exact=True).fill("prosecutor")
+    choose(page, "Curriculum", "Referral without stigma: one-day awareness workshop")
+    with settled(page):
+        page.get_by_role("textbox", name="Your comment (Markdown)").fill("Please date the legal references.")
+        page.get_by_role("textbox", name="Your comment (Markdown)").blur()
     page.get_by_role("button", name="Add comment").click()
-    page.get_by_text("Comment #1 saved.").wait_for()
-    from curriculum import review
-
-    assert [c.text for c in review.comments(server["root"], "awareness-1-day")] == ["Please date the legal references."]
+    message = page.get_by_text(re.compile(r"^Comment #\d+ saved\.$"))
+    message.wait_for()
+    added = [c for c in review.comments(server["root"], "awareness-1-day") if c.id not in known]
+    assert message.inner_text() == f"Comment #{added[0].id} saved."
+    assert [(c.author, c.text) for c in added] == [("Aminata", "Please date the legal references.")]
 
 
 def test_chosen_sessions_follow_the_language_switch(page, server):
     open_page(page, server, "composer")
+    choose(page, "Curriculum", "Referral without stigma: one-day awareness workshop")  # holds risk-assessment
     chips = page.locator("[data-testid='stMultiSelect']")
     chips.get_by_text("From concern to assessment", exact=False).first.wait_for()
     page.get_by_text("Français", exact=True).click()
@@ -127,7 +137,7 @@ def test_bring_back_several_word_copies_at_once(page, server, tmp_path):
         document.save(path)
         files.append(str(path))
     open_page(page, server, "review")
-    choose_curriculum(page, "Referral without stigma: one-day awareness workshop")
+    choose(page, "Curriculum", "Referral without stigma: one-day awareness workshop")
     page.get_by_text("Review in Word (copy by e-mail)").click()
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(files)
     wait_idle(page)
