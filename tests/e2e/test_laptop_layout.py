@@ -37,6 +37,16 @@ def show_every_tab(page, path: str, lang: str) -> list[str]:
     return cut
 
 
+# every data grid shown (not in a closed expander) has drawn its canvas, at a width that held between two polls
+GRIDS_LAID_OUT = """() => {
+    const shown = [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(g => g.checkVisibility());
+    const widths = shown.map(g => {
+        const c = g.querySelector('canvas'); return c ? Math.round(c.getBoundingClientRect().width) : 0; }).join();
+    const settled = widths === window.__gridWidths && !widths.split(',').includes('0');
+    window.__gridWidths = widths;
+    return settled; }"""
+
+
 @pytest.mark.parametrize("size", [(1366, 768), (1400, 900)])
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_page_fits_a_laptop_screen_and_stays_offline(browser, server, size, lang):
@@ -53,7 +63,8 @@ def test_every_page_fits_a_laptop_screen_and_stays_offline(browser, server, size
         for index, path in enumerate(PAGES):
             page.locator("[data-testid='stSidebarNav'] a").nth(index).click()
             wait_idle(page)
-            page.wait_for_timeout(800)  # grids lay out after the run
+            page.evaluate("window.__gridWidths = null")
+            page.wait_for_function(GRIDS_LAID_OUT, polling=150)  # grids lay out after the run
             cut[path or "library"] = show_every_tab(page, path, lang)
     finally:
         context.close()
