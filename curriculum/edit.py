@@ -44,15 +44,20 @@ def replace_activity(module: Module, session_id: str, activity_id: str, **change
     return replace_session(module, session_id, activities=activities)
 
 
-def apply_activity_rows(module: Module, session_id: str, rows: list[dict]) -> Module:
-    """Apply table rows {id, title_fr, title_en, method, minutes, grouping} to a session's activities."""
-    session = _session(module, session_id)
-    by_id = {a.id: a for a in session.activities}
-    activities = []
+def _rows_with_activities(module: Module, session_id: str, rows: list[dict]):
+    """(row number from 1, row, the activity it names) for each table row; an unknown id is refused."""
+    by_id = {a.id: a for a in _session(module, session_id).activities}
     for number, row in enumerate(rows, start=1):
         activity = by_id.get(row.get("id"))
         if activity is None:
             raise UnknownIdError.coded("row_unknown_activity", number=number, id=row.get("id"))
+        yield number, row, activity
+
+
+def apply_activity_rows(module: Module, session_id: str, rows: list[dict]) -> Module:
+    """Apply table rows {id, title_fr, title_en, method, minutes, grouping} to a session's activities."""
+    activities = []
+    for number, row, activity in _rows_with_activities(module, session_id, rows):
         minutes = _minutes(row.get("minutes"), number, activity.title)
         activities.append(
             replace(
@@ -99,13 +104,8 @@ def cut_rows(session: Session, lang: str) -> list[dict]:
 
 def apply_cut_rows(module: Module, session_id: str, rows: list[dict]) -> Module:
     """Apply rows of `cut_rows` (min_minutes 0 or blank: none) to a session's activities."""
-    session = _session(module, session_id)
-    by_id = {a.id: a for a in session.activities}
     activities = []
-    for number, row in enumerate(rows, start=1):
-        activity = by_id.get(row.get("id"))
-        if activity is None:
-            raise UnknownIdError.coded("row_unknown_activity", number=number, id=row.get("id"))
+    for number, row, activity in _rows_with_activities(module, session_id, rows):
         shortest = _shortest(row.get("min_minutes"), number, activity)
         priority = row.get("priority") or activity.priority
         if priority not in PRIORITIES:
