@@ -42,14 +42,19 @@ RUN_WATCH = """
   const watch = () => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app) { requestAnimationFrame(watch); return; }
-    const seen = () => {
-      const state = app.getAttribute('data-test-script-state');
-      if (state === window.__state) return;
-      if (window.__state === 'running' && state === 'notRunning') window.__runs += 1;
-      window.__state = state; window.__changed = performance.now();
+    // A quick run can start and end within one batch of mutations: read each change from the
+    // records (their old values, then the attribute now), not only the state at callback time.
+    const seen = (values) => {
+      for (let i = 0; i + 1 < values.length; i++) {
+        if (values[i] === 'running' && values[i + 1] === 'notRunning') window.__runs += 1;
+      }
+      const state = values[values.length - 1];
+      if (values.some((v, i) => i > 0 && v !== values[i - 1])) window.__changed = performance.now();
+      window.__state = state;
     };
-    seen();
-    new MutationObserver(seen).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    seen([window.__state, app.getAttribute('data-test-script-state')]);
+    new MutationObserver((records) => seen([...records.map((r) => r.oldValue), app.getAttribute('data-test-script-state')]))
+      .observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
   };
   watch();
 })();
