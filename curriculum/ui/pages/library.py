@@ -173,6 +173,21 @@ def _commit(change=None, **select) -> None:
         st.rerun()
 
 
+def _choice_column(label: str, kind: str, codes, width: int):
+    """A grid column choosing one of `codes`, each shown by its name in the interface's language."""
+    return st.column_config.SelectboxColumn(
+        label, options=list(codes), format_func=name_of(kind), required=True, width=width
+    )
+
+
+def _check_now(apply, grid) -> None:
+    """Apply a grid's rows to the module, to say what is wrong at once, not only when Save is clicked."""
+    try:
+        apply(module, session.id, grid.to_dict("records"))
+    except ContentError as exc:
+        st.error(not_saved(exc))
+
+
 st.subheader(tr("library.sessions"))
 session = activity = table = session_title = instructions = notes = cuts = session_optional = None
 if not module.sessions:
@@ -200,25 +215,14 @@ else:
             "id": st.column_config.TextColumn(tr("common.id"), disabled=True, width=110),
             "title_fr": st.column_config.TextColumn(tr("library.title_fr"), width=220),
             "title_en": st.column_config.TextColumn(tr("library.title_en"), width=220),
-            "method": st.column_config.SelectboxColumn(
-                tr("common.method"), options=list(METHODS), format_func=name_of("method"), required=True, width=125
-            ),
+            "method": _choice_column(tr("common.method"), "method", METHODS, 125),
             # no bounds here: the grid would clamp "-30" to 30 and "100000" to the maximum without a
             # word; the core refuses such minutes with a message saying what it accepts
             "minutes": st.column_config.NumberColumn(tr("common.minutes"), step=1, required=True, width=85),
-            "grouping": st.column_config.SelectboxColumn(
-                tr("common.grouping"),
-                options=list(GROUPINGS),
-                format_func=name_of("grouping"),
-                required=True,
-                width=120,
-            ),
+            "grouping": _choice_column(tr("common.grouping"), "grouping", GROUPINGS, 120),
         },
     )
-    try:  # said at once, not only when Save is clicked
-        edit.apply_activity_rows(module, session.id, table.to_dict("records"))
-    except ContentError as exc:
-        st.error(not_saved(exc))
+    _check_now(edit.apply_activity_rows, table)
     total = int(pd.to_numeric(table["minutes"], errors="coerce").fillna(0).sum())
     st.caption(tr("library.session_minutes", minutes=total))
 
@@ -239,19 +243,10 @@ else:
                 "minutes": st.column_config.NumberColumn(tr("common.minutes"), disabled=True, width=85),
                 "min_minutes": st.column_config.NumberColumn(tr("field.min_minutes"), step=5, width=130),
                 "optional": st.column_config.CheckboxColumn(tr("field.optional"), width=90),
-                "priority": st.column_config.SelectboxColumn(
-                    tr("field.priority"),
-                    options=list(PRIORITIES),
-                    format_func=name_of("priority"),
-                    required=True,
-                    width=110,
-                ),
+                "priority": _choice_column(tr("field.priority"), "priority", PRIORITIES, 110),
             },
         )
-        try:  # said at once, not only when Save is clicked
-            edit.apply_cut_rows(module, session.id, cuts.to_dict("records"))
-        except ContentError as exc:
-            st.error(not_saved(exc))
+        _check_now(edit.apply_cut_rows, cuts)
 
     activity_id = st.selectbox(
         tr("library.activity"),
