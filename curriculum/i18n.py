@@ -87,6 +87,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Shortest length 0: the activity is not shortened. Optional: it may be dropped. "
         "Low priority: shortened or dropped first.",
     },
+    "library.cuts_activity": {"fr": "Activité", "en": "Activity"},
     "library.session_optional": {
         "fr": "Toute la séance est facultative (elle peut être retirée)",
         "en": "The whole session is optional (it may be dropped)",

@@ -239,7 +239,7 @@ else:
             width="stretch",
             column_order=("title", "minutes", "min_minutes", "optional", "priority"),
             column_config={
-                "title": st.column_config.TextColumn(tr("library.activity"), disabled=True, width=300),
+                "title": st.column_config.TextColumn(tr("library.cuts_activity"), disabled=True, width=300),
                 "minutes": st.column_config.NumberColumn(tr("common.minutes"), disabled=True, width=85),
                 "min_minutes": st.column_config.NumberColumn(tr("field.min_minutes"), step=5, width=130),
                 "optional": st.column_config.CheckboxColumn(tr("field.optional"), width=90),
