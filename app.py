@@ -3,12 +3,21 @@
 import streamlit as st
 
 from curriculum.problems import ContentError
-from curriculum.ui.shell import ICON, accessible_styles, language_switch, page_failed, sign_in, status_panel
+from curriculum.ui.shell import (
+    ICON,
+    accessible_styles,
+    language_switch,
+    page_direction,
+    page_failed,
+    sign_in,
+    status_panel,
+)
 from curriculum.ui.state import reason, tr
 
 st.set_page_config(page_title="Curricula", page_icon=str(ICON), layout="wide")
 accessible_styles()
 language_switch()
+page_direction()
 pages = [
     st.Page(
         "curriculum/ui/pages/library.py",

@@ -9,6 +9,7 @@ import streamlit as st
 
 from curriculum.access import actor_for_email as authenticate_email
 from curriculum.access import authenticate, server_mode
+from curriculum.languages import direction
 from curriculum.problems import ContentError
 from curriculum.ui.state import ACTOR_KEY, LANG_KEY, actor, lang, reason, root, tr, workspace
 
@@ -21,8 +22,18 @@ ACCESSIBLE_CSS = """
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4b5058 !important; }
 [data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]) { max-height: none !important; }
 [data-testid="stMultiSelectTagsContainer"] { flex-wrap: wrap !important; overflow: visible !important; }
+[data-testid="stElementContainer"] { text-align: start !important; }
 </style>
 """
+
+# The page's language and direction go on <html>: screen readers pick their voice from `lang`,
+# and with dir="rtl" Streamlit lays the whole app out right to left (sidebar on the right,
+# labels, inputs and text aligned right). The text-align rule above makes paragraphs follow
+# the direction (Streamlit writes `left` on element containers).
+DIRECTION_SCRIPT = (
+    "<script>document.documentElement.setAttribute('lang', {lang!r});"
+    "document.documentElement.setAttribute('dir', {dir!r});</script>"
+)
 
 
 # A local icon: a :material/…: or emoji page icon makes the browser fetch the favicon from
@@ -45,6 +56,12 @@ def page_failed(exc: Exception) -> None:
 
 def accessible_styles() -> None:
     st.html(ACCESSIBLE_CSS)
+
+
+def page_direction() -> None:
+    """Tell the browser the interface's language and writing direction (see DIRECTION_SCRIPT)."""
+    code = lang()
+    st.html(DIRECTION_SCRIPT.format(lang=code, dir=direction(code)), unsafe_allow_javascript=True)
 
 
 def _redraw_choices() -> None:
