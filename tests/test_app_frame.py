@@ -46,7 +46,7 @@ def test_workspace_warnings_are_summarised_and_listed_on_demand(small, monkeypat
     gaps = MODULE.replace(", en: Case study}", "}").replace(', en: "1. Read the case"}', "}")
     write(small, "modules/sharing.yaml", gaps.replace(", en: Practice}", "}"))
     at = app_test(small, monkeypatch, "fr").run()
-    assert [c.value for c in at.sidebar.caption][1:] == ["3 avertissement(s)", "modules/sharing.yaml (3)"]
+    assert [c.value for c in at.sidebar.caption][1:] == ["3 avertissements", "modules/sharing.yaml (3)"]
     assert not at.sidebar.code  # no raw file:line lines in the sidebar
     at.sidebar.button(key="status.details").click().run()
     (table,) = [d.value for d in at.dataframe if "Fichier" in d.value.columns]
