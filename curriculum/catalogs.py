@@ -37,7 +37,8 @@ def use_workspace(root: Path | str | None) -> None:
     new = [Path(root)] if root is not None else []
     if new != _workspace:
         _workspace[:] = new
-        clear()
+        _translations.clear()
+        _texts.clear()
 
 
 def po_paths(lang: str, workspace_root: Path | str | None = None) -> list[Path]:

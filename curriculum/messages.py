@@ -712,6 +712,15 @@ MESSAGES: dict[str, tuple[Word, Word | str]] = {
         _C("suggestion_outdated.what", "the text of '{target}' ({field}) has changed since the review copy was made"),
         _C("suggestion_outdated.fix", "not saved; apply the suggestion by hand, the comment stays open"),
     ),
+    # --- interface catalogs (catalogs.py) ---------------------------------------------
+    "catalog_placeholder": (
+        _C(
+            "catalog_placeholder.what",
+            "the translation of '{key}' has a placeholder its English text does not have, or an unpaired brace: {found}; "
+            "the English text is shown instead",
+        ),
+        _C("catalog_placeholder.fix", "use the placeholders of the English text: {expected}"),
+    ),
 }
 
 # what a YAML value was, in words; nouns and verbs that refusals fill in
