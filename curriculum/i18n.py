@@ -30,7 +30,11 @@ def _NC(key: str, singular: str, plural: str) -> tuple[str, tuple[str, str]]:  #
 def translate(key: str, source: Source, lang: str, values: dict | None = None) -> str:
     """The catalog's translation of `source` (msgctxt `key`) in `lang`, `{name}` fields filled in."""
     if isinstance(source, tuple):
-        text = catalogs.plural(lang, key, source, _count(values or {}))
+        count = _count(values or {})
+        text = catalogs.plural(lang, key, source, count)
+        values = {
+            k: number(v, lang) if k in catalogs.COUNTS and isinstance(v, int) else v for k, v in (values or {}).items()
+        }
     else:
         text = catalogs.text(lang, key, source)
     return text.format(**values) if values else text
