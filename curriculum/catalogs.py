@@ -29,7 +29,7 @@ COUNTS = ("n", "count", "days")  # the placeholder that chooses a plural form: t
 
 _workspace: list[Path] = []  # the workspace whose catalogs are used besides the package's
 _translations: dict[str, gettext.NullTranslations] = {}
-_texts: dict[tuple[str, str], str] = {}  # (lang, key) -> checked translation: t() is a dict lookup
+_texts: dict[tuple, str] = {}  # (lang, key[, count]) -> checked translation: t() is a dict lookup
 
 
 def use_workspace(root: Path | str | None) -> None:
@@ -91,8 +91,14 @@ def plural(lang: str, key: str, source: tuple[str, str], n: int) -> str:
     english = source[0] if n == 1 else source[1]
     if lang == "en":
         return english
-    found = translations(lang).npgettext(key, source[0], source[1], n)
-    return found if checked(found, *source) == found else english
+    found = _texts.get((lang, key, n))
+    if found is None:
+        found = translations(lang).npgettext(key, source[0], source[1], n)
+        found = found if checked(found, *source) == found else english
+        if len(_texts) > 100_000:  # counts are many; keep the memo bounded
+            _texts.clear()
+        _texts[(lang, key, n)] = found
+    return found
 
 
 def placeholders(text: str) -> set[str] | None:

@@ -10,6 +10,8 @@ A plural entry chooses its form with the number in the value named `n`, else `co
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
@@ -714,6 +716,7 @@ def texts(lang: str) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=4096)
 def number(value: float, lang: str) -> str:
     """A number as `lang` writes it: 3 000 (narrow no-break space) in French, 3,000 in English,
     the locale's own digits where CLDR says so."""
