@@ -25,7 +25,6 @@ from babel.messages.pofile import read_po
 
 PACKAGE_LOCALE = Path(__file__).parent / "locale"
 DOMAIN = "messages"
-COUNTS = ("n", "count", "days")  # the placeholder that chooses a plural form: the first one present
 
 _workspace: list[Path] = []  # the workspace whose catalogs are used besides the package's
 _translations: dict[str, gettext.NullTranslations] = {}
@@ -59,7 +58,7 @@ def translations(lang: str) -> gettext.NullTranslations:
     found = _translations.get(lang)
     if found is None:
         found = gettext.NullTranslations()
-        for po in reversed(po_paths(lang)):
+        for po in po_paths(lang):  # the workspace's layer on top, the package's below it
             layer = _compiled(po, *_mtimes(po))
             layer.add_fallback(found)
             found = layer
@@ -86,7 +85,7 @@ def text(lang: str, key: str, source: str) -> str:
     return found
 
 
-def plural(lang: str, key: str, source: tuple[str, str], n: int) -> str:
+def plural(lang: str, key: str, source: tuple[str, ...], n: int) -> str:
     """The form of a counting sentence for `n` in `lang` (the catalog's plural rule)."""
     english = source[0] if n == 1 else source[1]
     if lang == "en":
@@ -94,7 +93,7 @@ def plural(lang: str, key: str, source: tuple[str, str], n: int) -> str:
     found = _texts.get((lang, key, n))
     if found is None:
         found = translations(lang).npgettext(key, source[0], source[1], n)
-        found = found if checked(found, *source) == found else english
+        found = found if checked(found, source[0], source[1]) == found else english
         if len(_texts) > 100_000:  # counts are many; keep the memo bounded
             _texts.clear()
         _texts[(lang, key, n)] = found

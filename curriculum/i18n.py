@@ -4,13 +4,14 @@ Each entry is written with a marker Babel extracts (`pybabel extract`, see READM
 `_C(key, English)` for a sentence, `_NC(key, English singular, English plural)` for one that
 counts. The key is the catalog's msgctxt, the English text its msgid; `catalogs` finds the
 translation (package or workspace `.po`) and falls back to English, never to the key.
-A plural entry chooses its form with the number in the value named `n`, else `count`, else
-`days` (`catalogs.COUNTS`); each language's catalog carries its own plural rule (Arabic: six).
+A plural entry chooses its form with the number in the value its `count` names (`n` unless
+it says otherwise); each language's catalog carries its own plural rule (Arabic: six).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
@@ -18,35 +19,34 @@ from babel.numbers import format_decimal, format_percent
 from . import catalogs
 from .languages import babel_name, locale
 
-Source = str | tuple[str, str]  # an English sentence, or its singular and plural
+
+class Plural(NamedTuple):
+    """A sentence that counts: English singular and plural; `count` names the placeholder whose
+    number chooses the form (each language's catalog has its own forms: Arabic six)."""
+
+    singular: str
+    plural: str
+    count: str = "n"
+
+
+Source = str | Plural  # an English sentence, or a counting one
 
 
 def _C(key: str, english: str) -> tuple[str, str]:  # the marker Babel extracts
     return key, english
 
 
-def _NC(key: str, singular: str, plural: str) -> tuple[str, tuple[str, str]]:  # the marker Babel extracts
-    return key, (singular, plural)
+def _NC(key: str, singular: str, plural: str, count: str = "n") -> tuple[str, Plural]:  # the marker Babel extracts
+    return key, Plural(singular, plural, count)
 
 
 def translate(key: str, source: Source, lang: str, values: dict | None = None) -> str:
     """The catalog's translation of `source` (msgctxt `key`) in `lang`, `{name}` fields filled in."""
-    if isinstance(source, tuple):
-        count = _count(values or {})
-        text = catalogs.plural(lang, key, source, count)
-        values = {
-            k: number(v, lang) if k in catalogs.COUNTS and isinstance(v, int) else v for k, v in (values or {}).items()
-        }
+    if isinstance(source, Plural):
+        text = catalogs.plural(lang, key, source, int((values or {}).get(source.count, 1)))
     else:
         text = catalogs.text(lang, key, source)
     return text.format(**values) if values else text
-
-
-def _count(values: dict) -> int:
-    for name in catalogs.COUNTS:
-        if name in values:
-            return int(values[name])
-    return 1
 
 
 STRINGS: dict[str, Source] = dict(
@@ -609,20 +609,31 @@ STRINGS: dict[str, Source] = dict(
         _C("status.line", "Line"),
         _C("status.problem", "Warning and fix"),
         _NC("library.open_comments", "{n} open comment", "{n} open comments"),
-        _C("review.limit", "At most {most} characters (about three pages): share a longer text as a document."),
+        _NC(
+            "review.limit",
+            "At most {most} character (about three pages): share a longer text as a document.",
+            "At most {most} characters (about three pages): share a longer text as a document.",
+            count="most",
+        ),
         _C("fit.summary", "Fit to {days} for {context}: {changes}."),
         _C("fit.nothing", "The programme already fits {days} for {context}: nothing to change."),
-        _NC("fit.days", "{count} day", "{count} days"),
-        _NC("fit.shorten", "shorten {count} activity", "shorten {count} activities"),
-        _NC("fit.drop", "drop {count} optional one", "drop {count} optional ones"),
-        _NC("fit.move", "{count} session moves to another day", "{count} sessions move to another day"),
-        _C("fit.missing", "{minutes} min still missing ({days} days would be enough)"),
+        _NC("fit.days", "{count} day", "{count} days", count="count"),
+        _NC("fit.shorten", "shorten {count} activity", "shorten {count} activities", count="count"),
+        _NC("fit.drop", "drop {count} optional one", "drop {count} optional ones", count="count"),
+        _NC("fit.move", "{count} session moves to another day", "{count} sessions move to another day", count="count"),
+        _NC(
+            "fit.missing",
+            "{minutes} min still missing ({days} days would be enough)",
+            "{minutes} min still missing ({days} days would be enough)",
+            count="minutes",
+        ),
         _C("fit.title", "Fit to the days"),
         _C("fit.apply", "Apply as the context’s adaptations"),
         _NC(
             "fit.applied",
             "Fit saved in the {context} context ({count} adaptation).",
             "Fit saved in the {context} context ({count} adaptations).",
+            count="count",
         ),
         _C("fit.no_context", "Pick a context for the preview: a fit is saved as a context’s adaptations."),
         _C(
@@ -656,7 +667,7 @@ STRINGS: dict[str, Source] = dict(
 
 def t(key: str, lang: str, **values) -> str:
     """The interface string `key` in `lang`, with `{name}` fields filled in (a plural entry
-    chooses its form with `n`, `count` or `days`)."""
+    chooses its form with the value its `count` names, `n` by default)."""
     source = STRINGS.get(key)
     if source is None:
         return key
@@ -666,14 +677,22 @@ def t(key: str, lang: str, **values) -> str:
 NOTICES: dict[str, Source] = {
     key.removeprefix("NOTICES."): text
     for key, text in [
-        _C("NOTICES.overflow", "Day {day}: the programme overflows the end of the day by {minutes} min."),
+        _NC(
+            "NOTICES.overflow",
+            "Day {day}: the programme overflows the end of the day by {minutes} min.",
+            "Day {day}: the programme overflows the end of the day by {minutes} min.",
+            count="minutes",
+        ),
         _C(
             "NOTICES.break-skipped",
             "Day {day}: the {time} break is taken up by the activity “{activity}”, longer than the time between breaks.",
         ),
         _C("NOTICES.empty-day", "Day {day}: no activity on this day; remove a day or add sessions."),
-        _C(
-            "NOTICES.idle", "Day {day}: {minutes} min with no activity ({times}); the next activity does not fit there."
+        _NC(
+            "NOTICES.idle",
+            "Day {day}: {minutes} min with no activity ({times}); the next activity does not fit there.",
+            "Day {day}: {minutes} min with no activity ({times}); the next activity does not fit there.",
+            count="minutes",
         ),
         _C("NOTICES.missing-module", "Module '{module}' does not exist or is invalid: it is left out."),
         _C("NOTICES.missing-session", "Module '{module}' has no session '{session}': it is left out."),
@@ -707,7 +726,7 @@ def notice_text(notice, lang: str) -> str:
 def texts(lang: str) -> dict[str, str]:
     """Every interface string (STRINGS and NOTICES, plural forms joined by a space) as `lang` has it:
     the English sources for "en", the catalog's translations otherwise. For checks and tests."""
-    sources = {**STRINGS, **{f"NOTICES.{code}": text for code, text in NOTICES.items()}}
+    sources: dict[str, Source] = {**STRINGS, **{f"NOTICES.{code}": text for code, text in NOTICES.items()}}
     if lang == "en":
         return {key: " ".join(text) if isinstance(text, tuple) else text for key, text in sources.items()}
     found = catalogs.entries(lang)

@@ -5,7 +5,8 @@ writes the sentence. English is the source (and what the command line prints); t
 catalogs translate it (msgctxt `{code}.what` / `{code}.fix`, and `{TABLE}.{key}` for the
 words below). A value may be a `Word` or a `Text`: it is written in the language asked
 for. A `suggestion` value (the nearest known id) replaces the fix with "did you mean …?".
-A counting message chooses its plural form with `count` (or `days`), see `i18n`.
+A counting message chooses its plural form with the value its `count` names (`count` unless
+it says otherwise), see `i18n.Plural`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import languages
-from .i18n import Source, t, translate
+from .i18n import Plural, Source, t, translate
 from .i18n import number as grouped_number
 from .model import Text
 
@@ -41,8 +42,8 @@ def _C(key: str, english: str) -> Word:  # the marker Babel extracts
     return Word(key, english)
 
 
-def _NC(key: str, singular: str, plural: str) -> Word:  # the marker Babel extracts
-    return Word(key, (singular, plural))
+def _NC(key: str, singular: str, plural: str, count: str = "count") -> Word:  # the marker Babel extracts
+    return Word(key, Plural(singular, plural, count))
 
 
 # code -> (what, fix); {placeholders} are filled from the finding's values
@@ -151,7 +152,7 @@ MESSAGES: dict[str, tuple[Word, Word | str]] = {
         _C("above_limit.fix", "write a whole number from 1 to {limit}"),
     ),
     "too_many_entries": (
-        _C("too_many_entries.what", "{count} entries, the limit is {limit}"),
+        _NC("too_many_entries.what", "{count} entry, the limit is {limit}", "{count} entries, the limit is {limit}"),
         _C("too_many_entries.fix", "split the content into several records"),
     ),
     "text_too_long": (
@@ -419,9 +420,11 @@ MESSAGES: dict[str, tuple[Word, Word | str]] = {
         _C("comment_empty.fix", "write what should change and why"),
     ),
     "comment_too_long": (
-        _C(
+        _NC(
             "comment_too_long.what",
+            "the text is {length} character long; a comment, reply or response holds at most {most}",
             "the text is {length} characters long; a comment, reply or response holds at most {most}",
+            count="length",
         ),
         _C("comment_too_long.fix", "keep the essentials and share a longer text as a document"),
     ),
@@ -446,6 +449,7 @@ MESSAGES: dict[str, tuple[Word, Word | str]] = {
             "no_such_day.what",
             "day {day} does not exist: the programme has {days} day",
             "day {day} does not exist: the programme has {days} days",
+            count="days",
         ),
         NO_FIX,
     ),
@@ -631,7 +635,12 @@ MESSAGES: dict[str, tuple[Word, Word | str]] = {
     ),
     "sign_in_throttled": (
         _C("sign_in_throttled.what", "too many failed sign-ins for this account or from this address"),
-        _C("sign_in_throttled.fix", "wait {seconds} seconds before trying again"),
+        _NC(
+            "sign_in_throttled.fix",
+            "wait {seconds} second before trying again",
+            "wait {seconds} seconds before trying again",
+            count="seconds",
+        ),
     ),
     "sign_in_first": (
         _C("sign_in_first.what", "sign in first: on a shared server, '{action}' needs an account"),

@@ -4,7 +4,8 @@
 
 Each JSON file maps a key (the msgctxt: `library.title`, `NOTICES.overflow`, `not_list.what`,
 `KINDS.list`) to its translation, or to a list of plural forms in the order of the language's
-plural rule (Babel's; Arabic: zero, one, two, few 3–10, other 100–102, many 11–99). Writes
+plural rule (Babel's; Arabic: zero, one, two, few 3–10, other 100–102, many 11–99), or one
+sentence that fits every count (it fills every form). Writes
 `curriculum/locale/LANG/LC_MESSAGES/messages.po` (existing translations the JSON does not name
 are kept) and prints the template's keys that stay untranslated and the JSON's keys the
 template does not have.
@@ -47,6 +48,8 @@ def _string(msgid, text, forms: int):
     if isinstance(msgid, tuple):  # a plural entry wants exactly the language's number of forms
         if isinstance(text, list | tuple) and len(text) == forms:
             return tuple(text)
+        if isinstance(text, str):  # one sentence the translator wrote to fit every count
+            return (text,) * forms
         return ("",) * forms
     return text if isinstance(text, str) else ""
 
