@@ -659,9 +659,18 @@ STRINGS: dict[str, Source] = dict(
         _C("priority.low", "low"),
         _C("pack.schedule_warnings", "Schedule warnings"),
         _C("pack.days_time", "Day {day}, {start} – day {last}, {end}"),
-        _C("field.title_in", "Title ({language})"),
-        _C("field.name_in", "Name ({language})"),
-        _C("field.label_in", "Label ({language})"),
+        _C("common.title_in", "Title ({language})"),
+        _C("common.name_in", "Name ({language})"),
+        _C("common.label_in", "Label ({language})"),
+        _C("edit.copy_suffix", " (copy)"),
+        _C("edit.new_activity", "New activity"),
+        _C("edit.new_session", "New session"),
+        _C("edit.first_session", "Session 1"),
+        _C("common.languages_shown", "Languages shown"),
+        _C("contexts.languages", "The context’s languages"),
+        _C("contexts.fallback", "Fallback order (missing text)"),
+        _C("contexts.default_language", "Default language"),
+        _C("docx.toc_placeholder", "Right-click › Update field to show the contents."),
     ]
 )
 
@@ -712,6 +721,12 @@ NOTICES: dict[str, Source] = {
             "Session '{module} › {session}' is aimed at {profiles}, profiles the curriculum does not target.",
         ),
         _C("NOTICES.presentation-share", "Day {day}: {percent}% of the time is presentation (more than half)."),
+        _NC(
+            "NOTICES.translation-gap",
+            "Translation gap in {language}: {count} text shown in {used} ({examples}).",
+            "Translation gap in {language}: {count} texts shown in {used} ({examples}).",
+            count="count",
+        ),
     ]
 }
 

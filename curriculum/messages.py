@@ -721,6 +721,26 @@ MESSAGES: dict[str, tuple[Word, Word | str]] = {
         _C("suggestion_outdated.what", "the text of '{target}' ({field}) has changed since the review copy was made"),
         _C("suggestion_outdated.fix", "not saved; apply the suggestion by hand, the comment stays open"),
     ),
+    # --- languages (H1: settings.yaml, Text of any language) -------------------------------
+    "not_language_code": (
+        _C("not_language_code.what", "'{lang}' is not a language code"),
+        _C(
+            "not_language_code.fix",
+            "write a language code such as `fr`, `en` or `ar` (ISO 639, optionally with a region: `ar-TN`)",
+        ),
+    ),
+    "undeclared_language": (
+        _C("undeclared_language.what", "language '{lang}' is not one of the workspace's languages ({declared})"),
+        _C("undeclared_language.fix", "declare '{lang}' in settings.yaml or remove the text"),
+    ),
+    "duplicate_language": (
+        _C("duplicate_language.what", "language '{lang}' is listed twice"),
+        _C("duplicate_language.fix", "list each language once"),
+    ),
+    "unknown_lang_option": (
+        _C("unknown_lang_option.what", "unknown language '{lang}'"),
+        _C("unknown_lang_option.fix", "use one of the workspace's languages: {declared}"),
+    ),
     # --- interface catalogs (catalogs.py) ---------------------------------------------
     "catalog_placeholder": (
         _C(
