@@ -720,7 +720,7 @@ NOTICES: dict[str, Source] = {
             "NOTICES.audience",
             "Session '{module} › {session}' is aimed at {profiles}, profiles the curriculum does not target.",
         ),
-        _C("NOTICES.presentation-share", "Day {day}: {percent}% of the time is presentation (more than half)."),
+        _C("NOTICES.presentation-share", "Day {day}: {share} of the time is presentation (more than half)."),
         _NC(
             "NOTICES.translation-gap",
             "Translation gap in {language}: {count} text shown in {used} ({examples}).",
@@ -736,7 +736,10 @@ def notice_text(notice, lang: str) -> str:
     source = NOTICES.get(notice.code)
     if source is None:
         return f"{notice.code}: {notice.values}"
-    return translate(f"NOTICES.{notice.code}", source, lang, dict(notice.values))
+    values = dict(notice.values)
+    if "percent" in values:  # a share is written as the language writes percentages: 57%, 57 %
+        values["share"] = percent(values["percent"] / 100, lang)
+    return translate(f"NOTICES.{notice.code}", source, lang, values)
 
 
 def texts(lang: str) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import shutil
 from functools import cache
 from pathlib import Path
 from string import Formatter
@@ -86,6 +87,13 @@ def test_the_fault_list_names_file_line_and_what_is_wrong(tmp_path):
         "fr/LC_MESSAGES/messages.po:22: library.title: untranslated",
         "fr/LC_MESSAGES/messages.po:27: common.saved: placeholders ['nom'], the English has ['name']",
     ]
+
+
+def test_every_shipped_catalog_compiles_with_gettexts_own_checks(tmp_path):
+    copy = tmp_path / "locale"
+    shutil.copytree(LOCALE, copy, ignore=shutil.ignore_patterns("*.mo"))
+    failed = CommandLineInterface().run(["pybabel", "-q", "compile", "-D", "messages", "-d", str(copy)])
+    assert not failed and sorted(p.parts[-3] for p in copy.glob("*/LC_MESSAGES/messages.mo")) == ["ar", "fr"]
 
 
 def test_the_template_is_up_to_date_with_the_code(tmp_path):
