@@ -40,13 +40,23 @@ def _NC(key: str, singular: str, plural: str, count: str = "n") -> tuple[str, Pl
     return key, Plural(singular, plural, count)
 
 
-def translate(key: str, source: Source, lang: str, values: dict | None = None) -> str:
-    """The catalog's translation of `source` (msgctxt `key`) in `lang`, `{name}` fields filled in."""
+def translate(key: str, source: Source, lang: str, values: dict | None = None, count: object = None) -> str:
+    """The catalog's translation of `source` (msgctxt `key`) in `lang`, `{name}` fields filled in.
+    A plural entry counts with `count`, else with the value its `count` names."""
     if isinstance(source, Plural):
-        text = catalogs.plural(lang, key, source, int((values or {}).get(source.count, 1)))
+        n = count if count is not None else (values or {}).get(source.count, 1)
+        text = catalogs.plural(lang, key, source, _whole(n))
     else:
         text = catalogs.text(lang, key, source)
     return text.format(**values) if values else text
+
+
+def _whole(count: object) -> int:
+    """A count as a whole number; one that is not a number (a bug) reads as several, never a crash."""
+    try:
+        return int(count)
+    except (TypeError, ValueError):
+        return 2
 
 
 STRINGS: dict[str, Source] = dict(

@@ -861,13 +861,14 @@ def text(code: str, values: dict, lang: str = "en") -> tuple[str, str]:
     filled = {key: _written(value, lang) for key, value in values.items()}
     if filled.get("suggestion"):
         fix = DID_YOU_MEAN
-    return _filled(what, lang, filled), _filled(fix, lang, filled)
+    return _filled(what, lang, filled, values), _filled(fix, lang, filled, values)
 
 
-def _filled(word: Word | str, lang: str, values: dict) -> str:
+def _filled(word: Word | str, lang: str, filled: dict, values: dict) -> str:
     if not word:
         return ""
-    return translate(word.key, word.english, lang, values)
+    count = values.get(word.english.count) if isinstance(word.english, Plural) else None
+    return translate(word.key, word.english, lang, filled, count=count.value if isinstance(count, Number) else count)
 
 
 NUMBER = _C("number", "the number {value}")

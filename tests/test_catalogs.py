@@ -137,6 +137,14 @@ def test_the_shipped_arabic_catalog_counts_in_six_forms():
     assert forms == ["0 تنبيه", "تنبيه واحد", "تنبيهان", "3 تنبيهات", "11 تنبيهًا", "100 تنبيه"]
 
 
+def test_a_counted_message_counts_a_grouped_number_and_shows_it_grouped():
+    from curriculum.messages import size, text
+
+    assert text("more_problems", {"count": size(9980)}, "fr")[0] == "et 9\u202f980 autres problèmes dans ce fichier"
+    assert text("more_problems", {"count": size(1)}, "en")[0] == "and 1 more problem in this file"
+    assert text("import_refused", {"count": "many"}, "en")[0] == "import refused: many problems"  # never a crash
+
+
 def test_numbers_and_dates_follow_each_locale():
     assert number(3000, "fr") == "3\u202f000" and number(3000, "en") == "3,000"
     assert number(2097152, "ar") in ("2,097,152", "2٬097٬152")  # the digits and separators CLDR gives Arabic
