@@ -619,9 +619,10 @@ MESSAGES: dict[str, tuple[Word, Word | str]] = {
         NO_FIX,
     ),
     "import_clash": (
-        _C("import_clash.what", "module(s) {ids} already exist"),
-        _C(
+        _NC("import_clash.what", "module {ids} already exists", "modules {ids} already exist"),
+        _NC(
             "import_clash.fix",
+            "nothing imported; choose --replace to overwrite it (its history is kept) or --rename NEW_ID to import under another id",
             "nothing imported; choose --replace to overwrite them (their history is kept) or --rename NEW_ID to import under another id",
         ),
     ),
