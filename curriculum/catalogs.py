@@ -20,12 +20,16 @@ from functools import lru_cache
 from pathlib import Path
 from string import Formatter
 
+from babel import UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+
+from .languages import is_code
 
 PACKAGE_LOCALE = Path(__file__).parent / "locale"
 DOMAIN = "messages"
 
+UNREADABLE = (OSError, ValueError, UnknownLocaleError)  # a catalog file that is not one, or a folder not a language
 _workspace: list[Path] = []  # the workspace whose catalogs are used besides the package's
 _translations: dict[str, gettext.NullTranslations] = {}
 _texts: dict[tuple, str] = {}  # (lang, key[, count]) -> checked translation: t() is a dict lookup
@@ -50,7 +54,7 @@ def interface_languages(workspace_root: Path | str | None = None) -> tuple[str, 
     """English (the source), then every language that has a catalog, in code order."""
     roots = [PACKAGE_LOCALE] + [Path(r) / "locale" for r in _roots(workspace_root)]
     found = {p.parts[-3] for r in roots if r.is_dir() for p in r.glob(f"*/LC_MESSAGES/{DOMAIN}.po")}
-    return ("en", *sorted(found - {"en"}))
+    return ("en", *sorted(code for code in found - {"en"} if is_code(code)))
 
 
 def translations(lang: str) -> gettext.NullTranslations:
@@ -59,7 +63,10 @@ def translations(lang: str) -> gettext.NullTranslations:
     if found is None:
         found = gettext.NullTranslations()
         for po in po_paths(lang):  # the workspace's layer on top, the package's below it
-            layer = _compiled(po, *_mtimes(po))
+            try:
+                layer = _compiled(po, *_mtimes(po))
+            except UNREADABLE:  # an unreadable catalog: `problems` says so, the rest works
+                continue
             layer.add_fallback(found)
             found = layer
         _translations[lang] = found
@@ -140,13 +147,18 @@ class Broken:
     key: str
     expected: tuple[str, ...]  # the English text's placeholders
     found: str  # what is wrong, e.g. "{nom}" or "{ without }"
+    reason: str = ""  # set when the whole catalog cannot be read (then line, key, expected are empty)
 
 
 def problems(workspace_root: Path | str | None = None) -> list[Broken]:
     """Every broken placeholder in every catalog (package and workspace), with file and line."""
     roots = [PACKAGE_LOCALE] + [Path(r) / "locale" for r in _roots(workspace_root)]
     paths = sorted(p for r in roots if r.is_dir() for p in r.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
-    return [b for p in paths for b in _broken(p, *_mtimes(p))]
+    return [b for p in paths for b in (_broken(p, *_mtimes(p)) if is_code(p.parts[-3]) else _not_a_language(p))]
+
+
+def _not_a_language(po: Path) -> tuple[Broken, ...]:
+    return (Broken(po, 0, "", (), "", f"the folder '{po.parts[-3]}' is not a language code such as sw or ar-TN"),)
 
 
 def _roots(workspace_root: Path | str | None) -> list[Path]:
@@ -176,8 +188,12 @@ def _read(po: Path):
 
 @lru_cache(maxsize=64)
 def _broken(po: Path, po_time: int, mo_time: int) -> tuple[Broken, ...]:
+    try:
+        messages = list(_read(po))
+    except UNREADABLE as exc:
+        return (Broken(po, 0, "", (), "", str(exc)[:200]),)
     found = []
-    for message in _read(po):
+    for message in messages:
         if not message.id or not message.string or message.fuzzy:
             continue
         sources = message.id if isinstance(message.id, tuple) else (message.id,)

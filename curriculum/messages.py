@@ -751,6 +751,10 @@ MESSAGES: dict[str, tuple[Word, Word | str]] = {
         ),
         _C("catalog_placeholder.fix", "use the placeholders of the English text: {expected}"),
     ),
+    "catalog_unreadable": (
+        _C("catalog_unreadable.what", "the catalog cannot be read ({reason}); its language is shown in English"),
+        _C("catalog_unreadable.fix", "save it as UTF-8 from Poedit or Weblate, or rebuild it from the template"),
+    ),
 }
 
 # what a YAML value was, in words; nouns and verbs that refusals fill in

@@ -160,17 +160,17 @@ def read_record(root: Path, path: Path, cls, expected_id: str | None = None) -> 
 
 
 def catalog_problems(root: Path) -> list[Problem]:
-    """Catalog entries whose placeholders are not the English text's: each falls back to English."""
-    return [
-        Problem.coded(
-            _relative(root, b.path),
-            b.line,
-            "catalog_placeholder",
-            {"key": b.key, "found": b.found, "expected": ", ".join(f"{{{n}}}" for n in b.expected) or NONE},
-            severity="warning",
-        )
-        for b in catalogs.problems(root)
-    ]
+    """Catalog entries whose placeholders are not the English text's (each falls back to English),
+    and catalogs that cannot be read (their language falls back to English)."""
+    found = []
+    for b in catalogs.problems(root):
+        if b.reason:
+            values, code = {"reason": b.reason}, "catalog_unreadable"
+        else:
+            expected = ", ".join(f"{{{n}}}" for n in b.expected) or NONE
+            values, code = {"key": b.key, "found": b.found, "expected": expected}, "catalog_placeholder"
+        found.append(Problem.coded(_relative(root, b.path), b.line or None, code, values, severity="warning"))
+    return found
 
 
 def _relative(root: Path, path: Path) -> str:

@@ -196,6 +196,26 @@ def test_a_broken_placeholder_is_reported_with_file_and_line_and_falls_back_to_e
     assert t("library.title", "sw") == "Maktaba ya moduli"  # the rest of the catalog works
 
 
+def test_an_unreadable_catalog_is_reported_and_its_language_reads_in_english(tmp_path):
+    po = tmp_path / "locale" / "sw" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_bytes(b'msgctxt "library.title"\nmsgid "Module library"\nmsgstr "Maktaba \xff\xfe"\n')
+    workspace = load_workspace(tmp_path)
+    (problem,) = [p for p in workspace.problems if p.code.startswith("catalog_")]
+    assert problem.code == "catalog_unreadable" and problem.file == "locale/sw/LC_MESSAGES/messages.po"
+    assert "its language is shown in English — save it as UTF-8" in problem.text("en")
+    assert t("library.title", "sw") == "Module library" and t("library.title", "fr") == "Bibliothèque de modules"
+
+
+def test_a_catalog_folder_that_is_not_a_language_is_reported_and_not_offered(tmp_path):
+    _po(tmp_path / "locale", "sw", [("library.title", "Module library", "Maktaba ya moduli")]).parent.parent.rename(
+        tmp_path / "locale" / "swahili"
+    )
+    workspace = load_workspace(tmp_path)
+    assert [p.code for p in workspace.problems if p.file.startswith("locale/")] == ["catalog_unreadable"]
+    assert catalogs.interface_languages() == ("en", "ar", "fr")
+
+
 def test_a_compiled_catalog_is_used_only_while_newer_than_its_source(tmp_path):
     po = _po(tmp_path / "locale", "sw", [("library.title", "Module library", "Maktaba ya moduli")])
     CommandLineInterface().run(["pybabel", "-q", "compile", "-D", "messages", "-d", str(tmp_path / "locale")])
