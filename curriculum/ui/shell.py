@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from curriculum import catalogs
 from curriculum.access import actor_for_email as authenticate_email
 from curriculum.access import authenticate, server_mode
 from curriculum.catalogs import interface_languages
@@ -66,6 +67,7 @@ def _redraw_choices() -> None:
 
 
 def language_switch() -> str:
+    catalogs.use_workspace(root())  # drawn before the workspace loads: its catalogs count already
     if LANG_KEY not in st.session_state:
         st.session_state[LANG_KEY] = "en"
     st.sidebar.radio(

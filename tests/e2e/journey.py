@@ -13,7 +13,9 @@ import re
 from functools import cache
 
 from curriculum import model, review
+from curriculum.catalogs import interface_languages
 from curriculum.i18n import texts
+from curriculum.languages import menu_name
 from curriculum.workspace import load_workspace
 from tests.conftest import BUNDLED
 from tests.e2e.conftest import SHOTS
@@ -35,7 +37,7 @@ STREAMLIT_ENGLISH = (
     "yyyy/mm/dd",
 )
 # The language switch names each language in that language
-OWN_NAMES = {"English", "Français"}
+OWN_NAMES = {menu_name(code) for code in interface_languages()}
 CHOICES = (
     model.THEMES,
     model.BLOOM_LEVELS,
