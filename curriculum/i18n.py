@@ -687,10 +687,14 @@ STRINGS: dict[str, Source] = dict(
 
 def t(key: str, lang: str, **values) -> str:
     """The interface string `key` in `lang`, with `{name}` fields filled in (a plural entry
-    chooses its form with the value its `count` names, `n` by default)."""
+    chooses its form with the value its `count` names, `n` by default, and shows that number as
+    `lang` writes numbers: "3 000 avertissements")."""
     source = STRINGS.get(key)
     if source is None:
         return key
+    if isinstance(source, Plural) and isinstance(values.get(source.count), int):
+        count = values[source.count]
+        return translate(key, source, lang, {**values, source.count: number(count, lang)}, count=count)
     return translate(key, source, lang, values)
 
 

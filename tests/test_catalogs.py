@@ -117,6 +117,8 @@ def test_a_french_plural_sentence_agrees_with_its_number():
     assert t("status.invalid", "fr", n=2) == "2 fichiers invalides, non chargés — le reste fonctionne :"
     assert t("status.warnings", "en", n=1) == "1 warning" and t("status.warnings", "en", n=0) == "0 warnings"
     assert t("fit.days", "fr", count=1) == "1 jour" and t("fit.days", "fr", count=3) == "3 jours"
+    assert t("status.warnings", "fr", n=3000) == "3\u202f000 avertissements"  # the count as the language writes it
+    assert t("status.warnings", "en", n=3000) == "3,000 warnings"
 
 
 ARABIC_FORMS = ["صفر {n}", "واحد {n}", "اثنان {n}", "قليل {n}", "آخر {n}", "كثير {n}"]
