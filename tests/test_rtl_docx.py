@@ -15,8 +15,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from curriculum.export.docx import language_tag, render
 from curriculum.export.document import Document, Heading, Para
+from curriculum.export.docx import language_tag, render
 from tests.rtl_document import HEADINGS, REFERRAL, SENTENCE, arabic_document, french_document_quoting_arabic
 
 IN_CI = os.environ.get("CI", "").lower() == "true"

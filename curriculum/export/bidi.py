@@ -14,6 +14,7 @@ no order and are kept. Every format applies the same rule (`contained`).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .document import Document, with_text
 
@@ -59,3 +60,20 @@ def _balanced(line: str) -> str:
 def contained(document: Document) -> Document:
     """The document with `contain` applied to every text a reader sees."""
     return with_text(document, contain)
+
+
+# A stretch of right-to-left text inside left-to-right text: RTL letters (and their marks),
+# with the spaces, digits and punctuation between them, never an HTML tag or entity.
+RTL_LETTERS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+RTL_STRETCH = re.compile(f"[{RTL_LETTERS}]+(?:[\\s\u00a0\\d.,:;!?'\"«»()\\-–—/\u060c\u061b\u061f]*[{RTL_LETTERS}]+)*")
+_SCRIPTS = {"ARABIC": "Arab", "HEBREW": "Hebr", "SYRIAC": "Syrc", "THAANA": "Thaa", "NKO": "Nkoo"}
+
+
+def script_language(text: str) -> str:
+    """The language CLDR finds most likely for the script of `text`'s first letter (Arabic
+    letters: "ar"), or "" when it names none."""
+    from babel.core import get_global
+
+    script = _SCRIPTS.get(unicodedata.name(text[0], "").split(" ")[0]) if text else None
+    likely = get_global("likely_subtags").get(f"und_{script}", "") if script else ""
+    return likely.split("_")[0]
