@@ -384,7 +384,7 @@ class _Writer:
         adds page numbers when it updates the fields on opening (w:updateFields); LibreOffice,
         which does not update them, shows these entries instead of an empty contents page."""
         if not self.toc:
-            placeholder = t("pack.toc_hint", self.lang)
+            placeholder = t("docx.toc_placeholder", self.lang)
             ml.field(self.body.paragraph(), TOC_FIELD, placeholder, color=MUTED, italic=True)
             return
         p = self.body.paragraph()

@@ -19,7 +19,7 @@ import html
 import re
 
 from .. import languages
-from ..typography import for_language
+from ..typography import NBSP, for_language
 from .bidi import contained
 from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
 from .markup import inert_links
@@ -51,7 +51,8 @@ def render(document: Document) -> bytes:
     document = contained(document)
     typeset = for_language(document.lang) or str
     lines = [f"# {_safe(document.title)}", "", f"**{_safe(document.subtitle)}**", ""]
-    lines += [f"- {typeset(f'**{_safe(k)}**:')} {_safe(v)}" for k, v in document.meta]
+    # the language's colon, with an ordinary space where it has one (a Markdown file is read as text too)
+    lines += [f"- {typeset(f'**{_safe(k)}**:').replace(NBSP, ' ')} {_safe(v)}" for k, v in document.meta]
     lines.append("")
     headings = [b for b in document.blocks if isinstance(b, Heading)]
     depth = 1
