@@ -46,14 +46,36 @@ def text_of_run(r) -> str:
     return "".join(t.text or "" for t in r.iter(qn("w:t")))
 
 
+def paragraph_text(p) -> str:
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+
+def is_bidi(p) -> bool:
+    return p.find(qn("w:pPr")) is not None and p.find(qn("w:pPr")).find(qn("w:bidi")) is not None
+
+
 def test_every_paragraph_of_an_arabic_pack_is_right_to_left_even_in_cells_and_footers(arabic):
     body = docx.Document(io.BytesIO(arabic)).element.body
     paragraphs = list(body.iter(qn("w:p"))) + footers(arabic)
-    assert len(paragraphs) > 30
-    assert all(
-        p.find(qn("w:pPr")) is not None and p.find(qn("w:pPr")).find(qn("w:bidi")) is not None for p in paragraphs
-    )
+    latin = [paragraph_text(p) for p in paragraphs if not is_bidi(p)]
+    assert len(paragraphs) > 30 and latin == ["Ministère de la Justice", "CNLCT"]  # wholly Latin: left to right
+    # every other one, Arabic, mixed (SENTENCE), times, numbers, empty cells, the footer, is right to left
     assert body.find(qn("w:sectPr")).find(qn("w:bidi")) is not None
+
+
+def test_a_paragraph_wholly_in_french_inside_an_arabic_pack_reads_left_to_right():
+    """A text shown in French while its Arabic is missing: right to left, its final full stop
+    and question marks would stand on the wrong side."""
+    data = render(Document("عنوان", "", "ar", (), "F", (Para("Le référent police est consulté. Que sait-on ?"),)))
+    body = docx.Document(io.BytesIO(data)).element.body
+    french = next(p for p in body.iter(qn("w:p")) if paragraph_text(p).startswith("Le référent"))
+    assert not is_bidi(french) and "<w:rtl/>" not in etree_text(french)
+
+
+def etree_text(element) -> str:
+    from lxml import etree
+
+    return etree.tostring(element, encoding="unicode")
 
 
 def test_arabic_runs_are_rtl_with_an_arabic_language_tag_and_a_french_name_alone_is_not(arabic):
@@ -103,12 +125,26 @@ def test_an_arabic_pack_without_headings_says_how_to_fill_its_contents_in_arabic
     assert "تحديث الحقل" in part(data, "word/document.xml")
 
 
-def test_a_french_pack_quoting_arabic_has_no_right_to_left_property(french):
-    for name in ("word/document.xml", "word/styles.xml", "word/footer1.xml", "word/settings.xml"):
-        xml = part(french, name)
-        assert "<w:bidi/>" not in xml and "<w:rtl/>" not in xml and "bidiVisual" not in xml, name
-    assert REFERRAL in part(french, "word/document.xml")  # the Arabic term itself, in logical order
+def test_a_french_pack_is_left_to_right_but_for_a_paragraph_wholly_in_arabic(french):
+    for name in ("word/styles.xml", "word/footer1.xml", "word/settings.xml"):
+        assert "<w:bidi/>" not in part(french, name) and "<w:rtl/>" not in part(french, name), name
+    body = docx.Document(io.BytesIO(french)).element.body
+    rtl = [paragraph_text(p) for p in body.iter(qn("w:p")) if is_bidi(p)]
+    assert rtl == [REFERRAL]  # the glossary table's Arabic cell; the French sentence quoting it stays LTR
+    assert body.find(qn("w:sectPr")).find(qn("w:bidi")) is None and "bidiVisual" not in part(
+        french, "word/document.xml"
+    )
+    assert f'<w:rtl/><w:lang w:bidi="ar-EG"/></w:rPr><w:t>{REFERRAL}</w:t>' in part(french, "word/document.xml")
     assert 'w:lang w:val="fr-FR"' in part(french, "word/styles.xml")
+
+
+def test_a_french_pack_without_arabic_gets_no_direction_pass(monkeypatch):
+    from curriculum.export import wordml
+
+    called = []
+    monkeypatch.setattr(wordml, "set_directions", lambda *args: called.append(args))
+    render(Document("T", "", "fr", (), "F", (Para("Texte (français)."),)))
+    assert called == []
 
 
 def test_the_french_colon_rule_is_the_language_s_typography():

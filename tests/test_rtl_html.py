@@ -56,8 +56,17 @@ def test_cover_values_of_unknown_direction_are_isolated(arabic):
 def test_a_french_page_marks_each_arabic_term_with_its_language_and_direction(french):
     for term in (REFERRAL, PROSECUTION):
         assert f'(<span lang="ar" dir="rtl">{term}</span>)' in french
-    assert f'<td><span lang="ar" dir="rtl">{REFERRAL}</span></td>' in french
+    assert f'<td dir="rtl"><span lang="ar" dir="rtl">{REFERRAL}</span></td>' in french  # a cell wholly in Arabic
     assert "<title>" in french and '<span lang="ar"' not in french.split("</head>")[0]  # no markup in the title
+
+
+def test_blocks_wholly_in_french_read_left_to_right_inside_an_arabic_page(arabic):
+    assert '<li dir="ltr">Ministère de la Justice</li>' in arabic and '<td dir="ltr">CNLCT</td>' in arabic
+    assert f"<p>{SENTENCE}</p>" in arabic  # mixed: the page's direction
+    fallback = Para("Le référent est consulté. Que sait-on ?\n\n- Un\n  - deux\n- trois")
+    page = render(replace(arabic_document(), blocks=(fallback,))).decode("utf-8")
+    assert '<p dir="ltr">Le référent est consulté. Que sait-on ?</p>' in page
+    assert '<ul dir="ltr">' in page and "<li dir=" not in page  # the outermost block only
 
 
 def test_an_arabic_page_does_not_mark_its_own_language(arabic):

@@ -62,10 +62,45 @@ def contained(document: Document) -> Document:
     return with_text(document, contain)
 
 
+# Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan,
+# Mandaic, their presentation forms, and the historic RTL blocks of the supplementary planes).
+RTL_LETTERS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff"
+RTL_LETTER = re.compile(f"[{RTL_LETTERS}]")
 # A stretch of right-to-left text inside left-to-right text: RTL letters (and their marks),
 # with the spaces, digits and punctuation between them, never an HTML tag or entity.
-RTL_LETTERS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
 RTL_STRETCH = re.compile(f"[{RTL_LETTERS}]+(?:[\\s\u00a0\\d.,:;!?'\"«»()\\-–—/\u060c\u061b\u061f]*[{RTL_LETTERS}]+)*")
+
+
+def has_ltr_letter(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) == "L" for char in text)
+
+
+def direction_of(text: str, around: str) -> str:
+    """The direction a paragraph of `text` reads in, inside a document that reads `around`:
+    a paragraph wholly in a left-to-right script (a French text shown in an Arabic pack while
+    its translation is missing) is "ltr", one wholly in a right-to-left script "rtl"; one that
+    mixes both, or has no letter at all (times, numbers), follows the document. Unlike the
+    first-strong rule (HTML's dir="auto"), an Arabic sentence that opens on a French name stays
+    right to left."""
+    rtl = RTL_LETTER.search(text) is not None
+    if around == "rtl":
+        return "ltr" if not rtl and has_ltr_letter(text) else "rtl"
+    return "rtl" if rtl and not has_ltr_letter(text) else "ltr"
+
+
+def has_rtl_text(document: Document) -> bool:
+    """Whether any text of the document holds a right-to-left letter."""
+    found: list[str] = []
+
+    def look(text: str) -> str:
+        if RTL_LETTER.search(text or ""):
+            found.append(text)
+        return text
+
+    with_text(document, look)
+    return bool(found)
+
+
 _SCRIPTS = {"ARABIC": "Arab", "HEBREW": "Hebr", "SYRIAC": "Syrc", "THAANA": "Thaa", "NKO": "Nkoo"}
 
 

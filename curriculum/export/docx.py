@@ -36,7 +36,7 @@ from .. import languages
 from ..i18n import t
 from ..typography import for_language
 from . import wordml as ml
-from .bidi import contained
+from .bidi import RTL_LETTER, contained, has_rtl_text, script_language
 from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
 from .pack import generation_date
 from .richtext import MCode, MList, MParagraph, MTable, Run, parse
@@ -337,13 +337,21 @@ class _Writer:
         self.spaced = set(self.heading) | {self.toc_heading, self.note_title, self.title}
         _complex_script_twins(styles.element)
 
-    def save(self) -> bytes:
+    def _bidi_language(self, text: str) -> str:
+        """The language tag of a right-to-left paragraph: the pack's own, or in a left-to-right
+        pack the language CLDR finds likeliest for the script of its first RTL letter."""
         if self.rtl:
+            return self.language_tag
+        letter = RTL_LETTER.search(text)
+        return language_tag(script_language(letter.group())) if letter else ""
+
+    def save(self) -> bytes:
+        if self.rtl or has_rtl_text(self.document):  # a French pack quoting Arabic may hold an Arabic paragraph
             parts = [self.doc.element.body] + [
                 rel.target_part.element for rel in self.part.rels.values() if rel.reltype in (RT.HEADER, RT.FOOTER)
             ]
             for root in parts:
-                ml.right_to_left(root, self.language_tag)
+                ml.set_directions(root, "rtl" if self.rtl else "ltr", self._bidi_language)
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return _stable_zip(buffer.getvalue())

@@ -16,7 +16,7 @@ import html
 import re
 
 from .. import languages
-from .bidi import RTL_STRETCH, contained, script_language
+from .bidi import RTL_STRETCH, contained, direction_of, script_language
 from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
 from .markup import inline_html, to_html
 
@@ -110,23 +110,55 @@ def render(document: Document) -> bytes:
         else:
             parts.append(_demoted(_block(block), level))
     parts += [f"<footer>{_e(document.footer)}</footer>", "</main>", "</body>", "</html>", ""]
-    if direction == "ltr":
-        parts = [_marked(part) for part in parts]
+    if direction == "rtl" or RTL_STRETCH.search("".join(parts)):
+        parts = [_marked(_directed(part, direction), direction) for part in parts]
     return "\n".join(p for p in head + parts if p).encode("utf-8")
 
 
 _TAG = re.compile(r"(<[^>]*>)")
 
 
-def _marked(html_text: str) -> str:
-    """Each stretch of right-to-left text outside tags wrapped in a span saying its language and
-    direction, so that a French page quoting Arabic reads it in its order and a screen reader in
-    its language."""
-    if not RTL_STRETCH.search(html_text):
+def _marked(html_text: str, around: str) -> str:
+    """In a left-to-right page, each stretch of right-to-left text outside tags wrapped in a span
+    saying its language and direction, so that a French page quoting Arabic reads it in its
+    order and a screen reader in its language."""
+    if around == "rtl" or not RTL_STRETCH.search(html_text):
         return html_text
     pieces = _TAG.split(html_text)
     for index in range(0, len(pieces), 2):  # the text between tags
         pieces[index] = RTL_STRETCH.sub(_span, pieces[index])
+    return "".join(pieces)
+
+
+_BLOCKS = frozenset("p li ul ol td th h1 h2 h3 h4 h5 h6 blockquote footer".split())
+_TAG_OR_TEXT = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>|[^<]+")
+_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
+
+
+def _directed(html_text: str, around: str) -> str:
+    """The outermost blocks (paragraphs, list items, lists, cells, headings) whose text reads
+    the other way from the page (`bidi.direction_of`: a French text shown in an Arabic pack
+    while its translation is missing, an Arabic cell in a French pack) given their `dir`, so
+    that their punctuation stands on the right side."""
+    pieces: list[str] = []
+    blocks: list[list] = []  # [piece index, parent block or -1, text seen]
+    open_: list[int] = []
+    for match in _TAG_OR_TEXT.finditer(html_text):
+        pieces.append(match.group())
+        closing, tag = match.group(1), (match.group(2) or "").lower()
+        if not tag:
+            text = _ENTITY.sub(" ", match.group())
+            for index in open_:
+                blocks[index][2].append(text)
+        elif tag in _BLOCKS and not closing:
+            blocks.append([len(pieces) - 1, open_[-1] if open_ else -1, []])
+            open_.append(len(blocks) - 1)
+        elif tag in _BLOCKS and open_:
+            open_.pop()
+    reads = [direction_of("".join(text), around) for _, _, text in blocks]
+    for (piece, parent, _), direction in zip(blocks, reads, strict=True):
+        if direction != around and (parent < 0 or reads[parent] == around):
+            pieces[piece] = re.sub(r"^<(\w+)", rf'<\1 dir="{direction}"', pieces[piece])
     return "".join(pieces)
 
 

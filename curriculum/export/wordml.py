@@ -5,10 +5,12 @@ characters XML 1.0 forbids are dropped (`clean`)."""
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Callable
 
 from docx.oxml.ns import qn
 from lxml import etree
+
+from .bidi import RTL_LETTER, direction_of, has_ltr_letter
 
 MONO = "Consolas"
 
@@ -39,10 +41,6 @@ AFTER_BIDI += ("w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment"
 AFTER_BIDI += ("w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 AFTER_RTL = ("w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
 AFTER_SECTION_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
-
-# Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan,
-# Mandaic, their presentation forms, and the historic RTL blocks of the supplementary planes).
-RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
 
 def clean(text: str) -> str:
@@ -185,23 +183,27 @@ def reads_right_to_left(text: str) -> bool:
     """Whether a run of a right-to-left paragraph is itself right to left: it holds a letter of an
     RTL script, or no letter of a left-to-right one (digits and punctuation follow the paragraph).
     A French name alone in a run keeps its Latin font and its order."""
-    if RTL_LETTER.search(text):
-        return True
-    return not any(unicodedata.bidirectional(char) == "L" for char in text)
+    return RTL_LETTER.search(text) is not None or not has_ltr_letter(text)
 
 
-def right_to_left(root, bidi_language: str) -> None:
-    """Every paragraph, run and section under `root` set right to left (Word's bidi properties):
-    paragraphs and sections w:bidi, and each run that `reads_right_to_left` w:rtl with its
-    complex-script language. (Tables are made right to left where they are made: `table`.)"""
+def set_directions(root, around: str, bidi_language: Callable[[str], str]) -> None:
+    """Each paragraph under `root` set to the direction its text reads in (`bidi.direction_of`,
+    inside a document that reads `around`), with Word's bidi properties where it is right to
+    left: the paragraph w:bidi, and each run that `reads_right_to_left` w:rtl with its
+    complex-script language (`bidi_language` of the paragraph's text); in a right-to-left
+    document the sections too. (Tables are made
+    right to left where they are made: `table`.)"""
     for p in root.iter(W["p"]):
+        runs = [(r, "".join(t.text or "" for t in r.iter(W["t"]))) for r in p.iter(W["r"])]
+        if direction_of("".join(text for _, text in runs), around) == "ltr":
+            continue
         insert_in_order(_properties(p, "pPr"), "bidi", AFTER_BIDI)
-    for r in root.iter(W["r"]):
-        text = "".join(t.text or "" for t in r.iter(W["t"]))
-        if reads_right_to_left(text):
-            r_pr = _properties(r, "rPr")
-            insert_in_order(r_pr, "rtl", AFTER_RTL)
-            if bidi_language:
-                insert_in_order(r_pr, "lang", AFTER_RTL[-3:], bidi=bidi_language)
-    for section in root.iter(W["sectPr"]):
+        language = bidi_language("".join(text for _, text in runs))
+        for r, text in runs:
+            if reads_right_to_left(text):
+                r_pr = _properties(r, "rPr")
+                insert_in_order(r_pr, "rtl", AFTER_RTL)
+                if language:
+                    insert_in_order(r_pr, "lang", AFTER_RTL[-3:], bidi=language)
+    for section in root.iter(W["sectPr"]) if around == "rtl" else ():
         insert_in_order(section, "bidi", AFTER_SECTION_BIDI)
