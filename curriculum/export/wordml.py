@@ -196,6 +196,8 @@ def set_directions(root, around: str, bidi_language: Callable[[str], str]) -> No
     for p in root.iter(W["p"]):
         runs = [(r, "".join(t.text or "" for t in r.iter(W["t"]))) for r in p.iter(W["r"])]
         if direction_of("".join(text for _, text in runs), around) == "ltr":
+            if around == "rtl":  # the style defaults are right to left: say this one is not
+                insert_in_order(_properties(p, "pPr"), "bidi", AFTER_BIDI, val="0")
             continue
         insert_in_order(_properties(p, "pPr"), "bidi", AFTER_BIDI)
         language = bidi_language("".join(text for _, text in runs))
