@@ -10,7 +10,7 @@ from .agenda import spreadsheet_rows
 from .diff import word_diff
 from .export.bidi import contain
 from .i18n import label, t
-from .languages import is_rtl
+from .languages import is_rtl, isolate
 from .review import comments, location, round_snapshot, snapshot
 
 MATRIX_COLUMNS = ("no.", "round", "location", "excerpt", "comment", "reviewer", "role", "status", "response")
@@ -159,7 +159,9 @@ def changes_document(changes: list[Change], curriculum_title: str, round_name: s
     blocks: list = [Heading(title, 1, "changes")]
     summary = [c for c in changes if c.kind != "edited"]
     if summary:
-        rows = tuple((t(f"change.{c.kind}", lang), c.title, c.path, c.detail) for c in summary)
+        # "3 → 4" is read left to right in every language: isolated, an Arabic page keeps its order
+        detail = isolate if is_rtl(lang) else str
+        rows = tuple((t(f"change.{c.kind}", lang), c.title, c.path, detail(c.detail)) for c in summary)
         blocks.append(Table(("", t("col.activity", lang), "id", ""), rows, (1.2, 3, 3, 1.2)))
     for change in (c for c in changes if c.kind == "edited"):
         blocks.append(Heading(f"{change.title} ({change.path})", 2, f"change-{change.path}"))

@@ -124,3 +124,12 @@ def test_arabic_french_and_bundled_pages_are_valid_for_the_nu_validator(tmp_path
 def test_the_nu_validator_check_can_fail(tmp_path):
     broken = render(arabic_document()).replace(b'dir="rtl"', b'dir="sideways"', 1)
     assert any("dir" in message for message in vnu_messages(tmp_path, {"broken": broken}))
+
+
+def test_a_change_from_one_number_to_another_keeps_its_order_in_an_arabic_page():
+    from curriculum.review_report import Change, changes_document
+
+    changes = [Change("moved", "sharing/basics", "الأساسيات", "3 → 4")]
+    page = render(changes_document(changes, "منهج", "R1", "ar")).decode("utf-8")
+    assert "<td>\u20683 → 4\u2069</td>" in page  # first-strong isolate: no letter, so left to right
+    assert "<td>3 → 4</td>" in render(changes_document(changes, "Curriculum", "R1", "fr")).decode("utf-8")
