@@ -32,16 +32,26 @@ DOMAIN = "messages"
 UNREADABLE = (OSError, ValueError, UnknownLocaleError)  # a catalog file that is not one, or a folder not a language
 _workspace: list[Path] = []  # the workspace whose catalogs are used besides the package's
 _translations: dict[str, gettext.NullTranslations] = {}
+_seen: list[tuple] = [()]  # the catalogs' files and times when they were last read
 _texts: dict[tuple, str] = {}  # (lang, key[, count]) -> checked translation: t() is a dict lookup
 
 
 def use_workspace(root: Path | str | None) -> None:
-    """Use the catalogs of the workspace at `root` (None: the package's only) from now on."""
+    """Use the catalogs of the workspace at `root` (None: the package's only) from now on; a
+    catalog added, edited or compiled since the last call is read again."""
     new = [Path(root)] if root is not None else []
-    if new != _workspace:
+    stamp = _stamp(new)
+    if new != _workspace or stamp != _seen[0]:
         _workspace[:] = new
+        _seen[0] = stamp
         _translations.clear()
         _texts.clear()
+
+
+def _stamp(roots: list[Path]) -> tuple:
+    folders = [PACKAGE_LOCALE] + [r / "locale" for r in roots]
+    paths = sorted(p for f in folders if f.is_dir() for p in f.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return tuple((p, *_mtimes(p)) for p in paths)
 
 
 def po_paths(lang: str, workspace_root: Path | str | None = None) -> list[Path]:

@@ -167,6 +167,18 @@ def test_a_workspace_adds_a_language_without_code(tmp_path):
     assert t("library.title", "sw") == "Module library"
 
 
+def test_a_catalog_edited_while_the_app_runs_is_read_again_on_the_next_load(tmp_path):
+    po = _po(tmp_path / "locale", "sw", [("library.title", "Module library", "Maktaba ya moduli")])
+    load_workspace(tmp_path)
+    assert t("library.title", "sw") == "Maktaba ya moduli"
+    po.write_text(po.read_text(encoding="utf-8").replace("Maktaba ya moduli", "Maktaba mpya"), encoding="utf-8")
+    later = po.stat().st_mtime_ns + 10**9
+    os.utime(po, ns=(later, later))
+    assert t("library.title", "sw") == "Maktaba ya moduli"  # between loads, t() stays a dict lookup
+    load_workspace(tmp_path)
+    assert t("library.title", "sw") == "Maktaba mpya"
+
+
 def test_a_broken_placeholder_is_reported_with_file_and_line_and_falls_back_to_english(tmp_path):
     po = _po(
         tmp_path / "locale",
