@@ -447,6 +447,7 @@ STRINGS: dict[str, Source] = dict(
         _C("review.on", "on {where}"),
         _C("review.removed", "on a removed item"),
         _C("review.on_removed", "on {where} — on a removed item"),
+        _C("review.where_removed", "{where} (on a removed item)"),
         _C("review.reply_line", "↳ **{author}** ({role}): {text}"),
         _C("review.response_text", "Designers' response: {text}"),
         _C("review.reply", "Reply"),
@@ -766,6 +767,11 @@ def texts(lang: str) -> dict[str, str]:
     return {
         key: " ".join(found[key]) if isinstance(found[key], tuple) else found[key] for key in sources if key in found
     }
+
+
+def decimal(value: float, lang: str, places: int = 2) -> str:
+    """A number with `places` decimals as `lang` writes it: 1,15 in French, 1.15 in English."""
+    return format_decimal(value, format="0." + "0" * places, locale=_locale(lang), numbering_system="default")
 
 
 @lru_cache(maxsize=4096)

@@ -15,7 +15,7 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
 from curriculum import catalogs
-from curriculum.i18n import NOTICES, STRINGS, Plural, long_date, number, percent, t
+from curriculum.i18n import NOTICES, STRINGS, Plural, decimal, long_date, number, percent, t
 from curriculum.messages import MESSAGES
 from curriculum.workspace import load_workspace
 
@@ -151,6 +151,7 @@ def test_numbers_and_dates_follow_each_locale():
     assert number(3000, "fr") == "3\u202f000" and number(3000, "en") == "3,000"
     assert number(2097152, "ar") in ("2,097,152", "2٬097٬152")  # the digits and separators CLDR gives Arabic
     assert percent(0.45, "fr") == "45\u00a0%" and percent(0.45, "en") == "45%"
+    assert decimal(1.15, "fr") == "1,15" and decimal(1, "en") == "1.00"
     day = datetime.date(2026, 11, 25)
     assert long_date(day, "fr") == "25 novembre 2026" and long_date(day, "en") == "25 November 2026"
     assert long_date(day, "ar") == "25 نوفمبر 2026"
