@@ -30,7 +30,7 @@ pot: | $(BIN)/python  ## re-extract curriculum/locale/messages.pot from the code
 	$(BIN)/pybabel extract -F babel.cfg $(PYBABEL_KEYWORDS) --no-location --project curricula -o curriculum/locale/messages.pot curriculum
 
 catalogs: pot  ## update every catalog from the template (new entries empty, changed ones fuzzy)
-	$(BIN)/pybabel update -D messages -i curriculum/locale/messages.pot -d curriculum/locale --no-location
+	$(BIN)/pybabel update -D messages -i curriculum/locale/messages.pot -d curriculum/locale --previous
 
 run: $(VENV)/.run-deps bytecode  ## start the app on the bundled workspace (port: STREAMLIT_SERVER_PORT, default 8501)
 	$(BIN)/streamlit run app.py --server.headless true

@@ -30,6 +30,7 @@ def build(lang: str, translations: dict, locale_dir: Path = LOCALE) -> tuple[Cat
     target = locale_dir / lang / "LC_MESSAGES" / "messages.po"
     old = _existing(target, lang)
     catalog = Catalog(locale=lang.replace("-", "_"), project="curricula", charset="utf-8", fuzzy=False)
+    catalog.creation_date = template.creation_date  # as `pybabel update` writes it: no change, no diff
     untranslated = []
     for message in template:
         if not message.id:
@@ -75,7 +76,7 @@ def main(argv: list[str]) -> int:
     target = LOCALE / lang / "LC_MESSAGES" / "messages.po"
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "wb") as handle:
-        write_po(handle, catalog, width=0, omit_header=False)
+        write_po(handle, catalog, omit_header=False)
     print(f"{target}: {len(catalog) - len(untranslated)} translated, {len(untranslated)} untranslated")
     for key in untranslated:
         print(f"  untranslated: {key}")
