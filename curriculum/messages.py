@@ -816,6 +816,9 @@ class _LanguageNames(dict):
     def __missing__(self, code: str) -> Language:
         return Language(code)
 
+    def get(self, code: str, default=None) -> Language:
+        return self[code]
+
 
 LANGUAGE_NAMES: dict[str, Language] = _LanguageNames()  # any code -> its name in any language
 
