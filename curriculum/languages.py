@@ -83,3 +83,10 @@ def fallback_order(language: str, *orders: Iterable[str]) -> tuple[str, ...]:
         for code in order:
             seen.setdefault(code, None)
     return tuple(seen)
+
+
+def menu_name(code: str, in_language: str | None = None) -> str:
+    """A language's name capitalised as a menu item: its autonym ("Français", "العربية"), or its
+    name in another language ("Anglais" in French)."""
+    text = name(code, in_language) if in_language else autonym(code)
+    return text[:1].upper() + text[1:]

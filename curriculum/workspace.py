@@ -17,7 +17,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from . import yamlfile
+from . import catalogs, yamlfile
 from .access import audit, check
 from .messages import NONE, RECORD_NAMES
 from .model import KINDS, Context, Curriculum, Module
@@ -106,6 +106,8 @@ class Store:
                     found[kind][parsed.record.id] = parsed.record
         workspace = Workspace(root, found["modules"], found["contexts"], found["curricula"], ())
         problems.extend(check_workspace(workspace))
+        catalogs.use_workspace(root)  # the interface speaks the workspace's languages too
+        problems.extend(catalog_problems(root))
         return replace(workspace, problems=tuple(problems))
 
     def forget(self) -> None:
@@ -155,6 +157,20 @@ def read_record(root: Path, path: Path, cls, expected_id: str | None = None) -> 
     if not found:
         return record, ()
     return (None if found.has_errors else record), reported(name, text, found)
+
+
+def catalog_problems(root: Path) -> list[Problem]:
+    """Catalog entries whose placeholders are not the English text's (each falls back to English),
+    and catalogs that cannot be read (their language falls back to English)."""
+    found = []
+    for b in catalogs.problems(root):
+        if b.reason:
+            values, code = {"reason": b.reason}, "catalog_unreadable"
+        else:
+            expected = ", ".join(f"{{{n}}}" for n in b.expected) or NONE
+            values, code = {"key": b.key, "found": b.found, "expected": expected}, "catalog_placeholder"
+        found.append(Problem.coded(_relative(root, b.path), b.line or None, code, values, severity="warning"))
+    return found
 
 
 def _relative(root: Path, path: Path) -> str:

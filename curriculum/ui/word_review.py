@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from curriculum.i18n import t
+from curriculum.languages import menu_name
 from curriculum.problems import ContentError
 from curriculum.review_word import accept_edit, import_review, review_copy, suggestion
 from curriculum.ui.state import actor, flash, lang, reason, tr
@@ -30,7 +31,7 @@ def _copy(ws, curriculum_id: str, round_name: str) -> None:
     L = lang()  # captured: format_func callbacks may run outside the script run
     columns = st.columns(2)
     copy_lang = columns[0].selectbox(
-        tr("word.lang"), ["fr", "en"], format_func=lambda code: t(f"common.{code}", L), key="word.lang"
+        tr("word.lang"), ["fr", "en"], format_func=lambda code: menu_name(code, L), key="word.lang"
     )
     context = columns[1].selectbox(
         tr("word.context"),

@@ -19,6 +19,7 @@ from curriculum.adapt import (
 )
 from curriculum.diff import word_diff
 from curriculum.export.markup import inert_links
+from curriculum.i18n import decimal
 from curriculum.model import Timing
 from curriculum.problems import ContentError
 from curriculum.review import location
@@ -131,7 +132,7 @@ with settings:
         tr("contexts.factor"),
         factors,
         value=float(timing.interpretation_factor),
-        format_func=lambda value: f"{value:.2f}".replace(".", "," if L == "fr" else "."),
+        format_func=lambda value: decimal(value, L),
         key=f"{prefix}.factor",
     )
     day_start = cols[1].text_input(tr("contexts.day_start"), timing.day_start, key=f"{prefix}.day_start")
