@@ -10,14 +10,16 @@ it says otherwise); each language's catalog carries its own plural rule (Arabic:
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
 from . import catalogs
-from .languages import babel_name, locale
+from .languages import BIDI_ISOLATES, babel_name, is_rtl, isolate, locale
 
 
 class Plural(NamedTuple):
@@ -48,7 +50,24 @@ def translate(key: str, source: Source, lang: str, values: dict | None = None, c
         text = catalogs.plural(lang, key, source, _whole(n))
     else:
         text = catalogs.text(lang, key, source)
-    return text.format(**values) if values else text
+    return text.format(**_isolated(values, lang)) if values else text
+
+
+def _isolated(values: dict, lang: str) -> dict:
+    """In a right-to-left language, a left-to-right text filled into a sentence (an id, a French
+    name, a file path) is a bidi isolate: it keeps its own order and leaves the sentence's alone
+    (its quotes and full stop are not thrown to the wrong side). Numbers and Arabic need none."""
+    if not is_rtl(lang):
+        return values
+    return {name: isolate(v) if _left_to_right(v) else v for name, v in values.items()}
+
+
+def _left_to_right(value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and not value.startswith(BIDI_ISOLATES)
+        and any(unicodedata.bidirectional(c) == "L" for c in value)
+    )
 
 
 def _whole(count: object) -> int:
@@ -779,6 +798,13 @@ def number(value: float, lang: str) -> str:
     """A number as `lang` writes it: 3 000 (narrow no-break space) in French, 3,000 in English,
     the locale's own digits where CLDR says so."""
     return format_decimal(value, locale=_locale(lang), numbering_system="default")
+
+
+def listing(items, lang: str) -> str:
+    """Names as `lang` lists them ("a, b et c", "a وb"); in a right-to-left language each
+    left-to-right name is isolated, so the list still runs from the right."""
+    shown = [isolate(item) if is_rtl(lang) and _left_to_right(item) else item for item in items]
+    return format_list(shown, locale=_locale(lang)) if shown else ""
 
 
 def percent(fraction: float, lang: str) -> str:

@@ -14,7 +14,7 @@ from curriculum.catalogs import interface_languages
 from curriculum.i18n import number
 from curriculum.languages import direction, menu_name
 from curriculum.problems import ContentError
-from curriculum.ui.state import ACTOR_KEY, LANG_KEY, actor, lang, reason, root, tr, workspace
+from curriculum.ui.state import ACTOR_KEY, LANG_KEY, actor, dataframe, lang, reason, root, tr, workspace
 
 # Captions in Streamlit's default grey fall below WCAG AA contrast (axe-core, serious):
 # a darker grey keeps them readable for everyone. A multiselect keeps its chips on one line
@@ -26,8 +26,23 @@ ACCESSIBLE_CSS = """
 [data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]) { max-height: none !important; }
 [data-testid="stMultiSelectTagsContainer"] { flex-wrap: wrap !important; overflow: visible !important; }
 [data-testid="stElementContainer"] { text-align: start !important; }
+[data-testid="stTextInputRootElement"] input, [data-testid="stTextArea"] textarea {
+  unicode-bidi: plaintext; text-align: start; }
+html[dir="rtl"] [data-testid="stMarkdownContainer"] :is(p, li, h1, h2, h3, h4, h5, h6) {
+  unicode-bidi: plaintext; text-align: start; }
+html[dir="rtl"] :is([data-testid="stTimeInput"], [data-testid="stNumberInput"], [data-testid="stDateInput"]) input,
+html[dir="rtl"] [data-testid="stTimeInputTimeDisplay"] { direction: ltr; text-align: right; }
+html[dir="rtl"] [data-testid="stVegaLiteChart"] { direction: ltr; }
 </style>
 """
+# Directions (dir="rtl" is set on <html> by page_direction). What a person types reads in its own
+# direction whatever the interface's: each paragraph of a field takes the direction of its first
+# letter, so French notes stay left to right in the Arabic interface and Arabic typed in the French
+# one runs from the right. In a right-to-left interface, a paragraph of content (a French title, a
+# case study) reads in its own direction too, and an Arabic sentence from the right (the French
+# names in it are bidi isolates, which a paragraph's direction skips); times and numbers keep their
+# left-to-right order ("08:30"); the timeline is laid out left to right inside (its time axis is
+# reversed by the page instead), as Vega places labels and legends measuring them that way.
 
 # The page's language and direction go on <html>: screen readers pick their voice from `lang`,
 # and with dir="rtl" Streamlit lays the whole app out right to left (sidebar on the right,
@@ -105,7 +120,7 @@ def _problem_rows(problems) -> list[dict]:
 
 
 def _show_warnings(warnings) -> None:
-    st.dataframe(_problem_rows(warnings), hide_index=True, width="stretch", key="status.details.table")
+    dataframe(_problem_rows(warnings), hide_index=True, width="stretch", key="status.details.table")
 
 
 def status_panel() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from curriculum.i18n import label, t
+from curriculum.languages import is_rtl
 from curriculum.model import MAX_TEXT
 from curriculum.problems import ConflictError, ContentError
 from curriculum.workspace import Store, Workspace, default_root, save, unchanged
@@ -20,6 +21,44 @@ def lang() -> str:
 
 def tr(key: str, **values) -> str:
     return t(key, lang(), **values)
+
+
+def rtl() -> bool:
+    """The interface reads right to left (Arabic)."""
+    return is_rtl(lang())
+
+
+def reading_order(columns) -> tuple:
+    """Grid columns in the order a reader meets them: Streamlit's grid (a canvas) is not mirrored
+    by dir="rtl", so in a right-to-left interface the columns are given in reverse, the first
+    one at the right."""
+    return tuple(reversed(tuple(columns))) if rtl() else tuple(columns)
+
+
+def _columns(data) -> list:
+    if hasattr(data, "columns"):  # a DataFrame
+        return list(data.columns)
+    if isinstance(data, list) and data and isinstance(data[0], dict):
+        return list(data[0])
+    return []
+
+
+def _in_reading_order(data, options: dict) -> dict:
+    columns = options.get("column_order") or _columns(data)
+    if rtl() and columns:
+        options["column_order"] = reading_order(columns)
+    return options
+
+
+def dataframe(data, **options):
+    """st.dataframe with its columns in reading order (see reading_order)."""
+    return st.dataframe(data, **_in_reading_order(data, options))
+
+
+def data_editor(data, **options):
+    """st.data_editor with its columns in reading order (see reading_order); the edited frame
+    keeps its own column order."""
+    return st.data_editor(data, **_in_reading_order(data, options))
 
 
 def root() -> Path:

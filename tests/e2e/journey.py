@@ -12,12 +12,14 @@ import dataclasses
 import re
 from functools import cache
 
+import yaml
+
 from curriculum import model, review
 from curriculum.catalogs import interface_languages
 from curriculum.i18n import texts
 from curriculum.languages import menu_name
 from curriculum.workspace import load_workspace
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, KINDS
 from tests.e2e.conftest import SHOTS
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -191,6 +193,44 @@ def french_faults(screen: dict) -> list[str]:
     return faults
 
 
+@cache
+def interface_only_words() -> frozenset[str]:
+    """Words of the French and English interface that no bundled content file uses and the Arabic
+    catalog does not keep: on an Arabic page, such a word is an untranslated interface string (a
+    content text may fall back to French or English, and ids are names the designer chose)."""
+    content: list[str] = []
+
+    def walk(value):
+        if isinstance(value, str):
+            content.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in sorted(p for kind in KINDS for p in (BUNDLED / kind).rglob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    _, _, _, ids = vocabulary()
+    interface = _words(texts("en").values()) | _words(texts("fr").values())
+    kept = _words(texts("ar").values())  # names the Arabic catalog keeps in Latin letters (Markdown, PDF)
+    return frozenset(w for w in interface if len(w) >= 3) - _words(content) - _words(ids) - kept
+
+
+def arabic_faults(screen: dict) -> list[str]:
+    """French or English interface words, and Streamlit's English, on an Arabic page."""
+    _, _, _, ids = vocabulary()
+    interface = interface_only_words()
+    prose = [_without_ids(t, ids) for t in screen["texts"] if t not in OWN_NAMES]
+    prose += [c["text"] for c in screen["cells"]] + screen["chips"]
+    faults = []
+    for text in prose:
+        faults += [f"Streamlit's English {phrase!r} in {text[:80]!r}" for phrase in STREAMLIT_ENGLISH if phrase in text]
+        faults += [f"interface word {w!r} in {text[:80]!r}" for w in WORD.findall(text) if w.lower() in interface]
+    return faults
+
+
 def grid_faults(page) -> list[str]:
     faults = []
     for grid in page.evaluate(GRID_FIT):
@@ -247,5 +287,7 @@ class Steps:
         faults += grid_faults(self.page)
         if self.lang == "fr":
             faults += french_faults(self.page.evaluate(SCREEN_TEXT))
+        if self.lang == "ar":
+            faults += arabic_faults(self.page.evaluate(SCREEN_TEXT))
         if faults:
             self.faults[name] = list(dict.fromkeys(faults))

@@ -17,11 +17,14 @@ from curriculum.resolve import resolve_records
 from curriculum.ui.state import (
     actor,
     contexts_by_name,
+    data_editor,
+    dataframe,
     flash,
     lang,
     not_saved,
     pick_curriculum,
     root,
+    rtl,
     save_or_explain,
     show_flashes,
     tr,
@@ -184,7 +187,7 @@ lunch_minutes = cols[4].number_input(
     value=lunch.minutes if schedule.lunch else 0,
     key=f"{prefix}.lunch_minutes",
 )
-breaks_table = st.data_editor(
+breaks_table = data_editor(
     pd.DataFrame([{"start": b.start, "minutes": b.minutes} for b in schedule.breaks], columns=["start", "minutes"]),
     num_rows="dynamic",
     hide_index=True,
@@ -221,7 +224,7 @@ shown = table.assign(
     session=[session_label(row, L) for row in rows],  # "(continued)" where a session resumes after a pause
 )
 AGENDA_WIDTHS = {"day": 45, "start": 60, "end": 60, "session": 230, "activity": 290, "method": 120, "minutes": 70}
-st.dataframe(
+dataframe(
     shown[list(AGENDA_WIDTHS)],
     hide_index=True,
     width="stretch",
@@ -247,9 +250,10 @@ if rows:
         alt.Chart(chart_data)
         .mark_bar()
         .encode(
-            x=alt.X("begin:T", title=None, axis=alt.Axis(format="%H:%M")),
+            # right to left in an RTL interface: the day starts at the right, the days named at the right
+            x=alt.X("begin:T", title=None, axis=alt.Axis(format="%H:%M"), scale=alt.Scale(reverse=rtl())),
             x2="finish:T",
-            y=alt.Y("label:N", title=None, sort=None),
+            y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(orient="right" if rtl() else "left")),
             # one colour per code whatever the language: the domain lists the names in the codes' order
             color=alt.Color(
                 "colour:N",
@@ -275,7 +279,7 @@ if rows:
 for name, totals in (("day", compose.totals_per_day), ("module", compose.totals_per_module)):
     st.caption(tr(f"composer.totals_{name}"))
     frame = pd.DataFrame(totals(programme))
-    st.dataframe(
+    dataframe(
         frame.rename(columns={c: tr(f"col.{c}") for c in frame.columns}),
         hide_index=True,
         width="stretch",
@@ -305,7 +309,7 @@ else:
         summary(proposal, L)
     )
     if proposal.changes:
-        st.dataframe(
+        dataframe(
             pd.DataFrame(
                 [
                     {

@@ -25,6 +25,8 @@ from curriculum.problems import ContentError
 from curriculum.review import location
 from curriculum.ui.state import (
     create,
+    data_editor,
+    dataframe,
     label_of,
     lang,
     name_of,
@@ -114,7 +116,7 @@ with settings:
                 [{"term": e.term, "replace": e.replace} for e in context.glossary.get(code)],
                 columns=["term", "replace"],
             )
-            glossary_rows[code] = st.data_editor(
+            glossary_rows[code] = data_editor(
                 frame,
                 num_rows="dynamic",
                 hide_index=True,
@@ -151,7 +153,7 @@ with settings:
         ],
         columns=["start", "end", "days", "label_fr", "label_en"],
     )
-    protected_rows = st.data_editor(
+    protected_rows = data_editor(
         protected_frame,
         num_rows="dynamic",
         hide_index=True,
@@ -203,7 +205,7 @@ with adapted_tab:
             for a in mine
         ]
         widths = {"kind": 135, "target": 420, "base": 115, "now": 105, "state": 120}  # fits a 1366-px screen
-        st.dataframe(
+        dataframe(
             pd.DataFrame(rows),
             hide_index=True,
             width="stretch",

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from curriculum import edit
-from curriculum.i18n import t
+from curriculum.i18n import listing, t
 from curriculum.imports import import_file, module_zip
 from curriculum.model import GROUPINGS, METHODS, PRIORITIES, PROFILES, THEMES
 from curriculum.problems import ContentError
@@ -14,6 +14,7 @@ from curriculum.review import open_counts
 from curriculum.ui.state import (
     actor,
     create,
+    data_editor,
     flash,
     label_of,
     lang,
@@ -67,7 +68,7 @@ with st.expander(tr("library.import")):
             st.error(not_saved(exc))
         else:
             st.session_state["library.select"] = imported[0].id
-            flash("success", tr("library.imported", ids=", ".join(m.id for m in imported)))
+            flash("success", tr("library.imported", ids=listing([m.id for m in imported], L)))
             st.rerun()
 
 if not ws.modules:
@@ -106,7 +107,7 @@ def _badge(path: str) -> str:
 with st.container(border=True):
     st.markdown(f"**{tr('library.impact')}** · {tr('common.revision', revision=module.revision)}")
     used = [ws.curricula[c].title.get(L) for c in curricula_using(ws, module_id)]
-    st.caption(tr("library.used_by", ids=", ".join(used)) if used else tr("library.unused"))
+    st.caption(tr("library.used_by", ids=listing(used, L)) if used else tr("library.unused"))
     by_context: dict[str, list] = {}
     for adaptation in adaptations(ws, module_id):
         by_context.setdefault(adaptation.context, []).append(adaptation)
@@ -115,7 +116,7 @@ with st.container(border=True):
             tr("library.adaptation_count", context=name, n=len(a), stale=sum(x.state != "current" for x in a))
             for name, a in sorted((ws.contexts[c].name.get(L), a) for c, a in by_context.items())
         ]
-        st.caption(tr("library.adapted_by", items=", ".join(items)))
+        st.caption(tr("library.adapted_by", items=listing(items, L)))
     else:
         st.caption(tr("library.not_adapted"))
     if open_comments.get(module_id):
@@ -203,7 +204,7 @@ else:
     )
     session = module.session(session_id)
     session_title = text_pair(tr("library.session_title"), session.title, f"{prefix}.{session_id}.title")
-    table = st.data_editor(
+    table = data_editor(
         pd.DataFrame(edit.activity_rows(session)),
         key=f"{prefix}.{session_id}.activities",
         hide_index=True,
@@ -231,7 +232,7 @@ else:
         session_optional = st.checkbox(
             tr("library.session_optional"), value=session.optional, key=f"{prefix}.{session_id}.optional"
         )
-        cuts = st.data_editor(
+        cuts = data_editor(
             pd.DataFrame(edit.cut_rows(session, L)),
             key=f"{prefix}.{session_id}.cuts",
             hide_index=True,

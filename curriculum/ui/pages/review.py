@@ -7,7 +7,7 @@ import streamlit as st
 from curriculum import review
 from curriculum.export.formats import renderer
 from curriculum.export.markup import inert_links
-from curriculum.i18n import long_date
+from curriculum.i18n import listing, long_date
 from curriculum.problems import ContentError
 from curriculum.review_report import (
     MATRIX_COLUMNS,
@@ -20,7 +20,18 @@ from curriculum.review_report import (
     matrix_table,
     matrix_xlsx,
 )
-from curriculum.ui.state import actor, flash, label_of, lang, pick_curriculum, reason, show_flashes, tr, workspace
+from curriculum.ui.state import (
+    actor,
+    dataframe,
+    flash,
+    label_of,
+    lang,
+    pick_curriculum,
+    reason,
+    show_flashes,
+    tr,
+    workspace,
+)
 from curriculum.ui.word_review import suggested_edit, word_section
 
 st.title(tr("review.title"))
@@ -71,7 +82,7 @@ with left:
         due = f" · {tr('review.due_on', date=_date(current.due))}" if current.due else ""
         st.caption(tr("review.opened", name=current.name, date=_date(current.opened)) + due)
         done = review.finished(root, curriculum_id, round_name)
-        st.caption(tr("review.finished", names=", ".join(done)) if done else tr("review.nobody"))
+        st.caption(tr("review.finished", names=listing(done, L)) if done else tr("review.nobody"))
     else:
         round_name = None
         st.info(tr("review.no_round"))
@@ -297,7 +308,7 @@ with comments_tab:
                 "status": 85,
                 "response": 110,
             }
-            st.dataframe(
+            dataframe(
                 matrix_table(matrix, L),
                 hide_index=True,
                 width="stretch",

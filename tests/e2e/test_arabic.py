@@ -1,0 +1,106 @@
+"""The app in Arabic in a real Chromium: every page right to left, in Arabic only, accessible;
+Arabic typed into a field is saved and shown again (issue 15).
+
+Screenshots of every page and tab at 1366 px: tests/e2e/screenshots/arabic/.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from curriculum.i18n import t
+from curriculum.languages import menu_name
+from tests.e2e.conftest import SHOTS, VIEWPORT, open_page, settled, wait_idle
+from tests.e2e.journey import GRIDS_DRAWN, SCREEN_TEXT, arabic_faults, crashed, grid_faults
+from tests.e2e.test_accessibility import serious_violations
+
+pytestmark = pytest.mark.e2e
+PAGES = ["library", "composer", "contexts", "export", "review"]
+ARABIC = menu_name("ar")  # the switch names each language in itself: العربية
+
+# where the first grid column and the sidebar are drawn, and how the text of the main column runs
+LAYOUT = """() => {
+  const main = document.querySelector('[data-testid="stMain"]').getBoundingClientRect();
+  const side = document.querySelector('[data-testid="stSidebar"]').getBoundingClientRect();
+  const para = document.querySelector('[data-testid="stMainBlockContainer"] h1');
+  return {sidebarRight: side.left >= main.left, direction: getComputedStyle(para).direction,
+          align: getComputedStyle(para).textAlign};
+}"""
+
+
+def _in_arabic(page, server, path: str = "") -> None:
+    open_page(page, server, path)
+    with settled(page):
+        page.get_by_text(ARABIC, exact=True).click()
+    page.get_by_role("heading", name=t(f"{path or 'library'}.title", "ar")).wait_for()
+
+
+def _look(page, name: str) -> list[str]:
+    """Photograph the page as it is, and say what is wrong on it."""
+    page.wait_for_function(GRIDS_DRAWN, polling=50)
+    folder = SHOTS / "arabic"
+    folder.mkdir(parents=True, exist_ok=True)
+    # the page scrolls inside Streamlit's main column: a window as tall as its content shows it all
+    height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(VIEWPORT["height"], height)})
+    page.screenshot(path=str(folder / f"{name}.png"))
+    page.set_viewport_size(VIEWPORT)
+    faults = [crashed(page)] if crashed(page) else []
+    return faults + grid_faults(page) + arabic_faults(page.evaluate(SCREEN_TEXT))
+
+
+# the Export page offers packs in ['fr', 'en'] only until H1's branch (content in any language) lands
+ARABIC_PAGES = [
+    pytest.param(page, marks=pytest.mark.xfail(strict=True, reason="pack languages ['fr', 'en'] until H1's merge"))
+    if page == "export"
+    else page
+    for page in PAGES
+]
+
+
+@pytest.mark.parametrize("path", ARABIC_PAGES)
+def test_every_page_in_arabic_reads_right_to_left_in_arabic_only_and_accessibly(page, server, path):
+    _in_arabic(page, server, "" if path == "library" else path)
+    root = page.evaluate("() => [document.documentElement.dir, document.documentElement.lang]")
+    assert root == ["rtl", "ar"]
+    layout = page.evaluate(LAYOUT)
+    assert layout == {"sidebarRight": True, "direction": "rtl", "align": "start"}
+    faults = {path: _look(page, path)}
+    for index in range(page.get_by_role("tab").count()):
+        tab = page.get_by_role("tab").nth(index)
+        if tab.get_attribute("aria-selected") != "true":
+            tab.click()
+            wait_idle(page)
+        faults[f"{path}-tab{index + 1}"] = _look(page, f"{path}-tab{index + 1}")
+    assert {where: found for where, found in faults.items() if found} == {}
+    assert serious_violations(page) == []
+
+
+def test_arabic_typed_into_a_module_title_is_saved_shown_and_on_disk(page, fresh_server):
+    title = "تقييم المخاطر والإحالة — الجلسة ٢"
+    _in_arabic(page, fresh_server)
+    module = page.get_by_label(t("library.module", "ar"), exact=True).input_value()
+    field = page.locator("[data-testid='stTextInput'] input").filter(has_not=page.locator("[disabled]")).nth(1)
+    field_label = field.get_attribute("aria-label")
+    with settled(page):
+        field.fill(title)
+        field.blur()
+    with settled(page):
+        page.get_by_role("button", name=t("common.save", "ar"), exact=True).first.click()
+    page.get_by_text(t("common.saved", "ar", name="x", revision=0).split(":")[0]).first.wait_for()
+    page.reload()
+    wait_idle(page)
+    if page.evaluate("document.documentElement.lang") != "ar":  # a new session starts in English
+        with settled(page):
+            page.get_by_text(ARABIC, exact=True).click()
+    shown = page.get_by_label(field_label, exact=True)
+    assert shown.input_value() == title
+    assert page.get_by_label(t("library.module", "ar"), exact=True).input_value() in (module, title)
+    saved = [
+        path
+        for path in (fresh_server["root"] / "modules").glob("*.yaml")
+        if title in str(yaml.safe_load(path.read_text(encoding="utf-8")))
+    ]
+    assert len(saved) == 1
+    assert title in saved[0].read_text(encoding="utf-8")  # written as Arabic, not as \u escapes
