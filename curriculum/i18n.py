@@ -57,9 +57,17 @@ def _isolated(values: dict, lang: str) -> dict:
     """In a right-to-left language, a left-to-right text filled into a sentence (an id, a French
     name, a file path) is a bidi isolate: it keeps its own order and leaves the sentence's alone
     (its quotes and full stop are not thrown to the wrong side). Numbers and Arabic need none."""
-    if not is_rtl(lang):
+    if not _rtl(lang):
         return values
-    return {name: isolate(v) if _left_to_right(v) else v for name, v in values.items()}
+    return {name: _isolate_ltr(v) if isinstance(v, str) else v for name, v in values.items()}
+
+
+_rtl = lru_cache(maxsize=64)(is_rtl)  # t() is called thousands of times a page run
+
+
+@lru_cache(maxsize=65536)
+def _isolate_ltr(value: str) -> str:
+    return isolate(value) if _left_to_right(value) else value
 
 
 def _left_to_right(value: object) -> bool:
@@ -803,7 +811,7 @@ def number(value: float, lang: str) -> str:
 def listing(items, lang: str) -> str:
     """Names as `lang` lists them ("a, b et c", "a وb"); in a right-to-left language each
     left-to-right name is isolated, so the list still runs from the right."""
-    shown = [isolate(item) if is_rtl(lang) and _left_to_right(item) else item for item in items]
+    shown = [_isolate_ltr(item) if _rtl(lang) else item for item in items]
     return format_list(shown, locale=_locale(lang)) if shown else ""
 
 
