@@ -102,3 +102,16 @@ def test_a_fourth_interface_language_from_a_workspace_catalog_needs_no_code(smal
     assert at.title[0].value == "Maktaba ya moduli" and at.sidebar.radio[0].label == "Lugha ya kiolesura"
     assert at.main.caption[0].value == texts("en")["library.intro"]  # no Swahili text: English, not a key
     assert "setAttribute('lang', 'sw')" in _direction(at) and "setAttribute('dir', 'ltr')" in _direction(at)
+
+
+def test_arabic_typed_into_the_library_is_saved_as_arabic_and_shown_again(small, monkeypatch):
+    title = "تبادل المعلومات بين الفاعلين"
+    at = _page(small, monkeypatch, "ar", "library")
+    field = next(f for f in at.text_input if f.key and f.key.startswith("lib.sharing.") and ".title." in f.key)
+    field.set_value(title)
+    at.button(key="library.save").click().run()
+    assert not at.exception and not at.error
+    text = (small / "modules/sharing.yaml").read_text(encoding="utf-8")
+    assert title in text  # Arabic letters in the YAML, not \u escapes
+    again = _page(small, monkeypatch, "ar", "library")
+    assert title in [f.value for f in again.text_input]
