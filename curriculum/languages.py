@@ -13,11 +13,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 # A BCP 47 tag of the kinds a workspace uses: language, then optional script and region
 # ("ar", "fr", "ar-TN", "sr-Latn", "es-419"). Stricter than BCP 47 on purpose: no variants
 # or extensions, so a code is also a safe file and folder name.
 _CODE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?")
+
+DEFAULT = "en"  # the language of the command line's output and of messages asked for in none
 
 BIDI_ISOLATES = ("\u2068", "\u2069")  # FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE
 
@@ -57,6 +60,18 @@ def name(code: str, in_language: str) -> str:
     return text or autonym(code)
 
 
+def region_tag(code: str) -> str:
+    """The code with a region, as word processors tag a document's language for spelling
+    ("fr" -> "fr-FR", "ar" -> "ar-EG": CLDR's likely region); a code with a region stays
+    as written ("en-GB"); the code itself when CLDR knows none."""
+    found = locale(code)
+    if found is None or found.territory:
+        return code
+    likely = get_global("likely_subtags").get(babel_name(code), "")
+    region = next((part for part in likely.split("_")[1:] if part.isupper() or part.isdigit()), "")
+    return f"{code}-{region}" if region else code
+
+
 def direction(code: str) -> str:
     """'rtl' for a language written right to left (ar, fa, he, ur…), else 'ltr'."""
     found = locale(code)
@@ -83,3 +98,27 @@ def fallback_order(language: str, *orders: Iterable[str]) -> tuple[str, ...]:
         for code in order:
             seen.setdefault(code, None)
     return tuple(seen)
+
+
+def suggest_code(word: object, known: Iterable[str]) -> str:
+    """The language code someone writing `word` most likely meant: a known code written
+    differently ("AR", "fr_FR"), or named in words in English, French or itself ("arabic",
+    "français", "العربية"); "" when nothing fits."""
+    text = str(word).strip()
+    known = tuple(known)
+    if not text:
+        return ""
+    parts = text.replace("_", "-").split("-")
+    candidate = "-".join([parts[0].lower(), *parts[1:]])
+    if is_code(candidate):
+        return candidate
+    folded = text.casefold()
+    for code in known:
+        if folded in {
+            code.casefold(),
+            autonym(code).casefold(),
+            name(code, "en").casefold(),
+            name(code, "fr").casefold(),
+        }:
+            return code
+    return ""

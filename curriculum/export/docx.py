@@ -27,6 +27,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
+from .. import typography
+from ..i18n import t
+from ..languages import region_tag
 from . import wordml as ml
 from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
 from .pack import generation_date
@@ -51,11 +54,6 @@ NOTE_PADDING = 2 * 170
 TWIPS_PER_CHAR = 106  # a generous average width of a character of 10 pt Calibri
 BLANK_ROW_HEIGHT = 510  # twips (9 mm): room to write by hand
 
-LANGUAGES = {"fr": "fr-FR", "en": "en-GB"}
-TOC_PLACEHOLDER = {
-    "fr": "Clic droit › Mettre à jour le champ pour afficher le sommaire.",
-    "en": "Right-click › Update field to show the contents.",
-}
 TOC_FIELD = r'TOC \o "1-3" \h \z \u'
 TOC_INDENT = 360  # twips per level of the contents' entries
 
@@ -161,7 +159,7 @@ class _Writer:
     # --- set-up ------------------------------------------------------------------------
     @property
     def language_tag(self) -> str:
-        tag = LANGUAGES.get(self.lang) or self.document.lang or ""
+        tag = region_tag(self.lang) if self.lang else ""
         return tag if _LANGUAGE_TAG.match(tag) else ""
 
     def _setup_package(self) -> None:
@@ -320,7 +318,7 @@ class _Writer:
         ml.run(self.body.paragraph(self.title), _one_line(document.title))
         if document.subtitle:
             ml.run(self.body.paragraph(self.subtitle), _one_line(document.subtitle))
-        colon = "\u00a0:" if self.lang == "fr" else ":"
+        colon = typography.colon(self.lang)
         for label, value in document.meta:
             p = self.body.paragraph(self.details)
             ml.run(p, f"{_one_line(label)}{colon}", bold=True)
@@ -350,7 +348,7 @@ class _Writer:
         adds page numbers when it updates the fields on opening (w:updateFields); LibreOffice,
         which does not update them, shows these entries instead of an empty contents page."""
         if not self.toc:
-            placeholder = TOC_PLACEHOLDER.get(self.lang, TOC_PLACEHOLDER["en"])
+            placeholder = t("docx.toc_placeholder", self.lang)
             ml.field(self.body.paragraph(), TOC_FIELD, placeholder, color=MUTED, italic=True)
             return
         p = self.body.paragraph()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..typography import NBSP, colon
 from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
 from .markup import inert_links
 
@@ -38,10 +39,7 @@ def _cell(text: str) -> str:
 
 def render(document: Document) -> bytes:
     lines = [f"# {_safe(document.title)}", "", f"**{_safe(document.subtitle)}**", ""]
-    lines += [
-        f"- **{_safe(k)}** : {_safe(v)}" if document.lang == "fr" else f"- **{_safe(k)}**: {_safe(v)}"
-        for k, v in document.meta
-    ]
+    lines += [f"- **{_safe(k)}**{colon(document.lang).replace(NBSP, ' ')} {_safe(v)}" for k, v in document.meta]
     lines.append("")
     headings = [b for b in document.blocks if isinstance(b, Heading)]
     depth = 1

@@ -122,7 +122,7 @@ def _french_content(ws) -> list[str]:
 
     def walk(value):
         if isinstance(value, model.Text):
-            found.append(value.fr)
+            found.append(value["fr"])
         elif dataclasses.is_dataclass(value):
             for item in dataclasses.fields(value):
                 walk(getattr(value, item.name))

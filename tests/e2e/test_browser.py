@@ -33,7 +33,7 @@ def test_edit_an_activity_and_save(page, server):
     page.get_by_text(f"Saved: modules/risk-assessment.yaml, revision {before + 1}").wait_for()
     module = _on_disk(server["root"]).modules["risk-assessment"]
     assert module.revision == before + 1
-    assert "E2E-EDIT" in module.sessions[0].activities[0].instructions.en
+    assert "E2E-EDIT" in module.sessions[0].activities[0].instructions["en"]
 
 
 def test_compose_a_curriculum_and_see_the_agenda(page, server):

@@ -47,7 +47,9 @@ if "composer.select" in st.session_state:
 
 def _create(new_id: str, title_fr: str, title_en: str) -> None:
     try:
-        record = compose.new_curriculum(new_id.strip(), Text(title_fr, title_en), next(iter(sorted(ws.contexts)), ""))
+        record = compose.new_curriculum(
+            new_id.strip(), Text(fr=title_fr, en=title_en), next(iter(sorted(ws.contexts)), "")
+        )
         saved = save(root(), "curricula", record, loaded_revision=None, actor=actor())
     except ContentError as exc:
         flash("error", not_saved(exc))
