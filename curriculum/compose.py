@@ -24,7 +24,14 @@ def new_curriculum(curriculum_id: str, title: Text, default_context: str = "") -
         breaks=(Pause("10:30", 15), Pause("15:30", 15)),
         lunch=Pause("12:30", 60),
     )
-    return Curriculum(id=curriculum_id, revision=1, title=title, default_context=default_context, schedule=schedule)
+    return Curriculum(
+        id=curriculum_id,
+        revision=1,
+        title=title,
+        default_context=default_context,
+        languages=title.languages,  # the languages it is titled in; the Composer's author may add others
+        schedule=schedule,
+    )
 
 
 def duplicate(curriculum: Curriculum, new_id: str) -> Curriculum:

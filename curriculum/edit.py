@@ -310,16 +310,22 @@ def new_context(context_id: str, name: Text, taken=()) -> Context:
     )
 
 
-def glossary_from_rows(rows_by_lang: dict[str, list[dict]]) -> Glossary:
-    """Glossary entries from table rows {term, replace}; rows without a term are dropped."""
-    entries = {}
+NO_GLOSSARY = Glossary()
+
+
+def glossary_from_rows(rows_by_lang: dict[str, list[dict]], base: Glossary = NO_GLOSSARY) -> Glossary:
+    """`base` with the entries of each language typed as table rows {term, replace}; rows
+    without a term are dropped; a language without rows here keeps its entries."""
     for lang, rows in rows_by_lang.items():
-        entries[lang] = tuple(
-            Substitution(str(r.get("term") or "").strip(), str(r.get("replace") or "").strip())
-            for r in rows
-            if str(r.get("term") or "").strip()
+        base = base.replace(
+            lang,
+            (
+                Substitution(str(r.get("term") or "").strip(), str(r.get("replace") or "").strip())
+                for r in rows
+                if str(r.get("term") or "").strip()
+            ),
         )
-    return Glossary(entries)
+    return base
 
 
 # --- table rows typed in the pages ---------------------------------------------------------

@@ -306,9 +306,17 @@ def _reference(raw, found, path):
     if not isinstance(raw, dict):
         found.error(path, "not_mapping", found=_kind_of(raw))
         return _BAD
-    text = _text({k: v for k, v in raw.items() if k not in _REFERENCE_FIELDS}, found, path)
+    typos = {
+        k for k in raw if k not in _REFERENCE_FIELDS and not language_codes.is_code(k) and suggest(k, _REFERENCE_FIELDS)
+    }
+    for key in typos:  # `lwa:` is a misspelt field, not a language
+        allowed = ", ".join(sorted(_REFERENCE_FIELDS))
+        found.error(
+            path + (str(key),), "unknown_field", key=key, allowed=allowed, suggestion=suggest(key, _REFERENCE_FIELDS)
+        )
+    text = _text({k: v for k, v in raw.items() if k not in _REFERENCE_FIELDS and k not in typos}, found, path)
     record = _record(Reference, {k: v for k, v in raw.items() if k in _REFERENCE_FIELDS}, found, path)
-    if text is _BAD or record is _BAD:
+    if text is _BAD or record is _BAD or typos:
         return _BAD
     return dataclasses.replace(record, text=text)
 

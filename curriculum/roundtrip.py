@@ -100,7 +100,10 @@ def _update_record(node: CommentedMap, old, new) -> None:
         elif spec.key in node:
             node[spec.key] = _changed(node[spec.key], before, after, owner=(node.ca.items, spec.key))
         else:
-            node.insert(_position(node, type(new), spec.key), spec.key, _fresh(after))
+            fresh = _fresh(after)
+            if isinstance(fresh, CommentedSeq) and all(isinstance(v, str) and "\n" not in v for v in fresh):
+                fresh.fa.set_flow_style()  # a new list of ids or codes on one line: `fallback: [ar, fr]`
+            node.insert(_position(node, type(new), spec.key), spec.key, fresh)
 
 
 def _position(node: CommentedMap, cls, key: str) -> int:

@@ -288,3 +288,63 @@ def test_a_fourth_language_needs_only_data(tmp_path):
     refused = run("agenda", "core-3-day", "--context", "east-africa-kenya", "--lang", "de", "--workspace", str(root))
     assert refused.returncode == 2
     assert "unknown language 'de'" in refused.stderr and "fr, en, ar, sw" in refused.stderr
+
+
+# --- references, glossaries and review snapshots hold any language ------------------------------------
+
+REFERENCES = """\
+references:
+  - fr: "Loi n° 2015-26 (reported)"
+    ar: "القانون عدد 26 لسنة 2015"
+    law: true
+    checked: "2026-11-01"
+    recheck: "2027-11-01"
+"""
+
+
+def test_references_glossaries_and_snapshots_keep_every_language(small):
+    from curriculum import review
+    from curriculum.records import to_data
+
+    write(small, "settings.yaml", "languages: [fr, en, ar]\n")
+    write(
+        small,
+        "modules/sharing.yaml",
+        MODULE.replace("handouts:\n", REFERENCES + "handouts:\n", 1).replace(
+            "title: {fr: Les bases, en: The basics}", "title: {fr: Les bases, en: The basics, ar: الأساسيات}"
+        ),
+    )
+    glossary = "glossary:\n  ar:\n    - {term: الأخصائي الاجتماعي, replace: المرشد الاجتماعي}\n"
+    write(small, "contexts/generic.yaml", CONTEXT + glossary)
+    ws = load_workspace(small)
+    assert not ws.errors, ws.errors
+    [reference] = ws.modules["sharing"].references
+    assert reference.text.languages == ("fr", "ar") and reference.law and reference.checked == "2026-11-01"
+    assert to_data(ws.modules["sharing"])["references"] == [
+        {
+            "fr": "Loi n° 2015-26 (reported)",
+            "ar": "القانون عدد 26 لسنة 2015",
+            "law": True,
+            "checked": "2026-11-01",
+            "recheck": "2027-11-01",
+        }
+    ]
+    assert ws.contexts["generic"].glossary.languages == ("ar",)
+    assert ws.contexts["generic"].glossary.get("ar")[0].replace == "المرشد الاجتماعي"
+    items = review.snapshot(ws, "short")["items"]
+    assert items["sharing/basics"]["title"] == {"fr": "Les bases", "en": "The basics", "ar": "الأساسيات"}
+
+
+def test_a_reference_key_that_is_neither_a_field_nor_a_language_is_an_error(small):
+    bad = REFERENCES.replace("    law: true\n", "    lwa: true\n")
+    write(small, "modules/sharing.yaml", MODULE.replace("handouts:\n", bad + "handouts:\n", 1))
+    ws = load_workspace(small)
+    error = _error(ws, "modules/sharing.yaml")
+    assert error.field == "references[1].lwa" and error.fix == "did you mean 'law'?"
+    write(
+        small,
+        "modules/sharing.yaml",
+        MODULE.replace("handouts:\n", REFERENCES.replace("ar:", "arab:") + "handouts:\n", 1),
+    )
+    error = _error(load_workspace(small), "modules/sharing.yaml")
+    assert error.field == "references[1].arab" and "'arab' is not a language code" in error.what
