@@ -82,13 +82,23 @@ class Text(Mapping):
     __slots__ = ("_items", "_hash")
 
     def __init__(self, values: Mapping[str, str] | Iterable[tuple[str, str]] = (), /, **more: str) -> None:
-        pairs = values.items() if isinstance(values, Mapping) else values
-        kept: dict[str, str] = {}
-        for lang, value in (*pairs, *more.items()):
-            if value:
-                kept[lang] = value
-        object.__setattr__(self, "_items", tuple(kept.items()))
+        if type(values) is dict and not more:  # the loader's case: keys are unique already
+            items = tuple(pair for pair in values.items() if pair[1])
+        else:
+            pairs = values.items() if isinstance(values, Mapping) else values
+            kept = {lang: value for lang, value in (*pairs, *more.items())}
+            items = tuple(pair for pair in kept.items() if pair[1])
+        object.__setattr__(self, "_items", items)
         object.__setattr__(self, "_hash", None)
+
+    @classmethod
+    def of_pairs(cls, pairs: tuple[tuple[str, str], ...]) -> Text:
+        """A text from (language, text) pairs already unique and non-empty (the loader's, which
+        reads thousands of texts: no copy, no check)."""
+        text = object.__new__(cls)
+        object.__setattr__(text, "_items", pairs)
+        object.__setattr__(text, "_hash", None)
+        return text
 
     def __setattr__(self, name, value):
         raise AttributeError("Text is frozen")
@@ -137,13 +147,15 @@ class Text(Mapping):
 
     def source(self, lang: str, fallback: Iterable[str] = ()) -> tuple[str, str]:
         """(language, text) that `get(lang, fallback)` gives: ("", "") for an empty text."""
-        found = dict(self._items)
-        if lang in found:
-            return lang, found[lang]
-        for code in fallback:
-            if code in found:
-                return code, found[code]
-        return self._items[0] if self._items else ("", "")
+        items = self._items
+        for pair in items:
+            if pair[0] == lang:
+                return pair
+        for wanted in fallback:
+            for pair in items:
+                if pair[0] == wanted:
+                    return pair
+        return items[0] if items else ("", "")
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -257,6 +257,9 @@ def _check_unique(items, found, path):
 
 def _language(code, found: Findings, path: KeyPath) -> bool:
     """Whether `code` may name a language here: a language code, declared by the workspace."""
+    declared = found.languages
+    if code in (found.seen if declared is None else declared):  # the usual case, met before: no look-up
+        return True
     if not language_codes.is_code(code):
         declared = found.languages or tuple(found.seen)
         suggestion = language_codes.suggest_code(code, declared) if len(found) < SUGGESTED else ""
@@ -295,7 +298,7 @@ def _text(raw, found, path):
             bad = True
             continue
         values[lang] = text
-    return _BAD if bad else Text(values)
+    return _BAD if bad else Text.of_pairs(tuple(values.items()))  # unique keys, no empty text
 
 
 _REFERENCE_FIELDS = frozenset({"law", "checked", "recheck"})

@@ -178,10 +178,12 @@ def half_days(schedule) -> int:
     return longest
 
 
-def check_workspace(workspace: Workspace) -> list[Problem]:
+def check_workspace(workspace: Workspace, memo: dict | None = None) -> list[Problem]:
     """Problems between files: dangling references, circles of prerequisites, orphaned and
     stale adaptations. Collected per record as findings, then reported as a file's own
-    problems are (one composition of the file, at most MAX_PROBLEMS and "N more")."""
+    problems are (one composition of the file, at most MAX_PROBLEMS and "N more"). `memo` (the
+    Store's, shared by its loads) keeps each record's translation gaps until the record object
+    or the languages it is used in change."""
     found: dict[tuple[str, str], Findings] = {}
 
     def of(kind: str, record_id: str) -> Findings:
@@ -200,7 +202,7 @@ def check_workspace(workspace: Workspace) -> list[Problem]:
     for context in workspace.contexts.values():
         _context_references(workspace, context, of("contexts", context.id))
         _adapted_banks(workspace, context, of("contexts", context.id))
-    _translation_gaps(workspace, of)
+    _translation_gaps(workspace, of, {} if memo is None else memo)
     problems: list[Problem] = []
     for (kind, record_id), findings in found.items():
         if findings:
@@ -209,7 +211,7 @@ def check_workspace(workspace: Workspace) -> list[Problem]:
     return problems
 
 
-def _translation_gaps(workspace, of) -> None:
+def _translation_gaps(workspace, of, memo: dict) -> None:
     """A warning per text and language it lacks, for the languages a record is used in: a
     curriculum's and its default context's languages for the curriculum and its modules, a
     context's for the context and the modules it adapts. A language no context or
@@ -235,13 +237,18 @@ def _translation_gaps(workspace, of) -> None:
         want("curricula", curriculum.id, languages)
         for item in curriculum.items:
             want("modules", item.module, languages)
-    for (kind, record_id), languages in wanted.items():
-        record = workspace.records(kind).get(record_id)
+    for key, languages in wanted.items():
+        record = workspace.records(key[0]).get(key[1])
         if record is None or not languages:
             continue
-        into = of(kind, record_id)
-        for path, text in texts(record):
-            for lang in text.missing(languages):
+        languages = tuple(languages)
+        known = memo.get(key)
+        if known is None or known[0] is not record or known[1] != languages:
+            gaps = tuple((path, lang) for path, text in texts(record) for lang in text.missing(languages))
+            known = memo[key] = (record, languages, gaps)
+        if known[2]:
+            into = of(*key)
+            for path, lang in known[2]:
                 into.warn(path, "translation_gap", lang=lang, language=LanguageName(lang))
 
 

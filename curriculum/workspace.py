@@ -95,6 +95,7 @@ class Store:
 
     def __init__(self) -> None:
         self._cache: dict[Path, _Parsed] = {}
+        self._gaps: dict = {}  # validate.check_workspace's memo of translation gaps per record
         self._lock = threading.Lock()
 
     def load(self, root: Path | str | None = None) -> Workspace:
@@ -117,12 +118,13 @@ class Store:
         workspace = Workspace(
             root, found["modules"], found["contexts"], found["curricula"], (), languages, declared is not None
         )
-        problems.extend(check_workspace(workspace))
+        problems.extend(check_workspace(workspace, self._gaps))
         return replace(workspace, problems=tuple(problems))
 
     def forget(self) -> None:
         with self._lock:
             self._cache.clear()
+            self._gaps.clear()
 
     def _parse(self, root: Path, path: Path, cls, languages: tuple[str, ...] | None) -> _Parsed:
         try:
