@@ -101,9 +101,9 @@ def fallback_order(language: str, *orders: Iterable[str]) -> tuple[str, ...]:
 
 
 def suggest_code(word: object, known: Iterable[str]) -> str:
-    """The language code someone writing `word` most likely meant: a known code written
-    differently ("AR", "fr_FR"), or named in words in English, French or itself ("arabic",
-    "français", "العربية"); "" when nothing fits."""
+    """The language code someone writing `word` most likely meant: a code written differently
+    ("AR", "fr_FR"), or one of `known` named in words, in itself or in any of `known` and
+    English, the language of codes ("arabic", "arabe", "العربية"); "" when nothing fits."""
     text = str(word).strip()
     known = tuple(known)
     if not text:
@@ -113,12 +113,8 @@ def suggest_code(word: object, known: Iterable[str]) -> str:
     if is_code(candidate):
         return candidate
     folded = text.casefold()
+    readers = (*known, DEFAULT)
     for code in known:
-        if folded in {
-            code.casefold(),
-            autonym(code).casefold(),
-            name(code, "en").casefold(),
-            name(code, "fr").casefold(),
-        }:
+        if folded == autonym(code).casefold() or any(folded == name(code, reader).casefold() for reader in readers):
             return code
     return ""

@@ -348,3 +348,18 @@ def test_a_reference_key_that_is_neither_a_field_nor_a_language_is_an_error(smal
     )
     error = _error(load_workspace(small), "modules/sharing.yaml")
     assert error.field == "references[1].arab" and "'arab' is not a language code" in error.what
+
+
+def test_a_language_named_in_words_is_suggested_as_its_code():
+    from curriculum.languages import suggest_code
+
+    known = ("fr", "en", "ar")
+    assert [suggest_code(w, known) for w in ("arabic", "Arabe", "العربية", "français", "AR", "fr_FR")] == [
+        "ar",
+        "ar",
+        "ar",
+        "fr",
+        "ar",
+        "fr-FR",
+    ]
+    assert suggest_code("kiswahili", known) == "" and suggest_code("kiswahili", (*known, "sw")) == "sw"
