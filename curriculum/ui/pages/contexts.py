@@ -140,7 +140,9 @@ with settings:
         tr("contexts.briefing"), context.briefing, f"{prefix}.briefing", spoken, area=True, height=260
     )
     glossary_rows = {}
-    for column, code in zip(st.columns(len(spoken)), spoken, strict=True):
+    # two glossaries a row: a third beside them would squeeze each grid below its width on a laptop
+    places = [column for start in range(0, len(spoken), 2) for column in st.columns(2)]
+    for column, code in zip(places, spoken, strict=False):
         with column:
             st.caption(tr("contexts.glossary", code=language_name(code)))
             frame = pd.DataFrame(
@@ -192,7 +194,13 @@ with settings:
         num_rows="dynamic",
         hide_index=True,
         key=f"{prefix}.protected",
-        column_config={c: st.column_config.TextColumn(column_names[c]) for c in protected_frame.columns},
+        # widths set: with a label column per language the grid still fits a 1366-px laptop screen
+        column_config={
+            c: st.column_config.TextColumn(
+                column_names[c], width="small" if c in ("start", "end", "days") else "medium"
+            )
+            for c in protected_frame.columns
+        },
     ).to_dict("records")
     protected, bad_rows = edit.protected_from_rows(protected_rows)
     for number, value in bad_rows:
