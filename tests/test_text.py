@@ -363,3 +363,34 @@ def test_a_language_named_in_words_is_suggested_as_its_code():
         "fr-FR",
     ]
     assert suggest_code("kiswahili", known) == "" and suggest_code("kiswahili", (*known, "sw")) == "sw"
+
+
+def test_a_save_in_an_undeclared_language_is_refused_and_writes_nothing(small):
+    from dataclasses import replace
+
+    from curriculum.workspace import save
+
+    write(small, "settings.yaml", "languages: [fr, en]\n")
+    module = load_workspace(small).modules["sharing"]
+    before = (small / "modules/sharing.yaml").read_text(encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        save(small, "modules", replace(module, title=module.title.replace("de", "Informationen teilen")), 1)
+    assert "declare 'de' in settings.yaml or remove the text" in str(refused.value.problems[0])
+    assert (small / "modules/sharing.yaml").read_text(encoding="utf-8") == before
+    saved = save(small, "modules", replace(module, title=module.title.replace("en", "Sharing what matters")), 1)
+    assert saved.revision == 2 and load_workspace(small).modules["sharing"].title["en"] == "Sharing what matters"
+
+
+def test_the_glossary_of_the_language_a_text_is_borrowed_from_is_applied(small):
+    write(small, "settings.yaml", "languages: [fr, en, ar]\n")
+    glossary = "fallback: [ar, fr]\nglossary:\n  fr:\n    - {term: Pratique, replace: Mise en situation}\n"
+    write(
+        small,
+        "contexts/generic.yaml",
+        CONTEXT.replace("languages: [fr, en]", "languages: [ar, fr]").replace(
+            "default_language: en", "default_language: ar"
+        )
+        + glossary,
+    )
+    programme = resolve(load_workspace(small), "short", "generic", "ar")
+    assert [s.title for s in programme.sessions] == ["Les bases", "Mise en situation"]  # French, its glossary applied
