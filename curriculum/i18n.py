@@ -1033,9 +1033,16 @@ STRINGS.update(
             "en": "Fallback order (missing text)",
         },
         "contexts.default_language": {"fr": "Langue par défaut", "en": "Default language"},
+    }
+)
+
+
+STRINGS.update(
+    {
         "docx.toc_placeholder": {
             "fr": "Clic droit › Mettre à jour le champ pour afficher le sommaire.",
             "en": "Right-click › Update field to show the contents.",
+            "ar": "انقر بزر الفأرة الأيمن ثم اختر «تحديث الحقل» لعرض جدول المحتويات.",
         },
     }
 )

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.core import get_global
 
 # A BCP 47 tag of the kinds a workspace uses: language, then optional script and region
 # ("ar", "fr", "ar-TN", "sr-Latn", "es-419"). Stricter than BCP 47 on purpose: no variants
@@ -58,18 +57,6 @@ def name(code: str, in_language: str) -> str:
     found, reader = locale(code), locale(in_language)
     text = found.get_display_name(reader) if found and reader else None
     return text or autonym(code)
-
-
-def region_tag(code: str) -> str:
-    """The code with a region, as word processors tag a document's language for spelling
-    ("fr" -> "fr-FR", "ar" -> "ar-EG": CLDR's likely region); a code with a region stays
-    as written ("en-GB"); the code itself when CLDR knows none."""
-    found = locale(code)
-    if found is None or found.territory:
-        return code
-    likely = get_global("likely_subtags").get(babel_name(code), "")
-    region = next((part for part in likely.split("_")[1:] if part.isupper() or part.isdigit()), "")
-    return f"{code}-{region}" if region else code
 
 
 def direction(code: str) -> str:
