@@ -62,12 +62,7 @@ def test_no_interface_text_or_page_draws_with_an_emoji_font():
     assert {where: EMOJI_ONLY.findall(text) for where, text in sources.items() if EMOJI_ONLY.search(text)} == {}
 
 
-ARABIC_PAGES = [
-    pytest.param(page, marks=pytest.mark.xfail(strict=True, reason="pack languages ['fr', 'en'] until H1's merge"))
-    if page == "export"
-    else page
-    for page in PAGES
-]
+ARABIC_PAGES = PAGES
 
 
 @pytest.mark.parametrize("page", ARABIC_PAGES)

@@ -52,16 +52,7 @@ def _look(page, name: str) -> list[str]:
     return faults + grid_faults(page) + arabic_faults(page.evaluate(SCREEN_TEXT))
 
 
-# the Export page offers packs in ['fr', 'en'] only until H1's branch (content in any language) lands
-ARABIC_PAGES = [
-    pytest.param(page, marks=pytest.mark.xfail(strict=True, reason="pack languages ['fr', 'en'] until H1's merge"))
-    if page == "export"
-    else page
-    for page in PAGES
-]
-
-
-@pytest.mark.parametrize("path", ARABIC_PAGES)
+@pytest.mark.parametrize("path", PAGES)
 def test_every_page_in_arabic_reads_right_to_left_in_arabic_only_and_accessibly(page, server, path):
     _in_arabic(page, server, "" if path == "library" else path)
     root = page.evaluate("() => [document.documentElement.dir, document.documentElement.lang]")
