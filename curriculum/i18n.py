@@ -709,6 +709,7 @@ STRINGS: dict[str, Source] = dict(
         _C("contexts.fallback", "Fallback order (missing text)"),
         _C("contexts.default_language", "Default language"),
         _C("docx.toc_placeholder", "Right-click › Update field to show the contents."),
+        _C("common.duration", "{minutes} min"),  # a length shown after a name: "Session 1 — 90 min"
     ]
 )
 

@@ -117,7 +117,7 @@ def text_fields(label: str, value: Text, key: str, shown, area: bool = False, he
     for column, code in zip(st.columns(len(shown)) if shown else (), shown, strict=True):
         current = value.as_dict().get(code, "")
         gap = bool(value) and not current
-        caption = f"{label} — {code.upper()}" + (f"  {tr('common.gap')}" if gap else "")
+        caption = f"{label} — {language_name(code)}" + (f"  {tr('common.gap')}" if gap else "")
         with column:
             widget = st.text_area if area else st.text_input
             kwargs = {"height": height} if area else {}

@@ -25,7 +25,7 @@ def _on_disk(root):
 def test_edit_an_activity_and_save(page, server):
     before = _on_disk(server["root"]).modules["risk-assessment"].revision
     open_page(page, server)
-    box = page.get_by_label("Instructions — EN")
+    box = page.get_by_label("Instructions — English")
     with settled(page):
         box.fill("1. Welcome everyone.\n2. E2E-EDIT: read the case aloud.")
         box.blur()

@@ -202,7 +202,8 @@ else:
         tr("library.session"),
         [s.id for s in module.sessions],
         format_func=lambda s: (
-            f"{module.session(s).title.get(L)} — {module.session(s).minutes} min{_badge(f'{module_id}/{s}')}"
+            f"{module.session(s).title.get(L)} — {t('common.duration', L, minutes=module.session(s).minutes)}"
+            f"{_badge(f'{module_id}/{s}')}"
         ),
         key=f"{prefix}.session",
     )

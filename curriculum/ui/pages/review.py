@@ -158,12 +158,14 @@ with read_tab:
             for session in item.chosen(module):
                 path = f"{module.id}/{session.id}"
                 targets[path] = f"{module.title.get(L)} › {session.title.get(L)}"
-                st.markdown(f"#### {session.title.get(L)} · {session.minutes} min{_badge(path)}")
+                st.markdown(
+                    f"#### {session.title.get(L)} · {tr('common.duration', minutes=session.minutes)}{_badge(path)}"
+                )
                 for activity in session.activities:
                     apath = f"{path}/{activity.id}"
                     targets[apath] = f"{targets[path]} › {activity.title.get(L)}"
                     st.markdown(
-                        f"**{activity.title.get(L)}** · {tr('method.' + activity.method)} · {activity.minutes} min{_badge(apath)}"
+                        f"**{activity.title.get(L)}** · {tr('method.' + activity.method)} · {tr('common.duration', minutes=activity.minutes)}{_badge(apath)}"
                     )
                     st.markdown(inert_links(activity.instructions.get(L)))
             for handout in module.handouts:
