@@ -24,7 +24,7 @@ ACCESSIBLE_CSS = """
 [data-testid="stCaptionContainer"] { opacity: 1 !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4b5058 !important; }
 [data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]) { max-height: none !important; }
-[data-testid="stMultiSelectTagsContainer"] { flex-wrap: wrap !important; overflow: visible !important; }
+[data-testid="stMultiSelectTagsContainer"] { flex-wrap: wrap !important; overflow: visible !important; min-width: 0 !important; }
 [data-testid="stElementContainer"] { text-align: start !important; }
 [data-testid="stTextInputRootElement"] input, [data-testid="stTextArea"] textarea {
   unicode-bidi: plaintext; text-align: start; }

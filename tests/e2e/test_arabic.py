@@ -31,6 +31,14 @@ LAYOUT = """() => {
 }"""
 
 
+# a multiselect whose chips or icons stick out of its own box (a long chip pushed them past it)
+STICKING_OUT = """() => [...document.querySelectorAll('[data-testid="stMultiSelect"]')].filter(m => m.checkVisibility())
+  .flatMap(m => { const box = m.getBoundingClientRect();
+    return [...m.querySelectorAll('[data-testid="stMultiSelectTagsContainer"], svg')]
+      .map(e => e.getBoundingClientRect()).filter(r => r.width && (r.left < box.left - 1 || r.right > box.right + 1))
+      .map(r => `${m.innerText.slice(0, 60)}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`); })"""
+
+
 def _in_arabic(page, server, path: str = "") -> None:
     open_page(page, server, path)
     with settled(page):
@@ -49,7 +57,7 @@ def _look(page, name: str) -> list[str]:
     page.screenshot(path=str(folder / f"{name}.png"))
     page.set_viewport_size(VIEWPORT)
     faults = [crashed(page)] if crashed(page) else []
-    return faults + grid_faults(page) + arabic_faults(page.evaluate(SCREEN_TEXT))
+    return faults + grid_faults(page) + arabic_faults(page.evaluate(SCREEN_TEXT)) + page.evaluate(STICKING_OUT)
 
 
 @pytest.mark.parametrize("path", PAGES)
