@@ -190,6 +190,10 @@ NOTICES: dict[str, dict[str, str]] = {
         "fr": "Jour {day} : {percent} % du temps en exposé (plus de la moitié).",
         "en": "Day {day}: {percent}% of the time is presentation (more than half).",
     },
+    "translation-gap": {
+        "fr": "Traduction manquante en {language} : {count} texte(s) affiché(s) en {used} ({examples}).",
+        "en": "Translation gap in {language}: {count} text(s) shown in {used} ({examples}).",
+    },
 }
 
 
@@ -1015,6 +1019,20 @@ STRINGS.update(
             "fr": "Jour {day}, {start} – jour {last}, {end}",
             "en": "Day {day}, {start} – day {last}, {end}",
         },
+        "edit.copy_suffix": {"fr": " (copie)", "en": " (copy)"},
+        "edit.new_activity": {"fr": "Nouvelle activité", "en": "New activity"},
+        "edit.new_session": {"fr": "Nouvelle séance", "en": "New session"},
+        "edit.first_session": {"fr": "Séance 1", "en": "Session 1"},
+        "common.title_in": {"fr": "Titre ({language})", "en": "Title ({language})"},
+        "common.name_in": {"fr": "Nom ({language})", "en": "Name ({language})"},
+        "common.label_in": {"fr": "Libellé ({language})", "en": "Label ({language})"},
+        "common.languages_shown": {"fr": "Langues affichées", "en": "Languages shown"},
+        "contexts.languages": {"fr": "Langues du contexte", "en": "The context’s languages"},
+        "contexts.fallback": {
+            "fr": "Ordre de repli (texte manquant)",
+            "en": "Fallback order (missing text)",
+        },
+        "contexts.default_language": {"fr": "Langue par défaut", "en": "Default language"},
     }
 )
 

@@ -943,24 +943,52 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "non enregistré ; appliquez la proposition à la main, le commentaire reste ouvert",
         ),
     },
+    "not_language_code": {
+        "en": (
+            "'{lang}' is not a language code",
+            "write a language code such as `fr`, `en` or `ar` (ISO 639, optionally with a region: `ar-TN`)",
+        ),
+        "fr": (
+            "« {lang} » n’est pas un code de langue",
+            "écrivez un code de langue comme `fr`, `en` ou `ar` (ISO 639, éventuellement avec une région : `ar-TN`)",
+        ),
+    },
+    "undeclared_language": {
+        "en": (
+            "language '{lang}' is not one of the workspace's languages ({declared})",
+            "declare '{lang}' in settings.yaml or remove the text",
+        ),
+        "fr": (
+            "la langue « {lang} » n’est pas une langue de l’espace de travail ({declared})",
+            "déclarez « {lang} » dans settings.yaml ou retirez le texte",
+        ),
+    },
+    "duplicate_language": {
+        "en": ("language '{lang}' is listed twice", "list each language once"),
+        "fr": ("la langue « {lang} » figure deux fois", "ne citez chaque langue qu’une fois"),
+    },
+    "unknown_lang_option": {
+        "en": ("unknown language '{lang}'", "use one of the workspace's languages: {declared}"),
+        "fr": ("langue inconnue « {lang} »", "utilisez l’une des langues de l’espace de travail : {declared}"),
+    },
 }
 
 DID_YOU_MEAN = {"en": "did you mean '{suggestion}'?", "fr": "vouliez-vous dire « {suggestion} » ?"}
 
 # what a YAML value was, in words
 KINDS = {
-    "bool": Text("true/false", "true/false"),
-    "text": Text("du texte", "text"),
-    "list": Text("une liste", "a list"),
-    "mapping": Text("des champs `clé: valeur`", "a mapping"),
-    "nothing": Text("rien", "nothing"),
+    "bool": Text(fr="true/false", en="true/false"),
+    "text": Text(fr="du texte", en="text"),
+    "list": Text(fr="une liste", en="a list"),
+    "mapping": Text(fr="des champs `clé: valeur`", en="a mapping"),
+    "nothing": Text(fr="rien", en="nothing"),
 }
 EXPECTED = {
-    "text": Text("du texte", "text"),
-    "number": Text("un nombre", "a number"),
-    "bool": Text("true ou false", "true or false"),
+    "text": Text(fr="du texte", en="text"),
+    "number": Text(fr="un nombre", en="a number"),
+    "bool": Text(fr="true ou false", en="true or false"),
 }
-LANGUAGE_NAMES = {"fr": Text("français", "French"), "en": Text("anglais", "English")}
+LANGUAGE_NAMES = {"fr": Text(fr="français", en="French"), "en": Text(fr="anglais", en="English")}
 
 
 def text(code: str, values: dict, lang: str = "en") -> tuple[str, str]:
@@ -974,25 +1002,25 @@ def text(code: str, values: dict, lang: str = "en") -> tuple[str, str]:
 
 
 def number(value) -> Text:
-    return Text(f"le nombre {value}", f"the number {value}")
+    return Text(fr=f"le nombre {value}", en=f"the number {value}")
 
 
 # nouns and verbs that refusals fill in, in French and English
 RECORD_NAMES = {
-    "modules": Text("module", "module"),
-    "contexts": Text("contexte", "context"),
-    "curricula": Text("curriculum", "curriculum"),
+    "modules": Text(fr="module", en="module"),
+    "contexts": Text(fr="contexte", en="context"),
+    "curricula": Text(fr="curriculum", en="curriculum"),
 }
 ID_OF = {  # "'x' is not a valid {what} id" / "… n’est pas un identifiant {what} valide"
-    "module": Text("de module", "module"),
-    "session": Text("de séance", "session"),
-    "activity": Text("d’activité", "activity"),
-    "context": Text("de contexte", "context"),
+    "module": Text(fr="de module", en="module"),
+    "session": Text(fr="de séance", en="session"),
+    "activity": Text(fr="d’activité", en="activity"),
+    "context": Text(fr="de contexte", en="context"),
 }
-NONE = Text("aucun", "none")
+NONE = Text(fr="aucun", en="none")
 ROLES_HINT = Text(
-    "par exemple relecteur, concepteur, procureur, travailleur social",
-    "e.g. reviewer, designer, prosecutor, social worker",
+    fr="par exemple relecteur, concepteur, procureur, travailleur social",
+    en="e.g. reviewer, designer, prosecutor, social worker",
 )
 ACTIONS = {  # access.ALLOWED's actions, as in "… ne peut pas {action}" / "il faut un compte pour {action}"
     "edit-content": "modifier le contenu",
@@ -1009,7 +1037,7 @@ ACTIONS = {  # access.ALLOWED's actions, as in "… ne peut pas {action}" / "il 
 
 def action(code: str, en: str) -> Text:
     """An access action in French words, `en` in English (the command line's wording)."""
-    return Text(ACTIONS.get(code, code), en)
+    return Text(fr=ACTIONS.get(code, code), en=en)
 
 
 def role_name(role: str) -> Text:
@@ -1017,18 +1045,18 @@ def role_name(role: str) -> Text:
     from .i18n import STRINGS
 
     entry = STRINGS.get(f"role.{role}")
-    return Text(entry["fr"] if entry else role, role)
+    return Text(fr=entry["fr"] if entry else role, en=role)
 
 
 def roles(codes, none: str = "nobody") -> Text:
     """Roles joined by commas (French names, English codes), or "aucun" / `none` when empty."""
     codes = list(codes)
     if not codes:
-        return Text("aucun", none)
-    return Text(", ".join(role_name(c).fr for c in codes), ", ".join(codes))
+        return Text(fr="aucun", en=none)
+    return Text(fr=", ".join(role_name(c).get("fr") for c in codes), en=", ".join(codes))
 
 
 def size(number: int) -> Text:
     """A byte count grouped by thousands: 2 097 152 in French, 2,097,152 in English."""
     grouped = f"{number:,}"
-    return Text(grouped.replace(",", "\u00a0"), grouped)
+    return Text(fr=grouped.replace(",", "\u00a0"), en=grouped)

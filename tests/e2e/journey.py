@@ -122,7 +122,7 @@ def _french_content(ws) -> list[str]:
 
     def walk(value):
         if isinstance(value, model.Text):
-            found.append(value.fr)
+            found.append(value.as_dict().get("fr", ""))
         elif dataclasses.is_dataclass(value):
             for item in dataclasses.fields(value):
                 walk(getattr(value, item.name))
@@ -149,7 +149,7 @@ def vocabulary() -> tuple[frozenset[str], ...]:
         for item in dataclasses.fields(record):
             codes.add(item.name)
             if item.type == "Text":
-                codes |= {f"{item.name}_{code}" for code in model.LANGS}
+                codes |= {f"{item.name}_{code}" for code in ws.languages}
     ids = set(ws.modules) | set(ws.contexts) | set(ws.curricula)
     return frozenset(french), frozenset(english), frozenset(codes), frozenset(ids)
 

@@ -20,11 +20,13 @@ from curriculum.review_report import (
     matrix_table,
     matrix_xlsx,
 )
+from curriculum.typography import NBSP, colon
 from curriculum.ui.state import actor, flash, label_of, lang, pick_curriculum, reason, show_flashes, tr, workspace
 from curriculum.ui.word_review import suggested_edit, word_section
 
 st.title(tr("review.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
+COLON = colon(L).replace(NBSP, " ")  # "Réponse : …", "Response: …"
 ws = workspace()
 if ws is None:
     st.stop()
@@ -245,21 +247,9 @@ with comments_tab:
             st.markdown(inert_links(comment.text))
             suggested_edit(ws, comment)
             for answer in replies.get(comment.id, []):
-                st.markdown(
-                    inert_links(
-                        f"↳ **{answer.author}** ({answer.role}) : {answer.text}"
-                        if L == "fr"
-                        else f"↳ **{answer.author}** ({answer.role}): {answer.text}"
-                    )
-                )
+                st.markdown(inert_links(f"↳ **{answer.author}** ({answer.role}){COLON} {answer.text}"))
             if comment.response:
-                st.info(
-                    inert_links(
-                        f"{tr('review.response')} : {comment.response}"
-                        if L == "fr"
-                        else f"{tr('review.response')}: {comment.response}"
-                    )
-                )
+                st.info(inert_links(f"{tr('review.response')}{COLON} {comment.response}"))
             with st.expander(tr("review.reply")):
                 reply_text = st.text_area(
                     tr("review.reply_text"), key=f"review.reply.{comment.id}", max_chars=review.MOST_CHARACTERS
