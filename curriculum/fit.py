@@ -346,4 +346,4 @@ def summary(result: Fit, lang: str) -> str:
 
 
 def _counted(key: str, count: int, lang: str) -> str:
-    return t(f"fit.{key}" + ("_one" if count == 1 else ""), lang, count=count)
+    return t(f"fit.{key}", lang, count=count)  # a plural entry: the catalog chooses the form

@@ -105,3 +105,10 @@ def suggest_code(word: object, known: Iterable[str]) -> str:
         if folded == autonym(code).casefold() or any(folded == name(code, reader).casefold() for reader in readers):
             return code
     return ""
+
+
+def menu_name(code: str, in_language: str | None = None) -> str:
+    """A language's name capitalised as a menu item: its autonym ("Français", "العربية"), or its
+    name in another language ("Anglais" in French)."""
+    text = name(code, in_language) if in_language else autonym(code)
+    return text[:1].upper() + text[1:]

@@ -32,7 +32,7 @@ def matrix_rows(root, workspace, curriculum_id: str, round_name: str | None, lan
             {
                 "no.": len(rows) + 1,
                 "round": comment.round,
-                "location": where if exists else f"{where} ({t('review.removed', lang)})",
+                "location": where if exists else t("review.where_removed", lang, where=where),
                 "excerpt": comment.excerpt,
                 "comment": text,
                 "reviewer": comment.author,

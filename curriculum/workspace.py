@@ -18,7 +18,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from . import yamlfile
+from . import catalogs, yamlfile
 from .access import audit, check
 from .messages import NONE, RECORD_NAMES
 from .model import KINDS, Context, Curriculum, Module, Settings
@@ -119,6 +119,8 @@ class Store:
             root, found["modules"], found["contexts"], found["curricula"], (), languages, declared is not None
         )
         problems.extend(check_workspace(workspace, self._gaps))
+        catalogs.use_workspace(root)  # the interface speaks the workspace's languages too
+        problems.extend(catalog_problems(root))
         return replace(workspace, problems=tuple(problems))
 
     def forget(self) -> None:
@@ -194,6 +196,20 @@ def declared_languages(root: Path | str) -> tuple[str, ...] | None:
         return None
     record, _ = read_record(Path(root), path, Settings)
     return record.languages if record is not None else None
+
+
+def catalog_problems(root: Path) -> list[Problem]:
+    """Catalog entries whose placeholders are not the English text's (each falls back to English),
+    and catalogs that cannot be read (their language falls back to English)."""
+    found = []
+    for b in catalogs.problems(root):
+        if b.reason:
+            values, code = {"reason": b.reason}, "catalog_unreadable"
+        else:
+            expected = ", ".join(f"{{{n}}}" for n in b.expected) or NONE
+            values, code = {"key": b.key, "found": b.found, "expected": expected}, "catalog_placeholder"
+        found.append(Problem.coded(_relative(root, b.path), b.line or None, code, values, severity="warning"))
+    return found
 
 
 def _relative(root: Path, path: Path) -> str:

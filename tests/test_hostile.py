@@ -188,7 +188,7 @@ def test_text_has_an_upper_bound(small):
     write(small, "modules/sharing.yaml", MODULE.replace("en: A summary.", "en: " + "x" * (MAX_TEXT + 1)))
     _, errors = errors_of(small, "modules/sharing.yaml")
     assert [e.text("fr") for e in errors] == [
-        "modules/sharing.yaml:5: summary.en: texte de 50\u00a0001 caractères, la limite est de 50\u00a0000 — "
+        "modules/sharing.yaml:5: summary.en: texte de 50\u202f001 caractères, la limite est de 50\u202f000 — "
         "raccourcissez-le ou scindez-le en plusieurs textes"
     ]
 

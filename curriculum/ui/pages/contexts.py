@@ -6,7 +6,6 @@ from types import SimpleNamespace
 
 import pandas as pd
 import streamlit as st
-from babel.numbers import format_decimal
 
 from curriculum import edit, languages
 from curriculum.adapt import (
@@ -21,6 +20,7 @@ from curriculum.adapt import (
 )
 from curriculum.diff import word_diff
 from curriculum.export.markup import inert_links
+from curriculum.i18n import decimal
 from curriculum.model import Timing
 from curriculum.problems import ContentError
 from curriculum.review import location
@@ -167,7 +167,7 @@ with settings:
         tr("contexts.factor"),
         factors,
         value=float(timing.interpretation_factor),
-        format_func=lambda value: format_decimal(value, "0.00", locale=languages.babel_name(L)),
+        format_func=lambda value: decimal(value, L),
         key=f"{prefix}.factor",
     )
     day_start = cols[1].text_input(tr("contexts.day_start"), timing.day_start, key=f"{prefix}.day_start")

@@ -20,13 +20,11 @@ from curriculum.review_report import (
     matrix_table,
     matrix_xlsx,
 )
-from curriculum.typography import NBSP, colon
 from curriculum.ui.state import actor, flash, label_of, lang, pick_curriculum, reason, show_flashes, tr, workspace
 from curriculum.ui.word_review import suggested_edit, word_section
 
 st.title(tr("review.title"))
 L = lang()  # captured once: format_func callbacks may run outside the script run
-COLON = colon(L).replace(NBSP, " ")  # "Réponse : …", "Response: …"
 ws = workspace()
 if ws is None:
     st.stop()
@@ -236,9 +234,7 @@ with comments_tab:
     for comment in tops[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
         where, exists = review.location(ws, comment.target, L)
         with st.container(border=True):
-            place = (
-                tr("review.on", where=where) if exists else f"{tr('review.on', where=where)} — {tr('review.removed')}"
-            )
+            place = tr("review.on" if exists else "review.on_removed", where=where)
             st.markdown(
                 f"**#{comment.id} · {comment.author}** ({comment.role}) · {tr('status.' + comment.status)}"
                 f" · {comment.round} · {_date(comment.created)}"
@@ -247,9 +243,11 @@ with comments_tab:
             st.markdown(inert_links(comment.text))
             suggested_edit(ws, comment)
             for answer in replies.get(comment.id, []):
-                st.markdown(inert_links(f"↳ **{answer.author}** ({answer.role}){COLON} {answer.text}"))
+                st.markdown(
+                    inert_links(tr("review.reply_line", author=answer.author, role=answer.role, text=answer.text))
+                )
             if comment.response:
-                st.info(inert_links(f"{tr('review.response')}{COLON} {comment.response}"))
+                st.info(inert_links(tr("review.response_text", text=comment.response)))
             with st.expander(tr("review.reply")):
                 reply_text = st.text_area(
                     tr("review.reply_text"), key=f"review.reply.{comment.id}", max_chars=review.MOST_CHARACTERS
