@@ -468,7 +468,7 @@ STRINGS.update(
         "pack.scope_all": {"fr": "curriculum complet", "en": "whole curriculum"},
         "pack.scope_day": {"fr": "jour {day}", "en": "day {day}"},
         "pack.scope_session": {"fr": "séance « {title} »", "en": "session “{title}”"},
-        "pack.page": {"fr": "Page {page} sur {pages}", "en": "Page {page} of {pages}"},
+        "pack.page": {"fr": "Page {page} sur {pages}", "en": "Page {page} of {pages}", "ar": "صفحة {page} من {pages}"},
         "pack.contents": {"fr": "Sommaire", "en": "Contents"},
         "pack.overview": {"fr": "Vue d’ensemble", "en": "Overview"},
         "pack.objectives": {"fr": "Objectifs d’apprentissage", "en": "Learning objectives"},

@@ -9,14 +9,24 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, FrameBreak, KeepTogether, ListFlowable, ListItem, Paragraph
 from reportlab.platypus import Table as RLTable
 
-from .fonts import FONT
-from .styles import ACCENT, BODY_HEIGHT, FRAME_H, H1, INK, Family
+from . import bidi
+from .fonts import FONT, ShapingFont
+from .shaping import reversed_plain, shape
+from .styles import ACCENT, BODY_HEIGHT, FRAME_H, H1, INK, RIGHT_TO_LEFT, Family, directed
 
 
 class BodyParagraph(Paragraph):
     """A Paragraph that remembers its line breaks for the last widths and style it was broken
     for (tables and keep-together groups wrap the same paragraph several times; breaking lines
     is the costly part)."""
+
+    def __init__(self, text, style, *args, **kw):
+        super().__init__(text, style, *args, **kw)
+        frags = self.frags
+        if len(frags) == 1 and not hasattr(frags[0], "backColor") and needs_layout(frags[0], style):
+            # one run alone takes ReportLab's fast path, whose lines are plain strings; a run to
+            # shape or reorder takes the fragment path (no background is drawn for None)
+            frags[0].backColor = None
 
     def breakLines(self, width):
         widths = tuple(width) if isinstance(width, list | tuple) else (width,)
@@ -26,6 +36,71 @@ class BodyParagraph(Paragraph):
         lines = super().breakLines(width)
         self.broken = (widths, self.style, lines)
         return lines
+
+    def drawPara(self, debug=0):
+        """Lines are broken in logical order; each is drawn in visual order (`visual_lines`)
+        when it holds right-to-left text or the paragraph runs right to left."""
+        logical = self.blPara
+        visual = visual_lines(logical, getattr(self.style, "bidi_rtl", False))
+        if visual is logical:
+            return super().drawPara(debug)
+        self.blPara = visual
+        try:
+            return super().drawPara(debug)
+        finally:
+            self.blPara = logical
+
+
+def needs_layout(frag, style) -> bool:
+    """Whether a run must be shaped or reordered when drawn (see `visual_lines`)."""
+    if getattr(style, "bidi_rtl", False):
+        return True
+    return isinstance(pdfmetrics.getFont(frag.fontName), ShapingFont)
+
+
+def visual_lines(para, rtl: bool):
+    """A copy of laid-out paragraph lines with each line's pieces in the order they are drawn
+    (the bidi algorithm's levels, `bidi.py`), each piece of a shaping font shaped by HarfBuzz
+    in its direction; `para` itself when nothing needs it (a French or English paragraph)."""
+    if getattr(para, "kind", 0) != 1:
+        return para  # one plain run (an LTR paragraph's fast path: no Arabic in it)
+    lines, changed = [], False
+    for line in para.lines:
+        words = [w for w in line.words if not hasattr(w, "cbDefn")]
+        text = "".join(w.text for w in words)
+        if len(words) != len(line.words) or not bidi.needs_bidi(text, rtl):
+            lines.append(line)
+            continue
+        lines.append(line.clone(words=visual_pieces(words, text, rtl)))
+        changed = True
+    return para.clone(lines=lines) if changed else para
+
+
+def visual_pieces(words: list, text: str, rtl: bool) -> list:
+    """One line's fragments split where the level or the fragment changes, in drawing order."""
+    levels = bidi.levels(text, rtl)
+    runs: list[tuple[object, int, str]] = []
+    start = 0
+    for frag in words:
+        end = start + len(frag.text)
+        i = start
+        while i < end:
+            j = i + 1
+            while j < end and levels[j] == levels[i]:
+                j += 1
+            runs.append((frag, levels[i], text[i:j]))
+            i = j
+        start = end
+    pieces = []
+    for index in bidi.visual_order([level for _, level, _ in runs]):
+        frag, level, piece = runs[index]
+        odd = bool(level % 2)
+        if isinstance(pdfmetrics.getFont(frag.fontName), ShapingFont):
+            piece = shape(frag.fontName, piece, odd)
+        elif odd:
+            piece = reversed_plain(piece)
+        pieces.append(frag.clone(text=piece))
+    return pieces
 
 
 class HeadingParagraph(BodyParagraph):
@@ -188,7 +263,9 @@ def no_space_after(flowable) -> None:
 BULLETS = ("•", "–", "·")
 
 
-def bullet_list(items: list[list], ordered: bool, family: Family, depth: int, space_after: float) -> ListFlowable:
+def bullet_list(items: list[list], ordered: bool, family: Family, depth: int, space_after: float):
+    if RIGHT_TO_LEFT.get():
+        return rtl_bullet_list(items, ordered, family, depth, space_after)
     number_width = pdfmetrics.stringWidth(f"{len(items)}.", FONT, family.size) + 5
     kwargs = dict(
         leftIndent=max(16, number_width) if ordered else 13,
@@ -202,3 +279,27 @@ def bullet_list(items: list[list], ordered: bool, family: Family, depth: int, sp
         return ListFlowable([ListItem(i) for i in items], bulletType="1", bulletFormat="%s.", **kwargs)
     bullet = BULLETS[min(depth, len(BULLETS) - 1)]
     return ListFlowable([ListItem(i, value=bullet) for i in items], bulletType="bullet", start=bullet, **kwargs)
+
+
+def rtl_bullet_list(items: list[list], ordered: bool, family: Family, depth: int, space_after: float) -> RLTable:
+    """A list for a right-to-left pack: ReportLab's ListFlowable only puts its bullets on the
+    left, so each item is a row of a borderless table, its bullet or number on the right."""
+    style = directed(family.item)
+    width = max(16, pdfmetrics.stringWidth(f"{len(items)}.", style.fontName, family.size) + 6) if ordered else 13
+    bullet = BULLETS[min(depth, len(BULLETS) - 1)]
+    rows = [
+        [item, BodyParagraph(f"{number}." if ordered else bullet, style)]  # (no markup characters)
+        for number, item in enumerate(items, start=1)
+    ]
+    table = CountedTable(rows, colWidths=["*", width], splitByRow=1, hAlign="RIGHT", spaceAfter=space_after)
+    table.setStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    return table

@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from .fonts import CODE_FONT, FONT, FONT_B, FONT_I
+from .fonts import ARABIC_OF, CODE_FONT, FONT, FONT_B, FONT_I
 
 PAGE_W, PAGE_H = A4
 MARGIN_L = MARGIN_R = 20 * mm
@@ -138,6 +140,7 @@ TOC_STYLES = [
     make_style("toc-3", fontSize=9.2, leading=12, leftIndent=32, textColor=MUTED, spaceAfter=0, rightIndent=34),
 ]
 FOOTER_SIZE = 8
+FOOTER_STYLE = make_style("footer", fontSize=FOOTER_SIZE, leading=FOOTER_SIZE * 1.25, textColor=MUTED, spaceAfter=0)
 
 CELL_PAD = 4.5
 GRID = [
@@ -158,3 +161,34 @@ HEADER_ROW = [
     ("LINEBELOW", (0, 0), (-1, 0), 0.9, HEAD_RULE),
     ("FONTNAME", (0, 0), (-1, 0), FONT_B),
 ]
+
+
+# Whether the pack being built runs right to left (set by `render` for one build): the
+# paragraph styles above are then drawn through their right-to-left twins (`directed`).
+RIGHT_TO_LEFT: ContextVar[bool] = ContextVar("right_to_left", default=False)
+_RTL_TWINS: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+
+def directed(style: ParagraphStyle) -> ParagraphStyle:
+    """`style` as the pack's direction wants it: itself left to right; right to left, its twin
+    in the Amiri family, aligned right, its indents mirrored, its lines laid out by the bidi
+    algorithm from the right (`flowables.visual_lines`)."""
+    if not RIGHT_TO_LEFT.get() or getattr(style, "bidi_rtl", False):
+        return style
+    twin = _RTL_TWINS.get(id(style))
+    if twin is None or twin[0] is not style:
+        twin = (style, rtl_twin(style))
+        _RTL_TWINS[id(style)] = twin
+    return twin[1]
+
+
+def rtl_twin(style: ParagraphStyle) -> ParagraphStyle:
+    return style.clone(
+        f"{style.name}-rtl",
+        fontName=ARABIC_OF.get(style.fontName, style.fontName),
+        bulletFontName=ARABIC_OF.get(style.bulletFontName, style.bulletFontName),
+        alignment=TA_RIGHT if style.alignment == TA_LEFT else style.alignment,
+        leftIndent=style.rightIndent,
+        rightIndent=style.leftIndent,
+        bidi_rtl=True,
+    )

@@ -14,9 +14,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
 
 from .. import richtext
+from .bidi import CONTROLS
 from .flowables import BodyParagraph
-from .fonts import CODE_FONT, COVERED, FONT, fallback_font
-from .styles import CODE_INK, FOOTER_SIZE, LINK
+from .fonts import ARABIC_COVERED, CODE_FONT, COVERED, FONT, fallback_font
+from .styles import CODE_INK, FOOTER_SIZE, LINK, RIGHT_TO_LEFT, directed
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -56,7 +57,15 @@ SUBSTITUTES = {
     "\u2060": "",
     "\ufeff": "",
     "\t": " ",
+    # bidi controls: lines are ordered by the implicit bidi rules alone (see bidi.py), so an
+    # override (U+202E) in a text cannot reverse what follows it
+    **dict.fromkeys(CONTROLS, ""),
 }
+
+
+def covered() -> frozenset[str]:
+    """The characters the pack's text font draws: Vera's, or Amiri's in a right-to-left pack."""
+    return ARABIC_COVERED if RIGHT_TO_LEFT.get() else COVERED
 
 
 def dropped(ch: str) -> bool:
@@ -69,11 +78,12 @@ def plain_text(value: str) -> str:
     """A user string drawn or stored as is (footer, outline, PDF metadata): nothing that would
     break the file, simple equivalents for the characters Vera lacks."""
     value = value or ""
-    if COVERED.issuperset(value):
+    drawn = covered()
+    if drawn.issuperset(value) and CONTROLS.isdisjoint(value):
         return value
     out = []
     for ch in value:
-        if ch not in COVERED:
+        if ch not in drawn or ch in CONTROLS:
             ch = SUBSTITUTES.get(ch, ch)
             if not ch or dropped(ch):
                 continue
@@ -84,7 +94,7 @@ def plain_text(value: str) -> str:
 def glyph(ch: str) -> str:
     """Markup for one character that Vera does not cover."""
     ch = SUBSTITUTES.get(ch, ch)
-    if not ch or ch in COVERED:
+    if not ch or ch in covered():
         return escape(ch)
     if dropped(ch):
         return ""
@@ -97,9 +107,12 @@ def markup_text(value: str) -> str:
     """Plain user text as safe ReportLab paragraph markup."""
     if not value:
         return ""
-    if COVERED.issuperset(value):
+    drawn = covered()
+    if drawn.issuperset(value) and CONTROLS.isdisjoint(value):
         return escape(value).replace("\n", "<br/>")
-    return "".join(glyph(ch) if ch not in COVERED else escape(ch) for ch in value).replace("\n", "<br/>")
+    return "".join(glyph(ch) if ch not in drawn or ch in CONTROLS else escape(ch) for ch in value).replace(
+        "\n", "<br/>"
+    )
 
 
 def attr(value: str) -> str:
@@ -150,18 +163,20 @@ def fragment_template(style: ParagraphStyle, look: tuple):
 
 
 def segments(text: str):
-    """(text, fallback font) pieces: characters Vera lacks go to Symbol / ZapfDingbats."""
-    if COVERED.issuperset(text):
+    """(text, fallback font) pieces: characters the text font lacks go to Amiri (Arabic in a
+    French or English pack) or to Symbol / ZapfDingbats; bidi controls are dropped."""
+    drawn = covered()
+    if drawn.issuperset(text) and CONTROLS.isdisjoint(text):
         yield text, ""
         return
     piece, font = [], ""
     for ch in text:
         target = ""
-        if ch not in COVERED:
+        if ch not in drawn or ch in CONTROLS:
             ch = SUBSTITUTES.get(ch, ch)
             if not ch or dropped(ch):
                 continue
-            if ch not in COVERED:
+            if ch not in drawn:
                 target = fallback_font(ch)
         if target != font and piece:
             yield "".join(piece), font
@@ -175,6 +190,7 @@ def segments(text: str):
 def paragraph(runs: list[richtext.Run], style: ParagraphStyle, cls=None, **kw) -> Paragraph:
     """A `cls` paragraph (default `BodyParagraph`) of `runs`, built from fragments (see `fragment_template`)."""
     cls = cls or BodyParagraph
+    style = directed(style)
     frags = []
     for run in runs:
         if run.text == "\n":
@@ -240,13 +256,13 @@ def code_markup(text: str, width: float, size: float) -> str:
     return markup_text("\n".join(lines)).replace("<br/>", "\n")
 
 
-def fit_text(text: str, width: float) -> str:
+def fit_text(text: str, width: float, font: str = FONT) -> str:
     """`text` shortened with an ellipsis to fit `width` points in the footer font."""
     text = " ".join((text or "").split())
-    if pdfmetrics.stringWidth(text, FONT, FOOTER_SIZE) <= width:
+    if pdfmetrics.stringWidth(text, font, FOOTER_SIZE) <= width:
         return text
 
     def fits(head: str) -> bool:
-        return pdfmetrics.stringWidth(head.rstrip() + "…", FONT, FOOTER_SIZE) <= width
+        return pdfmetrics.stringWidth(head.rstrip() + "…", font, FOOTER_SIZE) <= width
 
     return text[: longest_head(text, fits)].rstrip() + "…"
