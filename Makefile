@@ -24,8 +24,9 @@ bytecode: | $(BIN)/python
 run: $(VENV)/.run-deps bytecode  ## start the app on the bundled workspace (port: STREAMLIT_SERVER_PORT, default 8501)
 	$(BIN)/streamlit run app.py --server.headless true
 
-browser-deps:  ## Debian's Chromium for the end-to-end tests, LibreOffice (Writer, UNO) for the Word review test, and axe-core from the npm registry
+browser-deps:  ## Debian's Chromium for the end-to-end tests, LibreOffice (Writer, UNO) for the Word review test, poppler-utils and qpdf for the Arabic PDF tests, and axe-core from the npm registry
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@{ command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && command -v qpdf >/dev/null 2>&1; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils qpdf >/dev/null; }
 	@{ command -v soffice >/dev/null 2>&1 && /usr/bin/python3 -c 'import uno' 2>/dev/null; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui python3-uno >/dev/null; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
 

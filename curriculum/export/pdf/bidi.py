@@ -3,8 +3,8 @@ algorithm (UAX #9), its implicit rules, on text in logical order.
 
 python-bidi, the maintained implementation on PyPI, gives back a display string but not the
 levels that say which piece of a line goes where, and ReportLab's own bidi needs `rlbidi`,
-which PyPI does not have; so the rules are written here: weak types (W1-W7), neutrals
-(N1-N2), implicit levels (I1-I2), trailing white space (L1) and reordering (L2). Explicit
+which PyPI does not have; so the rules are written here: weak types (W1-W7), paired
+brackets and neutrals (N0-N2), implicit levels (I1-I2), trailing white space (L1) and reordering (L2). Explicit
 embeddings, overrides and isolates are not honoured: `text` drops those controls before a
 line is laid out (a stray U+202E must not reverse a pack), and a French name inside an
 Arabic sentence needs no isolate to keep its order under the implicit rules.
@@ -18,6 +18,8 @@ from functools import lru_cache
 STRONG_R = frozenset({"R", "AL"})
 NEUTRAL = frozenset({"B", "S", "WS", "ON"})
 # what `text` removes from every string it draws: embeddings, overrides, isolates and marks
+OPENING = {"(": ")", "[": "]", "{": "}", "⁅": "⁆", "〈": "〉", "⟨": "⟩"}
+CLOSING = frozenset(OPENING.values())
 CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
 
@@ -73,10 +75,46 @@ def _resolve_weak(types: list[str], base: str) -> list[str]:
     return types
 
 
-def _resolve_neutral(types: list[str], base: str) -> list[str]:
-    def direction(kind: str) -> str:
-        return "R" if kind in ("R", "EN", "AN") else "L"
+def _direction(kind: str) -> str:
+    return "R" if kind in ("R", "EN", "AN") else "L"
 
+
+def bracket_pairs(text: str) -> list[tuple[int, int]]:
+    """The paired brackets of `text` (BD16), by the position of the opening one."""
+    pairs, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in OPENING:
+            if len(stack) == 63:
+                break
+            stack.append((OPENING[ch], i))
+        elif ch in CLOSING:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == ch:
+                    pairs.append((stack[depth][1], i))
+                    del stack[depth:]
+                    break
+    return sorted(pairs)
+
+
+def _resolve_brackets(text: str, types: list[str], base: str) -> None:
+    """N0: a pair of brackets takes the direction of the text inside it (or of the text
+    before it, when the inside runs the other way), so "(module-2)" keeps its brackets round it."""
+    for start, end in bracket_pairs(text):
+        if types[start] != "ON" or types[end] != "ON":
+            continue
+        inside = {_direction(kind) for kind in types[start + 1 : end] if kind in ("L", "R", "EN", "AN")}
+        if not inside:
+            continue
+        if base in inside:
+            found = base
+        else:
+            before = next((_direction(k) for k in reversed(types[:start]) if k in ("L", "R", "EN", "AN")), base)
+            found = before if before in inside else base
+        types[start] = types[end] = found
+
+
+def _resolve_neutral(types: list[str], base: str) -> list[str]:
+    direction = _direction
     i = 0
     while i < len(types):
         if types[i] not in NEUTRAL:
@@ -97,7 +135,9 @@ def levels(text: str, rtl: bool) -> list[int]:
     2 left to right inside right to left)."""
     base = "R" if rtl else "L"
     types = [unicodedata.bidirectional(ch) or "L" for ch in text]
-    types = _resolve_neutral(_resolve_weak(types, base), base)
+    types = _resolve_weak(types, base)
+    _resolve_brackets(text, types, base)
+    types = _resolve_neutral(types, base)
     base_level = 1 if rtl else 0
     out = []
     for kind in types:

@@ -15,6 +15,12 @@ from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from .fonts import ShapingFont
 
 FEATURES = {"kern": True, "liga": True}
+# Extra width (thousandths of an em) given to each glyph of a right-to-left run in the PDF's
+# font widths. Where the glyph is drawn does not change (each one is placed by its shaped
+# advance), but a text extractor measuring the gap between glyphs no longer takes a glyph
+# moved by its offset (Amiri's waw after yeh: 0.12 em) for the start of a new word; the
+# space between words stays a break, as the space character itself is there.
+READING_SLACK = 150
 MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 
 
@@ -58,11 +64,15 @@ def shape(name: str, text: str, rtl: bool) -> ShapedStr:
         gid, cluster = info.codepoint, info.cluster
         source = text[cluster : ends[ends.index(cluster) + 1]]
         mapped = face.glyphToChar.get(gid)
-        if mapped and chr(mapped[0]) == source:
+        drawn = chr(mapped[0]) if mapped else ""
+        if drawn and drawn != source and drawn == source.translate(MIRRORED):
+            source = drawn  # a bracket HarfBuzz mirrored reads as the bracket it shows, as in other PDFs
+        if drawn == source and not (rtl and not source.isspace()):
             code = mapped[0]
         else:
             font.hbFont()  # (re)binds ReportLab's hbAddPrivate, which gives the glyph a private code
-            code = font.hbAddPrivate(hb_font.glyph_to_string(gid), gid, position.x_advance)
+            name = hb_font.glyph_to_string(gid)
+            code = font.hbAddPrivate(name, gid, position.x_advance + READING_SLACK)
             font.actual.setdefault(code, source)
         chars.append(chr(code))
         data.append(
