@@ -24,7 +24,7 @@ from curriculum.export.document import Bullets, Contents, Document, Heading, Not
 from curriculum.export.pdf import bidi
 from curriculum.export.pdf.flowables import visual_lines
 from curriculum.export.pdf.fonts import ARABIC
-from curriculum.export.pdf.shaping import READING_SLACK, shape
+from curriculum.export.pdf.shaping import READING_STEP, shape
 from curriculum.export.pdf.styles import BODY, FRAME_W, MARGIN_L, MARGIN_R, PAGE_W
 from curriculum.export.pdf.text import plain_paragraph
 from curriculum.i18n import t
@@ -144,9 +144,9 @@ def ink_within_margins(data: bytes, page: int, dpi: int = 100) -> bool:
 
 
 def slack(size: float) -> float:
-    """How far past its last glyph a line's box may reach: the extra width each right-to-left
-    glyph is given for text extraction (`shaping.READING_SLACK`), never drawn."""
-    return READING_SLACK / 1000 * size + 0.3
+    """How far past its last glyph a line's box may reach: the extra width a glyph may be given
+    for text extraction (`shaping.READING_STEP`), never drawn."""
+    return READING_STEP / 1000 * size + 0.3
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,6 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-STRONG_R = frozenset({"R", "AL"})
 NEUTRAL = frozenset({"B", "S", "WS", "ON"})
 # what `text` removes from every string it draws: embeddings, overrides, isolates and marks
 OPENING = {"(": ")", "[": "]", "{": "}", "⁅": "⁆", "〈": "〉", "⟨": "⟩"}
@@ -25,7 +24,7 @@ CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u20
 
 @lru_cache(maxsize=4096)
 def is_rtl_char(ch: str) -> bool:
-    return unicodedata.bidirectional(ch) in STRONG_R or unicodedata.bidirectional(ch) == "AN"
+    return unicodedata.bidirectional(ch) in ("R", "AL", "AN")
 
 
 def needs_bidi(text: str, rtl: bool) -> bool:
@@ -130,11 +129,31 @@ def _resolve_neutral(types: list[str], base: str) -> list[str]:
     return types
 
 
+class _Types(dict):
+    """Character -> its bidi type as one letter (`str.translate` table, filled as it is used)."""
+
+    def __missing__(self, code: int) -> str:
+        letter = self[code] = LETTERS[unicodedata.bidirectional(chr(code)) or "L"]
+        return letter
+
+
+TYPES = {"L": "L", "R": "R", "A": "AL", "E": "EN", "s": "ES", "t": "ET", "N": "AN", "c": "CS", "m": "NSM"}
+TYPES |= {"b": "BN", "B": "B", "S": "S", "W": "WS", "O": "ON"}
+LETTERS = {name: letter for letter, name in TYPES.items()}
+LETTERS |= dict.fromkeys(("LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"), "O")  # (dropped before)
+_TYPE_TABLE = _Types()
+# the types of a line that is right to left throughout in a right-to-left paragraph
+ONLY_RIGHT_TO_LEFT = frozenset("RAmbBSWOcst")
+
+
 def levels(text: str, rtl: bool) -> list[int]:
     """The embedding level of each character of one line (0 left to right, 1 right to left,
     2 left to right inside right to left)."""
     base = "R" if rtl else "L"
-    types = [unicodedata.bidirectional(ch) or "L" for ch in text]
+    letters = text.translate(_TYPE_TABLE)
+    if rtl and ONLY_RIGHT_TO_LEFT.issuperset(letters):
+        return [1] * len(text)  # right-to-left letters, marks and neutrals only: all at the base level
+    types = [TYPES[letter] for letter in letters]
     types = _resolve_weak(types, base)
     _resolve_brackets(text, types, base)
     types = _resolve_neutral(types, base)

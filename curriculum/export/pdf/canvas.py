@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 from .flowables import BodyParagraph
 from .fonts import ARABIC, FONT
@@ -39,6 +39,7 @@ class NumberedCanvas(Canvas):
     def __init__(self, *args, footer: str = "", label: str = "", rtl: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.footer, self.label, self.rtl = footer, label, rtl
+        self.footer_lines: dict[tuple[str, float], Paragraph] = {}
         self.pages = 0
         self.anchor_pages: dict[str, int] = {}  # bookmark key -> the page its heading is on
         self.page_numbers: list[tuple[str, str, str, float]] = []  # (form, key, font, size)
@@ -109,7 +110,10 @@ class NumberedCanvas(Canvas):
             self.draw_line(fit_text(line, room, ARABIC), PAGE_W - MARGIN_R - room, height, room)
 
     def draw_line(self, text: str, x: float, baseline: float, width: float) -> None:
-        line = plain_paragraph(text, FOOTER_STYLE)
+        key = (text, width)
+        line = self.footer_lines.get(key)  # the title line is the same on every page
+        if line is None:
+            line = self.footer_lines[key] = plain_paragraph(text, FOOTER_STYLE)
         _, height = line.wrap(width, FOOTER_SIZE * 4)
         lines = getattr(line.blPara, "lines", [])
         ascent = getattr(lines[0], "ascent", FOOTER_SIZE) if lines else FOOTER_SIZE

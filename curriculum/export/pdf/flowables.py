@@ -8,10 +8,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, FrameBreak, KeepTogether, ListFlowable, ListItem, Paragraph
 from reportlab.platypus import Table as RLTable
+from reportlab.platypus.paragraph import FragLine, ParaLines
 
 from . import bidi
 from .fonts import FONT, ShapingFont
-from .shaping import reversed_plain, shape
+from .shaping import reversed_plain, shaped_pieces
 from .styles import ACCENT, BODY_HEIGHT, FRAME_H, H1, INK, RIGHT_TO_LEFT, Family, directed
 
 
@@ -19,14 +20,6 @@ class BodyParagraph(Paragraph):
     """A Paragraph that remembers its line breaks for the last widths and style it was broken
     for (tables and keep-together groups wrap the same paragraph several times; breaking lines
     is the costly part)."""
-
-    def __init__(self, text, style, *args, **kw):
-        super().__init__(text, style, *args, **kw)
-        frags = self.frags
-        if len(frags) == 1 and not hasattr(frags[0], "backColor") and needs_layout(frags[0], style):
-            # one run alone takes ReportLab's fast path, whose lines are plain strings; a run to
-            # shape or reorder takes the fragment path (no background is drawn for None)
-            frags[0].backColor = None
 
     def breakLines(self, width):
         widths = tuple(width) if isinstance(width, list | tuple) else (width,)
@@ -51,22 +44,17 @@ class BodyParagraph(Paragraph):
             self.blPara = logical
 
 
-def needs_layout(frag, style) -> bool:
-    """Whether a run must be shaped or reordered when drawn (see `visual_lines`)."""
-    if getattr(style, "bidi_rtl", False):
-        return True
-    return isinstance(pdfmetrics.getFont(frag.fontName), ShapingFont)
-
-
 def visual_lines(para, rtl: bool):
     """A copy of laid-out paragraph lines with each line's pieces in the order they are drawn
     (the bidi algorithm's levels, `bidi.py`), each piece of a shaping font shaped by HarfBuzz
     in its direction; `para` itself when nothing needs it (a French or English paragraph)."""
     if getattr(para, "kind", 0) != 1:
-        return para  # one plain run (an LTR paragraph's fast path: no Arabic in it)
+        if not para.lines or not (rtl or isinstance(pdfmetrics.getFont(para.fontName), ShapingFont)):
+            return para  # one plain run of Vera (ReportLab's fast path): drawn as it is
+        para = fragment_lines(para)
     lines, changed = [], False
     for line in para.lines:
-        words = [w for w in line.words if not hasattr(w, "cbDefn")]
+        words = [w for w in line.words if "cbDefn" not in w.__dict__]
         text = "".join(w.text for w in words)
         if len(words) != len(line.words) or not bidi.needs_bidi(text, rtl):
             lines.append(line)
@@ -74,6 +62,24 @@ def visual_lines(para, rtl: bool):
         lines.append(line.clone(words=visual_pieces(words, text, rtl)))
         changed = True
     return para.clone(lines=lines) if changed else para
+
+
+def fragment_lines(para) -> ParaLines:
+    """The lines of a paragraph of one run (ReportLab's fast path: each line a list of words)
+    as lines of fragments, the form `visual_lines` reorders and ReportLab draws piece by piece."""
+    lines = [
+        FragLine(
+            extraSpace=extra,
+            wordCount=len(words),
+            lineBreak=False,
+            words=[para.clone(text=" ".join(words), lines=None)],
+            fontSize=para.fontSize,
+            ascent=para.ascent,
+            descent=para.descent,
+        )
+        for extra, words in para.lines
+    ]
+    return ParaLines(kind=1, lines=lines, ascent=para.ascent, descent=para.descent, fontSize=para.fontSize)
 
 
 def visual_pieces(words: list, text: str, rtl: bool) -> list:
@@ -96,10 +102,9 @@ def visual_pieces(words: list, text: str, rtl: bool) -> list:
         frag, level, piece = runs[index]
         odd = bool(level % 2)
         if isinstance(pdfmetrics.getFont(frag.fontName), ShapingFont):
-            piece = shape(frag.fontName, piece, odd)
-        elif odd:
-            piece = reversed_plain(piece)
-        pieces.append(frag.clone(text=piece))
+            pieces += [frag.clone(text=part) for part in shaped_pieces(frag.fontName, piece, odd)]
+        else:
+            pieces.append(frag.clone(text=reversed_plain(piece) if odd else piece))
     return pieces
 
 

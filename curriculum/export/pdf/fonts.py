@@ -45,6 +45,16 @@ class Font(TTFont):
         return width
 
 
+class GlyphStr(str):
+    """Shaped glyphs that need no placing of their own (each advances by its width): drawn
+    as a plain string, which is much cheaper than ReportLab's glyph-by-glyph `ShapedStr`."""
+
+    def __new__(cls, codes: str, width: float):
+        self = super().__new__(cls, codes)
+        self.width = width  # thousandths of an em
+        return self
+
+
 class ShapingFont(Font):
     """A font whose text is shaped by HarfBuzz (`shaping.shape`): its widths are the shaped
     widths, and the PDF's ToUnicode map gives each shaped glyph back the characters it was
@@ -57,10 +67,13 @@ class ShapingFont(Font):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.actual: dict[int, str] = {}
+        self.private: dict[tuple[int, int], int] = {}  # (glyph, slack) -> its private code
 
     def stringWidth(self, text, size, encoding="utf8"):
         if isinstance(text, ShapedStr):
             return sum(data.x_advance for data in text.__shapeData__) * size / 1000
+        if isinstance(text, GlyphStr):
+            return text.width * size / 1000
         key = (text, size)
         width = self.widths.get(key)
         if width is None:
