@@ -59,7 +59,11 @@ def arabic_document(*extra, lang: str = "ar") -> Document:
             Bullets(("النقطة الأولى", "النقطة الثانية مع Ministère de la Justice")),
             Table(
                 ("الوقت", "النشاط", "المدة"),
-                (("08:30–08:45", "الترحيب والتعارف", "15 دقيقة"), ("08:45–09:30", "عرض آلية الإحالة", "45 دقيقة")),
+                (
+                    ("08:30–08:45", "الترحيب والتعارف", "15 دقيقة"),
+                    ("08:45–09:30", "عرض آلية الإحالة", "45 دقيقة"),
+                    ("09:30–09:40", "السرّ المهني", "10 دقائق"),  # a mark placed glyph by glyph, in a cell
+                ),
             ),
             PageBreak(),
             Heading(HEADINGS[2], 1, "roles"),
@@ -107,12 +111,11 @@ def line_boxes(data: bytes, page: int) -> list[tuple[float, float, str]]:
     return lines
 
 
-def word_boxes(data: bytes, page: int) -> list[tuple[float, str]]:
-    """(left, word) of each word on `page`, the word's letters as drawn, left to right."""
+def word_boxes(data: bytes, page: int, edge: str = "xMin") -> list[tuple[float, str]]:
+    """(left or right edge, word) of each word on `page`, the word's letters as drawn."""
     xml = pdftotext(data, "-f", str(page), "-l", str(page), "-bbox")
-    return [
-        (float(left), readable(text)) for left, text in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', xml)
-    ]
+    pattern = rf'<word [^>]*{edge}="([\d.]+)"[^>]*>([^<]*)</word>'
+    return [(float(x), readable(text)) for x, text in re.findall(pattern, xml)]
 
 
 def word_box(data: bytes, page: int, word: str) -> float:
@@ -186,6 +189,11 @@ def test_table_columns_run_right_to_left(arabic_pack):
     first, second, third = (word_box(arabic_pack, 3, word) for word in ("الوقت", "النشاط", "المدة"))
     assert first > second > third
     assert word_box(arabic_pack, 3, "الترحيب") > word_box(arabic_pack, 3, "15")
+    assert has_words(pages(arabic_pack)[2], "السرّ المهني 10 دقائق")
+    # the cells of a column end at the same place on the right (their padding)
+    rights = {text: x for x, text in word_boxes(arabic_pack, 3, "xMax")}
+    ends = [rights[word[::-1]] for word in ("الترحيب", "عرض", "السرّ")]
+    assert max(ends) - min(ends) < slack(9), ends
 
 
 def test_bookmarks_contents_and_footer_in_arabic(arabic_pack):

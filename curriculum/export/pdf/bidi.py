@@ -171,6 +171,18 @@ def levels(text: str, rtl: bool) -> list[int]:
     return out
 
 
+def level_runs(text: str, levels: list[int], start: int, end: int) -> list[tuple[int, str]]:
+    """The pieces of text[start:end] at one level each, in logical order."""
+    runs, i = [], start
+    while i < end:
+        j = i + 1
+        while j < end and levels[j] == levels[i]:
+            j += 1
+        runs.append((levels[i], text[i:j]))
+        i = j
+    return runs
+
+
 def visual_order(run_levels: list[int]) -> list[int]:
     """The indices of runs in the order they are drawn, left to right (rule L2)."""
     order = list(range(len(run_levels)))

@@ -89,13 +89,7 @@ def visual_pieces(words: list, text: str, rtl: bool) -> list:
     start = 0
     for frag in words:
         end = start + len(frag.text)
-        i = start
-        while i < end:
-            j = i + 1
-            while j < end and levels[j] == levels[i]:
-                j += 1
-            runs.append((frag, levels[i], text[i:j]))
-            i = j
+        runs += [(frag, level, piece) for level, piece in bidi.level_runs(text, levels, start, end)]
         start = end
     pieces = []
     for index in bidi.visual_order([level for _, level, _ in runs]):

@@ -305,24 +305,29 @@ class Renderer:
         if not text or not text.strip():
             return ""
         if head:
-            if width and not self.rtl and COVERED.issuperset(text) and "\n" not in text:
-                if pdfmetrics.stringWidth(text, FONT_B, CELL.size) <= width - 2 * CELL_PAD - 1:
-                    return text.strip()
-            return plain_paragraph(text, HEAD_CELL)
+            return self.short_cell(text.strip(), width, FONT_B) or plain_paragraph(text, HEAD_CELL)
         if text.strip() == "☐":
             return CheckBox()
         blocks = self.parse(text)
         if len(blocks) == 1 and isinstance(blocks[0], richtext.MParagraph) and blocks[0].kind == "p":
             runs = blocks[0].runs
-            if width and not self.rtl and len(runs) == 1 and plain_run(runs[0]):
-                value = runs[0].text.strip()
-                if pdfmetrics.stringWidth(value, FONT, CELL.size) <= width - 2 * CELL_PAD - 1:
+            if len(runs) == 1 and plain_run(runs[0]):
+                value = self.short_cell(runs[0].text.strip(), width, FONT)
+                if value:
                     return value
             return paragraph(runs, CELL.item)
         flowables = self.mblocks(blocks, CELL, width_hint=width or 80)
         if flowables:
             no_space_after(flowables[-1])
         return flowables or ""
+
+    def short_cell(self, text: str, width: float, font: str) -> str:
+        """`text` as a table cell's plain string when it fits on one line of `width` (a string
+        is much cheaper than a paragraph); else "". Never right to left: ReportLab's table
+        splits a cell's string into plain strings, which would lose the shaped glyphs' places."""
+        if self.rtl or not width or "\n" in text or not COVERED.issuperset(text):
+            return ""
+        return text if pdfmetrics.stringWidth(text, font, CELL.size) <= width - 2 * CELL_PAD - 1 else ""
 
     # Markdown blocks ---------------------------------------------------------------------
     def mblocks(self, blocks: list, family: Family, in_list=False, depth=0, width_hint=FRAME_W) -> list:
@@ -389,7 +394,7 @@ def parsed(text: str) -> list:
 
 
 def plain_run(run: richtext.Run) -> bool:
-    return not (run.bold or run.italic or run.code or run.href or run.strike) and COVERED.issuperset(run.text)
+    return not (run.bold or run.italic or run.code or run.href or run.strike)
 
 
 def render(document: Document) -> bytes:
