@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from curriculum.export import pdf
 from curriculum.export.document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table, bounded
-from curriculum.export.pdf import bidi
+from curriculum.export.pdf import bidi_order
 from curriculum.export.pdf.flowables import visual_lines
 from curriculum.export.pdf.fonts import ARABIC
 from curriculum.export.pdf.shaping import READING_STEP, shape
@@ -82,7 +82,7 @@ def readable(text: str) -> str:
     """What a reader's search compares: NFKC, without the direction marks pdftotext adds, one
     space between words."""
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if ch not in bidi.CONTROLS and ch not in "\u202a\u202b\u202c\u202d\u202e")
+    text = "".join(ch for ch in text if ch not in bidi_order.CONTROLS and ch not in "\u202a\u202b\u202c\u202d\u202e")
     return " ".join(text.split())
 
 
@@ -296,13 +296,29 @@ def test_bidi_levels_agree_with_the_reference_implementation():
     for _ in range(4000):
         text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 12))).strip()
         for rtl in (True, False):
-            levels = bidi.levels(text, rtl)
-            ours = "".join(text[i] for i in bidi.visual_order(levels))
+            levels = bidi_order.levels(text, rtl)
+            ours = "".join(text[i] for i in bidi_order.visual_order(levels))
             assert ours == get_display(text, base_dir="R" if rtl else "L"), (text, rtl)
 
 
 def test_bracket_pairs_and_visual_order():
-    assert bidi.bracket_pairs("a(b[c)d]e)") == [(1, 5)]
-    assert bidi.bracket_pairs("(x)(y)") == [(0, 2), (3, 5)]
-    assert bidi.visual_order([1, 2, 2, 1]) == [3, 1, 2, 0]
-    assert bidi.visual_order([0, 1, 1, 0]) == [0, 2, 1, 3]
+    assert bidi_order.bracket_pairs("a(b[c)d]e)") == [(1, 5)]
+    assert bidi_order.bracket_pairs("(x)(y)") == [(0, 2), (3, 5)]
+    assert bidi_order.visual_order([1, 2, 2, 1]) == [3, 1, 2, 0]
+    assert bidi_order.visual_order([0, 1, 1, 0]) == [0, 2, 1, 3]
+
+
+def test_a_paragraph_wholly_in_the_other_direction_reads_its_own_way():
+    """As in every format (`export.bidi.direction_of`): a French text shown in an Arabic pack
+    while its translation is missing reads left to right from the left margin, its full stop
+    at its end; an Arabic paragraph in a French pack reads from the right."""
+    french = "Texte en français, faute de traduction : voir le module 2."
+    data = pdf.render(arabic_document(Para(french)))
+    last = len(PdfReader(io.BytesIO(data)).pages)
+    line = next(line for line in line_boxes(data, last) if "Texte" in line[2])
+    assert abs(line[0] - MARGIN_L) < 0.3 and line[2] == french, line
+    arabic = "يحيل الأخصائي الاجتماعي الملف إلى الفريق."
+    data = pdf.render(Document("Guide", "", "fr", (), "Guide", (Heading("Glossaire", 1, "g"), Para(arabic))))
+    line = next(line for line in line_boxes(data, 2) if line[1] > PAGE_W / 2 and len(line[2]) > 20)
+    assert RIGHT_EDGE - 0.3 < line[1] < RIGHT_EDGE + slack(BODY.size), line
+    assert has_words(pages(data)[1], arabic)

@@ -27,7 +27,7 @@ from .styles import (
     TOC_STYLES,
     directed,
 )
-from .text import fit_text, plain_paragraph
+from .text import fit_text, plain_paragraph, reads_rtl
 
 
 class NumberedCanvas(Canvas):
@@ -134,7 +134,7 @@ class ContentsLine(Flowable):
 
     def __init__(self, text: str, key: str, level: int):
         super().__init__()
-        self.style = directed(TOC_STYLES[min(max(level, 0), len(TOC_STYLES) - 1)])
+        self.style = directed(TOC_STYLES[min(max(level, 0), len(TOC_STYLES) - 1)], reads_rtl(text))
         self.paragraph = BodyParagraph(f'<a href="#{key}">{text}</a>', self.style)
         self.key, self.level = key, level
 

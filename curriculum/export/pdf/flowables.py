@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, FrameBreak, KeepTogether, ListFlowable,
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.paragraph import FragLine, ParaLines
 
-from . import bidi
+from . import bidi_order
 from .fonts import FONT, ShapingFont
 from .shaping import reversed_plain, shaped_pieces
 from .styles import ACCENT, BODY_HEIGHT, FRAME_H, H1, INK, RIGHT_TO_LEFT, Family, directed
@@ -46,7 +46,7 @@ class BodyParagraph(Paragraph):
 
 def visual_lines(para, rtl: bool):
     """A copy of laid-out paragraph lines with each line's pieces in the order they are drawn
-    (the bidi algorithm's levels, `bidi.py`), each piece of a shaping font shaped by HarfBuzz
+    (the bidi algorithm's levels, `bidi_order`), each piece of a shaping font shaped by HarfBuzz
     in its direction; `para` itself when nothing needs it (a French or English paragraph)."""
     if getattr(para, "kind", 0) != 1:
         if not para.lines or not (rtl or isinstance(pdfmetrics.getFont(para.fontName), ShapingFont)):
@@ -56,7 +56,7 @@ def visual_lines(para, rtl: bool):
     for line in para.lines:
         words = [w for w in line.words if "cbDefn" not in w.__dict__]
         text = "".join(w.text for w in words)
-        if len(words) != len(line.words) or not bidi.needs_bidi(text, rtl):
+        if len(words) != len(line.words) or not bidi_order.needs_bidi(text, rtl):
             lines.append(line)
             continue
         lines.append(line.clone(words=visual_pieces(words, text, rtl)))
@@ -84,15 +84,15 @@ def fragment_lines(para) -> ParaLines:
 
 def visual_pieces(words: list, text: str, rtl: bool) -> list:
     """One line's fragments split where the level or the fragment changes, in drawing order."""
-    levels = bidi.levels(text, rtl)
+    levels = bidi_order.levels(text, rtl)
     runs: list[tuple[object, int, str]] = []
     start = 0
     for frag in words:
         end = start + len(frag.text)
-        runs += [(frag, level, piece) for level, piece in bidi.level_runs(text, levels, start, end)]
+        runs += [(frag, level, piece) for level, piece in bidi_order.level_runs(text, levels, start, end)]
         start = end
     pieces = []
-    for index in bidi.visual_order([level for _, level, _ in runs]):
+    for index in bidi_order.visual_order([level for _, level, _ in runs]):
         frag, level, piece = runs[index]
         odd = bool(level % 2)
         if isinstance(pdfmetrics.getFont(frag.fontName), ShapingFont):

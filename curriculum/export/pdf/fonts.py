@@ -154,6 +154,7 @@ def is_arabic(ch: str) -> bool:
 
 # the Vera face and its Amiri counterpart (a right-to-left pack draws everything in Amiri)
 ARABIC_OF = {FONT: ARABIC, FONT_B: ARABIC_B, FONT_I: ARABIC_I, FONT_BI: ARABIC_BI}
+AMIRI_FACES = frozenset(ARABIC_OF.values())
 
 
 def fallback_font(ch: str) -> str:

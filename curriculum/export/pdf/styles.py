@@ -166,27 +166,38 @@ HEADER_ROW = [
 # Whether the pack being built runs right to left (set by `render` for one build): the
 # paragraph styles above are then drawn through their right-to-left twins (`directed`).
 RIGHT_TO_LEFT: ContextVar[bool] = ContextVar("right_to_left", default=False)
-_RTL_TWINS: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+_TWINS: dict[tuple[int, bool, bool], tuple[ParagraphStyle, ParagraphStyle]] = {}
 
 
-def directed(style: ParagraphStyle) -> ParagraphStyle:
-    """`style` as the pack's direction wants it: itself left to right; right to left, its twin
-    in the Amiri family, aligned right, its indents mirrored, its lines laid out by the bidi
-    algorithm from the right (`flowables.visual_lines`)."""
-    if not RIGHT_TO_LEFT.get() or getattr(style, "bidi_rtl", False):
+def directed(style: ParagraphStyle, rtl: bool | None = None) -> ParagraphStyle:
+    """`style` for a paragraph that reads right to left (`rtl`; by default as the pack does):
+    in the Amiri family in a right-to-left pack or for right-to-left text; right to left,
+    aligned right with its indents mirrored, its lines laid out from the right by the bidi
+    algorithm (`flowables.visual_lines`). A left-to-right pack's own paragraphs keep `style`."""
+    pack = RIGHT_TO_LEFT.get()
+    rtl = pack if rtl is None else rtl
+    style = getattr(style, "base", style)
+    if not (pack or rtl):
         return style
-    twin = _RTL_TWINS.get(id(style))
+    key = (id(style), pack, rtl)
+    twin = _TWINS.get(key)
     if twin is None or twin[0] is not style:
-        twin = (style, rtl_twin(style))
-        _RTL_TWINS[id(style)] = twin
+        twin = _TWINS[key] = (style, rtl_twin(style) if rtl else amiri_twin(style))
     return twin[1]
 
 
+def amiri_twin(style: ParagraphStyle) -> ParagraphStyle:
+    """`style` in the Amiri family, still left to right (French text in an Arabic pack)."""
+    fonts = {
+        "fontName": ARABIC_OF.get(style.fontName, style.fontName),
+        "bulletFontName": ARABIC_OF.get(style.bulletFontName, style.bulletFontName),
+    }
+    return style.clone(f"{style.name}-amiri", base=style, **fonts)
+
+
 def rtl_twin(style: ParagraphStyle) -> ParagraphStyle:
-    return style.clone(
+    return amiri_twin(style).clone(
         f"{style.name}-rtl",
-        fontName=ARABIC_OF.get(style.fontName, style.fontName),
-        bulletFontName=ARABIC_OF.get(style.bulletFontName, style.bulletFontName),
         alignment=TA_RIGHT if style.alignment == TA_LEFT else style.alignment,
         leftIndent=style.rightIndent,
         rightIndent=style.leftIndent,

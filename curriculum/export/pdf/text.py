@@ -14,9 +14,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
 
 from .. import richtext
-from .bidi import CONTROLS
+from ..bidi import direction_of
+from .bidi_order import CONTROLS
 from .flowables import BodyParagraph
-from .fonts import ARABIC_COVERED, CODE_FONT, COVERED, FONT, fallback_font
+from .fonts import AMIRI_FACES, ARABIC_COVERED, CODE_FONT, COVERED, FONT, fallback_font
 from .styles import CODE_INK, FOOTER_SIZE, LINK, RIGHT_TO_LEFT, directed
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -57,15 +58,23 @@ SUBSTITUTES = {
     "\u2060": "",
     "\ufeff": "",
     "\t": " ",
-    # bidi controls: lines are ordered by the implicit bidi rules alone (see bidi.py), so an
+    # bidi controls: lines are ordered by the implicit bidi rules alone (see bidi_order), so an
     # override (U+202E) in a text cannot reverse what follows it
     **dict.fromkeys(CONTROLS, ""),
 }
 
 
-def covered() -> frozenset[str]:
-    """The characters the pack's text font draws: Vera's, or Amiri's in a right-to-left pack."""
-    return ARABIC_COVERED if RIGHT_TO_LEFT.get() else COVERED
+def covered(font: str = "") -> frozenset[str]:
+    """The characters a text font draws (by default the pack's): Vera's, or Amiri's."""
+    amiri = font in AMIRI_FACES if font else RIGHT_TO_LEFT.get()
+    return ARABIC_COVERED if amiri else COVERED
+
+
+def reads_rtl(text: str) -> bool:
+    """Whether a paragraph of `text` reads right to left in the pack being built: as the pack
+    does, unless it is wholly in the other direction's script (`export.bidi.direction_of`, the
+    rule of every format)."""
+    return direction_of(text, "rtl" if RIGHT_TO_LEFT.get() else "ltr") == "rtl"
 
 
 def dropped(ch: str) -> bool:
@@ -162,10 +171,9 @@ def fragment_template(style: ParagraphStyle, look: tuple):
     return frag
 
 
-def segments(text: str):
+def segments(text: str, drawn: frozenset[str]):
     """(text, fallback font) pieces: characters the text font lacks go to Amiri (Arabic in a
     French or English pack) or to Symbol / ZapfDingbats; bidi controls are dropped."""
-    drawn = covered()
     if drawn.issuperset(text) and CONTROLS.isdisjoint(text):
         yield text, ""
         return
@@ -190,14 +198,15 @@ def segments(text: str):
 def paragraph(runs: list[richtext.Run], style: ParagraphStyle, cls=None, **kw) -> Paragraph:
     """A `cls` paragraph (default `BodyParagraph`) of `runs`, built from fragments (see `fragment_template`)."""
     cls = cls or BodyParagraph
-    style = directed(style)
+    style = directed(style, reads_rtl("".join(run.text for run in runs)))
+    drawn = covered(style.fontName)
     frags = []
     for run in runs:
         if run.text == "\n":
             frags.append(fragment_template(style, "br").clone(text="", link=[], us_lines=[]))
             continue
         href = safe_href(run.href)
-        for text, font in segments(run.text):
+        for text, font in segments(run.text, drawn):
             look = (run.bold, run.italic, run.strike, run.code, href, font)
             template = fragment_template(style, look)
             frags.append(template.clone(text=text, link=list(template.link), us_lines=list(template.us_lines)))
