@@ -252,6 +252,10 @@ def test_a_french_paragraph_is_drawn_as_before():
     paragraph = plain_paragraph("Déroulé de la séance : 08:30–08:45, « accueil » " * 5, BODY.p)
     paragraph.wrap(FRAME_W, 1000)
     assert visual_lines(paragraph.blPara, rtl=False) is paragraph.blPara
+    french = Document(
+        "Guide", "Dossier", "fr", (("Contexte", "Mali"),), "Guide", (Heading("Été", 1, "e"), Para("Séance"))
+    )
+    assert b"Amiri" not in pdf.render(french)  # no Arabic font in a pack without Arabic
     mixed = plain_paragraph("Le terme « آلية الإحالة » " * 5, BODY.p)
     mixed.wrap(FRAME_W, 1000)
     assert visual_lines(mixed.blPara, rtl=False) is not mixed.blPara
