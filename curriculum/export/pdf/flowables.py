@@ -48,6 +48,7 @@ def visual_lines(para, rtl: bool):
     """A copy of laid-out paragraph lines with each line's pieces in the order they are drawn
     (the bidi algorithm's levels, `bidi_order`), each piece of a shaping font shaped by HarfBuzz
     in its direction; `para` itself when nothing needs it (a French or English paragraph)."""
+    laid_out = para
     if getattr(para, "kind", 0) != 1:
         if not para.lines or not (rtl or isinstance(pdfmetrics.getFont(para.fontName), ShapingFont)):
             return para  # one plain run of Vera (ReportLab's fast path): drawn as it is
@@ -61,7 +62,7 @@ def visual_lines(para, rtl: bool):
             continue
         lines.append(line.clone(words=visual_pieces(words, text, rtl)))
         changed = True
-    return para.clone(lines=lines) if changed else para
+    return para.clone(lines=lines) if changed else laid_out
 
 
 def fragment_lines(para) -> ParaLines:
