@@ -18,13 +18,14 @@ from bidi import get_display
 from PIL import Image
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapedStr
 
 from curriculum.export import pdf
 from curriculum.export.document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table, bounded
 from curriculum.export.pdf import bidi_order
 from curriculum.export.pdf.flowables import visual_lines
 from curriculum.export.pdf.fonts import ARABIC
-from curriculum.export.pdf.shaping import READING_STEP, shape
+from curriculum.export.pdf.shaping import READING_STEP, shaped_pieces
 from curriculum.export.pdf.styles import BODY, FRAME_W, MARGIN_L, MARGIN_R, PAGE_W
 from curriculum.export.pdf.text import plain_paragraph
 from curriculum.i18n import t
@@ -168,11 +169,13 @@ def test_arabic_words_come_back_in_logical_order(arabic_pack):
 
 def test_letters_are_shaped_and_the_shaped_glyphs_map_back():
     word = "الإحالة"
-    shaped = shape(ARABIC, word, rtl=True)
-    assert len(shaped) == len(word) and str(shaped) != word[::-1]  # joined forms, not the isolated letters
+    shaped = "".join(shaped_pieces(ARABIC, word, rtl=True))
+    assert len(shaped) == len(word) and shaped != word[::-1]  # joined forms, not the isolated letters
     font = pdfmetrics.getFont(ARABIC)
     assert "".join(font.actual.get(ord(ch), ch) for ch in reversed(shaped)) == word
-    assert shape(ARABIC, "Dupont", rtl=False) == "Dupont"  # Latin is drawn as it is
+    assert shaped_pieces(ARABIC, "Dupont", rtl=False) == ("Dupont",)  # Latin is drawn as it is
+    marked = shaped_pieces(ARABIC, "السرّ", rtl=True)  # the shadda placed over its letter, glyph by glyph
+    assert any(isinstance(piece, ShapedStr) for piece in marked)
 
 
 def test_paragraphs_end_at_the_right_margin(arabic_pack):

@@ -68,6 +68,8 @@ class ShapingFont(Font):
         super().__init__(*args, **kwargs)
         self.actual: dict[int, str] = {}
         self.private: dict[tuple[int, int], int] = {}  # (glyph, slack) -> its private code
+        self.codes: dict[tuple[int, str, int], tuple[int, float]] = {}  # see shaping.glyph_code
+        self.advances: dict[int, float] = {}  # glyph -> its advance, thousandths of an em
 
     def stringWidth(self, text, size, encoding="utf8"):
         if isinstance(text, ShapedStr):

@@ -1,7 +1,7 @@
 """Text shaped by HarfBuzz (through uharfbuzz, as ReportLab does): Arabic letters joined,
 lam-alef and the other ligatures, marks placed, in the direction the bidi algorithm gave
-the run. The result is ReportLab's own `ShapedStr`, which its text object draws glyph by
-glyph; each glyph that no character maps to is remembered with the characters it came from
+the run, as ReportLab's own `ShapedStr` (which its text object draws glyph by glyph) where
+glyphs need placing, else as plain strings of glyphs; each glyph that no character maps to is remembered with the characters it came from
 (`ShapingFont.actual`), for the PDF's ToUnicode map."""
 
 from __future__ import annotations
@@ -47,82 +47,91 @@ def _glyphs(font: ShapingFont, text: str, rtl: bool | None):
 def shaped_width(font: ShapingFont, text: str, size: float) -> float:
     """The width of `text` once shaped in the direction of its script (line breaking measures
     words one by one)."""
-    if not text:
-        return 0.0
-    _, positions = _glyphs(font, text, None)
-    return sum(font.pdfScale(position.x_advance) for position in positions) * size / 1000
+    return _em_width(font.fontName, str(text)) * size / 1000 if text else 0.0
 
 
-@lru_cache(maxsize=20_000)
-def shape(name: str, text: str, rtl: bool) -> str:
-    """`text` (in logical order) shaped in the font `name`, its glyphs in drawing order
-    (remembered: the result is only read)."""
+@lru_cache(maxsize=50_000)
+def _em_width(name: str, text: str) -> float:
     font = pdfmetrics.getFont(name)
-    infos, positions = _glyphs(font, text, rtl)
-    scale = 1000 / font.face.unitsPerEm
-    clusters = sorted({info.cluster for info in infos})
-    next_cluster = dict(zip(clusters, [*clusters[1:], len(text)], strict=True))
-    offsets = [position.x_offset * scale for position in positions] + [0.0]
-    hb_font = _hb_font(name)
-    chars, data = [], []
-    for i, (info, position) in enumerate(zip(infos, positions, strict=True)):
-        source = text[info.cluster : next_cluster[info.cluster]]
-        # how far the next glyph is pushed away from this one: kerning, offsets (READING_STEP)
-        kerning = (position.x_advance - hb_font.get_glyph_h_advance(info.codepoint)) * scale
-        gap = kerning + offsets[i + 1] - offsets[i]
-        slack = -(-gap // READING_STEP) * READING_STEP if gap > READING_STEP / 2 else 0
-        code, width = glyph_code(font, info.codepoint, source, int(slack))
-        chars.append(chr(code))
-        data.append(
-            ShapeData(
-                info.cluster,
-                position.x_advance * scale,
-                position.y_advance * scale,
-                offsets[i],
-                position.y_offset * scale,
-                width,
-            )
-        )
-    if data and data[0].y_offset:  # a mark with nothing before it: not raised (see shaped_pieces)
-        data[0] = data[0]._replace(y_offset=0)
-    if all(plain_glyph(d) for d in data):
-        return GlyphStr("".join(chars), sum(d.x_advance for d in data))  # nothing to place glyph by glyph
-    return ShapedStr("".join(chars), shapeData=data)
+    _, positions = _glyphs(font, text, None)
+    return sum(position.x_advance for position in positions) * 1000 / font.face.unitsPerEm
 
 
 @lru_cache(maxsize=20_000)
 def shaped_pieces(name: str, text: str, rtl: bool) -> tuple[str, ...]:
-    """`shape`, cut where glyphs that need placing of their own (marks, moved glyphs) start
-    and end: ReportLab writes those one by one, the others as one string."""
-    shaped = shape(name, text, rtl)
-    if isinstance(shaped, GlyphStr):
-        return (shaped,)
-    data = shaped.__shapeData__
-    placed = [not plain_glyph(glyph) for glyph in data]
-    for i in range(1, len(placed)):
-        # ReportLab's writer cannot start a string with a raised glyph (it looks back at the
-        # operator before it): a raised glyph's piece starts one glyph earlier
-        if data[i].y_offset and not placed[i - 1]:
+    """`text` (in logical order) shaped in the font `name`, its glyphs in drawing order, cut
+    where glyphs that need placing of their own (marks, moved glyphs: ReportLab's `ShapedStr`,
+    written glyph by glyph) start and end; the others are one plain string each (`GlyphStr`,
+    much cheaper to write). Remembered: the result is only read."""
+    font = pdfmetrics.getFont(name)
+    infos, positions = _glyphs(font, text, rtl)
+    count = len(infos)
+    if not count:
+        return ()
+    scale = 1000 / font.face.unitsPerEm
+    clusters = [info.cluster for info in infos]
+    starts = sorted(set(clusters))
+    ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
+    advances = [position.x_advance * scale for position in positions]
+    x_offsets = [position.x_offset * scale for position in positions] + [0.0]
+    y_offsets = [position.y_offset * scale for position in positions]
+    y_advances = [position.y_advance * scale for position in positions]
+    y_offsets[0] = 0.0  # a mark with nothing before it is not raised (ReportLab's writer looks back)
+    codes, widths = [], []
+    known_advances, known_codes = font.advances, font.codes
+    for i, info in enumerate(infos):
+        gid, cluster = info.codepoint, clusters[i]
+        # how far the next glyph is pushed away from this one: kerning, offsets (READING_STEP)
+        nominal = known_advances.get(gid)
+        if nominal is None:
+            nominal = nominal_advance(font, gid)
+        gap = advances[i] - nominal + x_offsets[i + 1] - x_offsets[i]
+        slack = int(-(-gap // READING_STEP) * READING_STEP) if gap > READING_STEP / 2 else 0
+        source = text[cluster : ends[cluster]]
+        found = known_codes.get((gid, source, slack))
+        code, width = found if found is not None else glyph_code(font, gid, source, slack)
+        codes.append(chr(code))
+        widths.append(width)
+    placed = [bool(x_offsets[i] or y_offsets[i] or y_advances[i] or widths[i] != advances[i]) for i in range(count)]
+    for i in range(1, count):  # ReportLab's writer cannot start a string with a raised glyph
+        if y_offsets[i] and not placed[i - 1]:
             placed[i - 1] = True
     pieces, start = [], 0
-    for end in range(1, len(placed) + 1):
-        if end == len(placed) or placed[end] != placed[start]:
-            part = shaped[start:end]
-            if not placed[start]:
-                part = GlyphStr(str(part), sum(data.x_advance for data in part.__shapeData__))
-            pieces.append(part)
-            start = end
+    for end in range(1, count + 1):
+        if end < count and placed[end] == placed[start]:
+            continue
+        glyphs = "".join(codes[start:end])
+        if placed[start]:
+            data = [
+                ShapeData(clusters[i], advances[i], y_advances[i], x_offsets[i], y_offsets[i], widths[i])
+                for i in range(start, end)
+            ]
+            pieces.append(ShapedStr(glyphs, shapeData=data))
+        else:
+            pieces.append(GlyphStr(glyphs, sum(advances[start:end])))
+        start = end
     return tuple(pieces)
 
 
-def plain_glyph(data: ShapeData) -> bool:
-    return data.x_offset == data.y_offset == data.y_advance == 0 and data.width == data.x_advance
+def nominal_advance(font: ShapingFont, gid: int) -> float:
+    advance = font.advances.get(gid)
+    if advance is None:
+        advance = font.advances[gid] = _hb_font(font.fontName).get_glyph_h_advance(gid) * 1000 / font.face.unitsPerEm
+    return advance
 
 
 def glyph_code(font: ShapingFont, gid: int, source: str, slack: int) -> tuple[int, float]:
     """The code a glyph is written with and its width in the PDF's font widths: its own
     character when it has one and shows `source` as it is; else a private code (ReportLab's
     `hbAddPrivate`), one per glyph and slack, whose ToUnicode entry is `source`."""
+    key = (gid, source, slack)
+    found = font.codes.get(key)
+    if found is None:
+        found = font.codes[key] = _glyph_code(font, gid, source, slack)
+    return found
+
+
+def _glyph_code(font: ShapingFont, gid: int, source: str, slack: int) -> tuple[int, float]:
     face = font.face
     mapped = face.glyphToChar.get(gid)
     drawn = chr(mapped[0]) if mapped else ""
@@ -135,10 +144,8 @@ def glyph_code(font: ShapingFont, gid: int, source: str, slack: int) -> tuple[in
     if code is None:
         if not hasattr(font, "hbAddPrivate"):
             font.hbFont()  # binds ReportLab's hbAddPrivate
-        hb_font = _hb_font(font.fontName)
-        name = hb_font.glyph_to_string(gid) + (f".read{slack}" if slack else "")  # ReportLab keys codes by name
-        width = hb_font.get_glyph_h_advance(gid) * 1000 / face.unitsPerEm + slack
-        code = font.private[key] = font.hbAddPrivate(name, gid, width)
+        name = _hb_font(font.fontName).glyph_to_string(gid) + (f".read{slack}" if slack else "")  # (its key)
+        code = font.private[key] = font.hbAddPrivate(name, gid, nominal_advance(font, gid) + slack)
         font.actual.setdefault(code, source)
     return code, face.charWidths[code]
 
