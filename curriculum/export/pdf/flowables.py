@@ -11,7 +11,7 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus.paragraph import FragLine, ParaLines
 
 from . import bidi_order
-from .fonts import FONT, ShapingFont
+from .fonts import FONT, GlyphStr, ShapingFont
 from .shaping import reversed_plain, shaped_pieces
 from .styles import ACCENT, BODY_HEIGHT, FRAME_H, H1, INK, RIGHT_TO_LEFT, Family, directed
 
@@ -92,15 +92,22 @@ def visual_pieces(words: list, text: str, rtl: bool) -> list:
         end = start + len(frag.text)
         runs += [(frag, level, piece) for level, piece in bidi_order.level_runs(text, levels, start, end)]
         start = end
-    pieces = []
+    drawn: list[tuple[object, str]] = []  # (fragment, text), left to right
     for index in bidi_order.visual_order([level for _, level, _ in runs]):
         frag, level, piece = runs[index]
         odd = bool(level % 2)
-        if isinstance(pdfmetrics.getFont(frag.fontName), ShapingFont):
-            pieces += [frag.clone(text=part) for part in shaped_pieces(frag.fontName, piece, odd)]
-        else:
-            pieces.append(frag.clone(text=reversed_plain(piece) if odd else piece))
-    return pieces
+        if not isinstance(pdfmetrics.getFont(frag.fontName), ShapingFont):
+            drawn.append((frag, reversed_plain(piece) if odd else piece))
+            continue
+        for part in shaped_pieces(frag.fontName, piece, odd):
+            before = drawn[-1] if drawn else None
+            if before and before[0] is frag and isinstance(part, GlyphStr) and isinstance(before[1], GlyphStr):
+                # plain glyphs of one fragment next to each other (a right-to-left run and the
+                # numbers in it): one string, one thing less for ReportLab to write
+                part = GlyphStr(before[1] + part, before[1].width + part.width)
+                drawn.pop()
+            drawn.append((frag, part))
+    return [frag.clone(text=part) for frag, part in drawn]
 
 
 class HeadingParagraph(BodyParagraph):
