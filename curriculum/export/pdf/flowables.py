@@ -294,9 +294,9 @@ def rtl_bullet_list(items: list[list], ordered: bool, family: Family, depth: int
     style = directed(family.item)
     width = max(16, pdfmetrics.stringWidth(f"{len(items)}.", style.fontName, family.size) + 6) if ordered else 13
     bullet = BULLETS[min(depth, len(BULLETS) - 1)]
+    marker = BodyParagraph(bullet, style)  # (no markup characters; one paragraph for every row)
     rows = [
-        [item, BodyParagraph(f"{number}." if ordered else bullet, style)]  # (no markup characters)
-        for number, item in enumerate(items, start=1)
+        [item, BodyParagraph(f"{number}.", style) if ordered else marker] for number, item in enumerate(items, start=1)
     ]
     table = CountedTable(rows, colWidths=["*", width], splitByRow=1, hAlign="RIGHT", spaceAfter=space_after)
     table.setStyle(
