@@ -27,7 +27,7 @@ from .styles import (
     TOC_STYLES,
     directed,
 )
-from .text import fit_text, plain_paragraph, reads_rtl
+from .text import fit_text, plain_paragraph
 
 
 class NumberedCanvas(Canvas):
@@ -134,7 +134,8 @@ class ContentsLine(Flowable):
 
     def __init__(self, text: str, key: str, level: int):
         super().__init__()
-        self.style = directed(TOC_STYLES[min(max(level, 0), len(TOC_STYLES) - 1)], reads_rtl(text))
+        # the pack's direction, whatever the heading's: the page numbers stay in one column
+        self.style = directed(TOC_STYLES[min(max(level, 0), len(TOC_STYLES) - 1)])
         self.paragraph = BodyParagraph(f'<a href="#{key}">{text}</a>', self.style)
         self.key, self.level = key, level
 
