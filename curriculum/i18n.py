@@ -809,6 +809,13 @@ def number(value: float, lang: str) -> str:
     return format_decimal(value, locale=_locale(lang), numbering_system="default")
 
 
+def embedded(name: str, lang: str) -> str:
+    """A name (a title, an id) as a line of `lang`'s interface places it beside other words: in a
+    right-to-left language, isolated when it holds left-to-right letters (see _isolated), so
+    "Titre — 90 د" does not read "د … Titre — 90"."""
+    return _isolate_ltr(name) if _rtl(lang) else name
+
+
 def listing(items, lang: str) -> str:
     """Names as `lang` lists them ("a, b et c", "a وb"); in a right-to-left language each
     left-to-right name is isolated, so the list still runs from the right."""

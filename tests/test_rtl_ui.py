@@ -10,7 +10,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from curriculum.i18n import listing, notice_text, t, texts
+from curriculum.i18n import embedded, listing, notice_text, t, texts
 from curriculum.languages import BIDI_ISOLATES, isolate
 from curriculum.schedule import Notice
 from tests.conftest import REPO, app_test
@@ -54,6 +54,15 @@ def test_names_are_listed_as_the_language_lists_them_each_isolated_in_arabic():
     arabic = listing(["Mali", "Tchad"], "ar")
     assert arabic.startswith(isolate("Mali")) and arabic.endswith(isolate("Tchad"))
     assert listing([], "ar") == ""
+
+
+def test_a_french_title_beside_an_arabic_length_is_isolated_so_the_length_stays_whole(bundled, monkeypatch):
+    assert embedded("Du signalement à l’évaluation", "ar") == isolate("Du signalement à l’évaluation")
+    assert embedded("تقييم", "ar") == "تقييم" and embedded("Titre", "fr") == "Titre"
+    at = _page(bundled, monkeypatch, "ar", "library")
+    session = at.selectbox(key=next(k for k in (b.key for b in at.selectbox) if k and k.endswith(".session")))
+    shown = session.options[0]  # "⁨French title⁩ — 90 د" (the bundled module's sessions are French)
+    assert shown.startswith(FSI) and PDI + " — " in shown and shown.endswith(" د"), shown
 
 
 @pytest.mark.parametrize(("lang", "direction"), [("ar", "rtl"), ("fr", "ltr"), ("en", "ltr")])

@@ -11,7 +11,7 @@ from curriculum.agenda import agenda_rows, session_label
 from curriculum.export.markup import inert_links
 from curriculum.fit import apply as apply_fit
 from curriculum.fit import fit, summary, target_title
-from curriculum.i18n import t
+from curriculum.i18n import embedded, t
 from curriculum.model import MAX_DAYS, MAX_PAUSE_MINUTES, METHODS, Pause
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve_records
@@ -125,7 +125,7 @@ for index, item in enumerate(record.items):
             all_sessions,
             default=list(item.sessions or all_sessions),
             format_func=lambda s, m=module: (
-                f"{m.session(s).title.get(L)} ({t('common.duration', L, minutes=m.session(s).minutes)})"
+                f"{embedded(m.session(s).title.get(L), L)} ({t('common.duration', L, minutes=m.session(s).minutes)})"
             ),
             key=key,
             on_change=_sessions_changed,

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from curriculum import edit
-from curriculum.i18n import listing, t
+from curriculum.i18n import embedded, listing, t
 from curriculum.imports import import_file, module_zip
 from curriculum.model import GROUPINGS, METHODS, PRIORITIES, PROFILES, THEMES
 from curriculum.problems import ContentError
@@ -202,7 +202,7 @@ else:
         tr("library.session"),
         [s.id for s in module.sessions],
         format_func=lambda s: (
-            f"{module.session(s).title.get(L)} — {t('common.duration', L, minutes=module.session(s).minutes)}"
+            f"{embedded(module.session(s).title.get(L), L)} — {t('common.duration', L, minutes=module.session(s).minutes)}"
             f"{_badge(f'{module_id}/{s}')}"
         ),
         key=f"{prefix}.session",

@@ -7,7 +7,7 @@ import streamlit as st
 from curriculum import review
 from curriculum.export.formats import renderer
 from curriculum.export.markup import inert_links
-from curriculum.i18n import listing, long_date
+from curriculum.i18n import embedded, listing, long_date
 from curriculum.problems import ContentError
 from curriculum.review_report import (
     MATRIX_COLUMNS,
@@ -159,13 +159,13 @@ with read_tab:
                 path = f"{module.id}/{session.id}"
                 targets[path] = f"{module.title.get(L)} › {session.title.get(L)}"
                 st.markdown(
-                    f"#### {session.title.get(L)} · {tr('common.duration', minutes=session.minutes)}{_badge(path)}"
+                    f"#### {embedded(session.title.get(L), L)} · {tr('common.duration', minutes=session.minutes)}{_badge(path)}"
                 )
                 for activity in session.activities:
                     apath = f"{path}/{activity.id}"
                     targets[apath] = f"{targets[path]} › {activity.title.get(L)}"
                     st.markdown(
-                        f"**{activity.title.get(L)}** · {tr('method.' + activity.method)} · {tr('common.duration', minutes=activity.minutes)}{_badge(apath)}"
+                        f"**{embedded(activity.title.get(L), L)}** · {tr('method.' + activity.method)} · {tr('common.duration', minutes=activity.minutes)}{_badge(apath)}"
                     )
                     st.markdown(inert_links(activity.instructions.get(L)))
             for handout in module.handouts:
