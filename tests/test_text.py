@@ -222,7 +222,8 @@ def test_a_context_in_arabic_then_french_shows_french_and_reports_the_gap(small)
     [warning] = [w for w in programme.warnings if "Étude de cas" in w]  # in the programme's language: Arabic
     assert warning.startswith("ترجمة ناقصة باللغة العربية"), warning
     assert "الفرنسية" in warning  # the language the texts were borrowed from, named in Arabic
-    assert "(“Étude de cas”, “Jeu de rôle”" in warning, warning  # the first texts borrowed are quoted
+    # the first texts borrowed are quoted, as a bidi isolate: French inside an Arabic sentence
+    assert "(\u2068“Étude de cas”, “Jeu de rôle”" in warning, warning
     english = resolve(ws, "short", None, "en")
     [gap] = [n for n in english.notices if n.code == "translation-gap"]  # only the summary lacks English
     assert (gap.values["count"], gap.values["examples"], gap.values["used"]) == (1, "“Un résumé.”", "French")
