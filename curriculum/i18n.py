@@ -1017,3 +1017,14 @@ STRINGS.update(
         },
     }
 )
+
+
+STRINGS.update(
+    {
+        "docx.toc_placeholder": {
+            "fr": "Clic droit › Mettre à jour le champ pour afficher le sommaire.",
+            "en": "Right-click › Update field to show the contents.",
+            "ar": "انقر بزر الفأرة الأيمن ثم اختر «تحديث الحقل» لعرض جدول المحتويات.",
+        },
+    }
+)

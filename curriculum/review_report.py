@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from .agenda import spreadsheet_rows
 from .diff import word_diff
+from .export.bidi import contain
 from .i18n import label, t
+from .languages import is_rtl, isolate
 from .review import comments, location, round_snapshot, snapshot
 
 MATRIX_COLUMNS = ("no.", "round", "location", "excerpt", "comment", "reviewer", "role", "status", "response")
@@ -47,12 +49,16 @@ def matrix_headers(lang: str) -> tuple[str, ...]:
 
 
 def matrix_table(rows: list[dict], lang: str) -> list[dict]:
-    """The rows as shown on screen and in the files: headers and statuses named in `lang`."""
+    """The rows as shown on screen and in the files: headers and statuses named in `lang`, stray
+    bidi controls in what reviewers typed made harmless (`export.bidi.contain`)."""
     headers = matrix_headers(lang)
-    return [
-        dict(zip(headers, (label("status", v, lang) if k == "status" else v for k, v in row.items()), strict=True))
-        for row in rows
-    ]
+    return [dict(zip(headers, (_cell(k, v, lang) for k, v in row.items()), strict=True)) for row in rows]
+
+
+def _cell(key: str, value, lang: str):
+    if key == "status":
+        return label("status", value, lang)
+    return contain(value) if isinstance(value, str) else value
 
 
 def matrix_csv(rows: list[dict], lang: str = "en") -> bytes:
@@ -84,6 +90,7 @@ def matrix_xlsx(rows: list[dict], lang: str = "en") -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
+        sheet.sheet_view.rightToLeft = is_rtl(lang)  # column A on the right, as an Arabic reader expects
     return buffer.getvalue()
 
 
@@ -152,7 +159,9 @@ def changes_document(changes: list[Change], curriculum_title: str, round_name: s
     blocks: list = [Heading(title, 1, "changes")]
     summary = [c for c in changes if c.kind != "edited"]
     if summary:
-        rows = tuple((t(f"change.{c.kind}", lang), c.title, c.path, c.detail) for c in summary)
+        # "3 → 4" is read left to right in every language: isolated, an Arabic page keeps its order
+        detail = isolate if is_rtl(lang) else str
+        rows = tuple((t(f"change.{c.kind}", lang), c.title, c.path, detail(c.detail)) for c in summary)
         blocks.append(Table(("", t("col.activity", lang), "id", ""), rows, (1.2, 3, 3, 1.2)))
     for change in (c for c in changes if c.kind == "edited"):
         blocks.append(Heading(f"{change.title} ({change.path})", 2, f"change-{change.path}"))

@@ -5,6 +5,10 @@ paragraphs (so the navigation pane and a Word table of contents work), real tabl
 repeating header row, real "List Bullet" / "List Number" paragraphs, a TOC field and
 PAGE / NUMPAGES fields in the footer.
 
+A pack in a right-to-left language (Arabic) is right to left throughout, as Word writes one
+typed in Arabic: every paragraph w:bidi, tables w:bidiVisual, the section w:bidi, its runs
+w:rtl with an Arabic language tag (`wordml.right_to_left`), and the style defaults say so.
+
 python-docx gives the package, the built-in styles and the page set-up; the body is
 written as WordprocessingML elements directly (`wordml`: python-docx's per-run API is too slow for
 a 100-page pack). User Markdown goes through `richtext.parse` into plain-text runs, and every
@@ -20,6 +24,7 @@ import re
 import zipfile
 
 import docx
+from babel.core import get_global
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -27,7 +32,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
+from .. import languages
+from ..i18n import t
+from ..typography import for_language
 from . import wordml as ml
+from .bidi import RTL_LETTER, contained, has_rtl_text, script_language
 from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
 from .pack import generation_date
 from .richtext import MCode, MList, MParagraph, MTable, Run, parse
@@ -42,6 +51,11 @@ HEADER_FILL = "E8EAEE"
 GRID_LINE = "8C939D"
 CODE_FILL = "F3F4F6"
 BODY_FONT = "Calibri"
+# Arabic (and any complex-script) text: Arial, the face Word's own Office theme gives Arabic
+# body text, on every Windows and Mac that has Word; LibreOffice takes a face of the system
+# with the glyphs where it lacks it. One face for headings and text alike (the theme would
+# give headings Times New Roman).
+COMPLEX_SCRIPT_FONT = "Arial"
 AUTHOR = "curriculum builder"
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(20)
@@ -51,24 +65,35 @@ NOTE_PADDING = 2 * 170
 TWIPS_PER_CHAR = 106  # a generous average width of a character of 10 pt Calibri
 BLANK_ROW_HEIGHT = 510  # twips (9 mm): room to write by hand
 
-LANGUAGES = {"fr": "fr-FR", "en": "en-GB"}
-TOC_PLACEHOLDER = {
-    "fr": "Clic droit › Mettre à jour le champ pour afficher le sommaire.",
-    "en": "Right-click › Update field to show the contents.",
-}
+# The region a language's Word tag names when the pack's language has none, where it is not
+# CLDR's likely one: the bundled English content is written in British spelling ("programme").
+PREFERRED_REGION = {"en": "GB"}
 TOC_FIELD = r'TOC \o "1-3" \h \z \u'
 TOC_INDENT = 360  # twips per level of the contents' entries
 
 _PLACEHOLDER = re.compile(r"\{(page|pages)\}")
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 
 
 def render(document: Document) -> bytes:
-    writer = _Writer(document)
+    writer = _Writer(contained(document))
     writer.cover()
-    for block in document.blocks:
+    for block in writer.document.blocks:
         writer.block(block)
     return writer.save()
+
+
+def language_tag(code: str) -> str:
+    """The tag Word names a language by ("fr-FR", "en-GB", "ar-EG", "ar-TN" for ar-TN): the
+    code's own region, else the house's preference, else CLDR's likely region (Babel); "" for
+    a code that is not a language."""
+    found = languages.locale(code)
+    if found is None:
+        return ""
+    region = found.territory or PREFERRED_REGION.get(found.language)
+    if not region:
+        likely = get_global("likely_subtags").get(found.language, "")
+        region = next((part for part in likely.split("_")[1:] if part.isupper() or part.isdigit()), "")
+    return "-".join(part for part in (found.language, found.script, region) if part)
 
 
 class _Sink:
@@ -129,7 +154,7 @@ class _Sink:
         if self.first is not None:  # a cell may start with a table: drop its empty first paragraph
             self.element.remove(self.first)
             self.first = None
-        tbl = self._place(ml.table(None, rows, widths, self.writer.grid, fixed))
+        tbl = self._place(ml.table(None, rows, widths, self.writer.grid, fixed, self.writer.rtl))
         if not self.body:
             self.first = ml.sub(self.element, "p")
         self.last = "table"
@@ -140,6 +165,7 @@ class _Writer:
     def __init__(self, document: Document):
         self.document = document
         self.lang = (document.lang or "").split("-")[0].lower()
+        self.rtl = languages.is_rtl(document.lang or "")
         self.doc = docx.Document()
         self.part = self.doc.part
         self.numbering = self.part.numbering_part.element
@@ -161,8 +187,7 @@ class _Writer:
     # --- set-up ------------------------------------------------------------------------
     @property
     def language_tag(self) -> str:
-        tag = LANGUAGES.get(self.lang) or self.document.lang or ""
-        return tag if _LANGUAGE_TAG.match(tag) else ""
+        return language_tag(self.document.lang or "")
 
     def _setup_package(self) -> None:
         package = self.part.package
@@ -190,9 +215,8 @@ class _Writer:
             compat.addprevious(update)
         else:
             settings.append(update)
-        if self.language_tag:
-            for theme_lang in settings.findall(qn("w:themeFontLang")):
-                theme_lang.set(qn("w:val"), self.language_tag)
+        for theme_lang in settings.findall(qn("w:themeFontLang")) if self.language_tag else ():
+            theme_lang.set(qn("w:bidi" if self.rtl else "w:val"), self.language_tag)
 
     def _setup_page(self) -> None:
         section = self.doc.sections[0]
@@ -230,10 +254,13 @@ class _Writer:
         fonts.set(qn("w:hAnsi"), BODY_FONT)
         for size in r_pr.findall(qn("w:sz")) + r_pr.findall(qn("w:szCs")):
             size.set(qn("w:val"), "21")
-        if self.language_tag:
+        if self.language_tag:  # Latin text's language, or for a right-to-left pack its complex-script one
             for lang in r_pr.findall(qn("w:lang")):
-                lang.set(qn("w:val"), self.language_tag)
-        spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+                lang.set(qn("w:bidi" if self.rtl else "w:val"), self.language_tag)
+        p_pr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+        if self.rtl:
+            ml.insert_in_order(p_pr, "bidi", ml.AFTER_BIDI)
+        spacing = p_pr.find(qn("w:spacing"))
         spacing.set(qn("w:after"), "120")
         spacing.set(qn("w:line"), "264")
 
@@ -308,8 +335,23 @@ class _Writer:
         self.number = [styles[f"List Number{n}"] for n in ("", " 2", " 3")]
         self.cont = [styles[f"List Continue{n}"].style_id for n in ("", " 2", " 3")]
         self.spaced = set(self.heading) | {self.toc_heading, self.note_title, self.title}
+        _complex_script_twins(styles.element)
+
+    def _bidi_language(self, text: str) -> str:
+        """The language tag of a right-to-left paragraph: the pack's own, or in a left-to-right
+        pack the language CLDR finds likeliest for the script of its first RTL letter."""
+        if self.rtl:
+            return self.language_tag
+        letter = RTL_LETTER.search(text)
+        return language_tag(script_language(letter.group())) if letter else ""
 
     def save(self) -> bytes:
+        if self.rtl or has_rtl_text(self.document):  # a French pack quoting Arabic may hold an Arabic paragraph
+            parts = [self.doc.element.body] + [
+                rel.target_part.element for rel in self.part.rels.values() if rel.reltype in (RT.HEADER, RT.FOOTER)
+            ]
+            for root in parts:
+                ml.set_directions(root, "rtl" if self.rtl else "ltr", self._bidi_language)
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return _stable_zip(buffer.getvalue())
@@ -320,10 +362,10 @@ class _Writer:
         ml.run(self.body.paragraph(self.title), _one_line(document.title))
         if document.subtitle:
             ml.run(self.body.paragraph(self.subtitle), _one_line(document.subtitle))
-        colon = "\u00a0:" if self.lang == "fr" else ":"
+        typeset = for_language(self.lang) or str
         for label, value in document.meta:
             p = self.body.paragraph(self.details)
-            ml.run(p, f"{_one_line(label)}{colon}", bold=True)
+            ml.run(p, typeset(f"{_one_line(label)}:"), bold=True)
             ml.run(p, f"\t{_one_line(value)}")
         self.break_pending = True
 
@@ -350,7 +392,7 @@ class _Writer:
         adds page numbers when it updates the fields on opening (w:updateFields); LibreOffice,
         which does not update them, shows these entries instead of an empty contents page."""
         if not self.toc:
-            placeholder = TOC_PLACEHOLDER.get(self.lang, TOC_PLACEHOLDER["en"])
+            placeholder = t("docx.toc_placeholder", self.lang)
             ml.field(self.body.paragraph(), TOC_FIELD, placeholder, color=MUTED, italic=True)
             return
         p = self.body.paragraph()
@@ -407,7 +449,7 @@ class _Writer:
         tc = tbl.find(ml.W["tr"]).find(ml.W["tc"])
         tc_pr = tc.find(ml.W["tcPr"])
         borders = ml.sub(tc_pr, "tcBorders")
-        for side in ("top", "left", "bottom", "right"):
+        for side in ("top", "left", "bottom", "right"):  # w:left is the leading edge: right in a bidiVisual table
             wide = side == "left"
             ml.sub(
                 borders, side, val="single", sz="24" if wide else "4", space="0", color=ACCENT if wide else NOTE_LINE
@@ -552,6 +594,22 @@ class _Writer:
                 size=(8.5 if small else 9.5) if run.code else (9 if small else 0),
                 style=self.link if run.href else "",
             )
+
+
+def _complex_script_twins(styles) -> None:
+    """Each style's size, bold and italic given to Arabic text too (w:szCs, w:bCs, w:iCs, which
+    python-docx leaves as the template had them), and one complex-script face for every style."""
+    for r_pr in styles.iter(qn("w:rPr")):
+        fonts = r_pr.find(qn("w:rFonts"))
+        if fonts is not None and (fonts.get(qn("w:cstheme")) or r_pr.getparent().tag == qn("w:rPrDefault")):
+            fonts.attrib.pop(qn("w:cstheme"), None)
+            fonts.set(qn("w:cs"), COMPLEX_SCRIPT_FONT)
+        for latin in ("b", "i", "sz"):  # each twin comes right after its Latin mark in the schema
+            mark, twin = r_pr.find(qn(f"w:{latin}")), r_pr.find(qn(f"w:{latin}Cs"))
+            if mark is not None:
+                if twin is not None:
+                    r_pr.remove(twin)
+                mark.addnext(etree.Element(qn(f"w:{latin}Cs"), dict(mark.attrib)))
 
 
 def _fit(total: int, weights: list[float], data: list[list[str]], bold_rows: int = 0) -> list[int]:

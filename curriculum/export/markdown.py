@@ -4,12 +4,23 @@ User text is already Markdown and is written as it is, except that anything that
 start raw HTML (`<tag`, `<!`, `</`) is escaped so a Markdown viewer shows it as text, and
 links to anything but http(s), mailto, anchors and relative paths (`javascript:`, `data:`)
 are left as plain text (`markup.inert_links`).
+
+A pack in a right-to-left language is wrapped in `<div dir="rtl" lang="ar">` … `</div>`, each
+on its own line with a blank line after and before: viewers that render HTML in Markdown
+(GitHub, GitLab, VS Code, Obsidian, pandoc) then lay its paragraphs, lists and table columns
+out from the right, and anywhere else the two lines are all the reader sees of it, the text
+itself staying in logical order, as a bidi-aware editor shows it. Markdown has no way of its
+own to say a direction.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
+from .. import languages
+from ..typography import NBSP, for_language
+from .bidi import contained
 from .document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table
 from .markup import inert_links
 
@@ -37,11 +48,11 @@ def _cell(text: str) -> str:
 
 
 def render(document: Document) -> bytes:
+    document = contained(document)
+    typeset = for_language(document.lang) or str
     lines = [f"# {_safe(document.title)}", "", f"**{_safe(document.subtitle)}**", ""]
-    lines += [
-        f"- **{_safe(k)}** : {_safe(v)}" if document.lang == "fr" else f"- **{_safe(k)}**: {_safe(v)}"
-        for k, v in document.meta
-    ]
+    # the language's colon, with an ordinary space where it has one (a Markdown file is read as text too)
+    lines += [f"- {typeset(f'**{_safe(k)}**:').replace(NBSP, ' ')} {_safe(v)}" for k, v in document.meta]
     lines.append("")
     headings = [b for b in document.blocks if isinstance(b, Heading)]
     depth = 1
@@ -52,6 +63,8 @@ def render(document: Document) -> bytes:
             block = Para(_demoted(block.text, depth), block.style)
         lines += _block(block, headings)
     lines += ["---", "", f"*{_safe(document.footer)}*", ""]
+    if languages.is_rtl(document.lang):
+        lines = [f'<div dir="rtl" lang="{html.escape(document.lang)}">', "", *lines, "</div>", ""]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).encode("utf-8")
 

@@ -5,9 +5,12 @@ characters XML 1.0 forbids are dropped (`clean`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from docx.oxml.ns import qn
 from lxml import etree
+
+from .bidi import RTL_LETTER, direction_of, has_ltr_letter
 
 MONO = "Consolas"
 
@@ -22,7 +25,8 @@ W = {
         "szCs t tab br hyperlink fldChar instrText bookmarkStart bookmarkEnd tbl tblPr tblStyle tblW tblLayout "
         "tblLook tblGrid gridCol tr trPr cantSplit trHeight tblHeader tc tcPr tcW tcBorders top left bottom right "
         "shd tcMar val type w ascii hAnsi cs before after line lineRule hRule fill id name history fldCharType "
-        "firstRow firstColumn lastRow lastColumn noHBand noVBand space ind anchor"
+        "firstRow firstColumn lastRow lastColumn noHBand noVBand space ind anchor "
+        "bidi bidiVisual rtl lang bCs iCs sectPr"
     ).split()
 }
 XML_SPACE = qn("xml:space")
@@ -31,6 +35,12 @@ R_ID = qn("r:id")
 # Successors of w:pBdr and w:shd inside w:pPr (schema order), to insert them in place in styles.
 AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:contextualSpacing", "w:jc")
 AFTER_PBDR += ("w:textDirection", "w:textAlignment", "w:outlineLvl", "w:rPr", "w:sectPr", "w:pPrChange")
+# Successors of the right-to-left properties in their parents (schema order).
+AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents")
+AFTER_BIDI += ("w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap")
+AFTER_BIDI += ("w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+AFTER_RTL = ("w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+AFTER_SECTION_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
 
 
 def clean(text: str) -> str:
@@ -70,10 +80,12 @@ def run(parent, text: str, bold=False, italic=False, strike=False, mono=False, s
             sub(r_pr, "rStyle", val=style)
         if mono:
             sub(r_pr, "rFonts", ascii=MONO, hAnsi=MONO, cs=MONO)
-        if bold:
+        if bold:  # bCs, iCs: Word and LibreOffice style Arabic and Hebrew by the complex-script twins
             sub(r_pr, "b")
+            sub(r_pr, "bCs")
         if italic:
             sub(r_pr, "i")
+            sub(r_pr, "iCs")
         if strike:
             sub(r_pr, "strike")
         if color:
@@ -98,11 +110,14 @@ def field(p, instruction: str, result: str, size=0.0, color="", italic=False) ->
     sub(run(p, "", size=size, color=color), "fldChar", fldCharType="end")
 
 
-def table(parent, rows: int, widths: list[int], style: str, fixed: bool):
-    """A w:tbl of `rows` x len(widths) empty cells (each with its paragraph); widths in twips."""
+def table(parent, rows: int, widths: list[int], style: str, fixed: bool, bidi: bool = False):
+    """A w:tbl of `rows` x len(widths) empty cells (each with its paragraph); widths in twips;
+    `bidi`: its first column on the right (w:bidiVisual)."""
     tbl = etree.SubElement(parent, W["tbl"]) if parent is not None else etree.Element(W["tbl"])
     tbl_pr = sub(tbl, "tblPr")
     sub(tbl_pr, "tblStyle", val=style)
+    if bidi:
+        sub(tbl_pr, "bidiVisual")
     sub(tbl_pr, "tblW", w=str(sum(widths)), type="dxa")
     if fixed:
         sub(tbl_pr, "tblLayout", type="fixed")
@@ -136,3 +151,61 @@ def row_props(tr, header: bool = False, height: int = 0, keep: bool = True) -> N
 
 def cells(tr):
     return tr.findall(W["tc"])
+
+
+def insert_in_order(parent, tag: str, successors: tuple[str, ...], **attrs: str):
+    """`parent`'s w:`tag` child, added before the first of its schema `successors` if missing."""
+    found = parent.find(W[tag])
+    if found is not None:
+        return found
+    element = etree.Element(W[tag])
+    for key, value in attrs.items():
+        element.set(W[key], value)
+    names = {qn(name) for name in successors}
+    following = next((child for child in parent if child.tag in names), None)
+    if following is not None:
+        following.addprevious(element)
+    else:
+        parent.append(element)
+    return element
+
+
+def _properties(element, tag: str):
+    """`element`'s properties child (w:pPr, w:rPr, w:tblPr), made first child if missing."""
+    found = element.find(W[tag])
+    if found is None:
+        found = etree.Element(W[tag])
+        element.insert(0, found)
+    return found
+
+
+def reads_right_to_left(text: str) -> bool:
+    """Whether a run of a right-to-left paragraph is itself right to left: it holds a letter of an
+    RTL script, or no letter of a left-to-right one (digits and punctuation follow the paragraph).
+    A French name alone in a run keeps its Latin font and its order."""
+    return RTL_LETTER.search(text) is not None or not has_ltr_letter(text)
+
+
+def set_directions(root, around: str, bidi_language: Callable[[str], str]) -> None:
+    """Each paragraph under `root` set to the direction its text reads in (`bidi.direction_of`,
+    inside a document that reads `around`), with Word's bidi properties where it is right to
+    left: the paragraph w:bidi, and each run that `reads_right_to_left` w:rtl with its
+    complex-script language (`bidi_language` of the paragraph's text); in a right-to-left
+    document the sections too. (Tables are made
+    right to left where they are made: `table`.)"""
+    for p in root.iter(W["p"]):
+        runs = [(r, "".join(t.text or "" for t in r.iter(W["t"]))) for r in p.iter(W["r"])]
+        if direction_of("".join(text for _, text in runs), around) == "ltr":
+            if around == "rtl":  # the style defaults are right to left: say this one is not
+                insert_in_order(_properties(p, "pPr"), "bidi", AFTER_BIDI, val="0")
+            continue
+        insert_in_order(_properties(p, "pPr"), "bidi", AFTER_BIDI)
+        language = bidi_language("".join(text for _, text in runs))
+        for r, text in runs:
+            if reads_right_to_left(text):
+                r_pr = _properties(r, "rPr")
+                insert_in_order(r_pr, "rtl", AFTER_RTL)
+                if language:
+                    insert_in_order(r_pr, "lang", AFTER_RTL[-3:], bidi=language)
+    for section in root.iter(W["sectPr"]) if around == "rtl" else ():
+        insert_in_order(section, "bidi", AFTER_SECTION_BIDI)

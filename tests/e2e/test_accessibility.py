@@ -48,3 +48,36 @@ def test_no_serious_accessibility_violation_in_the_html_pack(page, pack, tmp_pat
     path.write_bytes(html)
     page.goto(path.as_uri())
     assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize("which", ["arabic", "french quoting arabic"])
+def test_no_serious_accessibility_violation_in_a_right_to_left_html_pack(page, which, tmp_path):
+    from curriculum.export.html import render
+    from tests.rtl_document import arabic_document, french_document_quoting_arabic
+
+    document = arabic_document() if which == "arabic" else french_document_quoting_arabic()
+    path = tmp_path / "pack.html"
+    path.write_bytes(render(document))
+    page.goto(path.as_uri())
+    assert page.evaluate("() => getComputedStyle(document.querySelector('main h2')).direction") == (
+        "rtl" if which == "arabic" else "ltr"
+    )
+    assert serious_violations(page) == []
+
+
+def test_a_very_long_arabic_word_never_widens_the_html_pack(page, tmp_path):
+    from dataclasses import replace
+
+    from curriculum.export.document import Para, Table
+    from curriculum.export.html import render
+    from tests.rtl_document import LONG_WORD, arabic_document
+
+    document = arabic_document()
+    document = replace(document, blocks=(*document.blocks, Para(LONG_WORD), Table(("أ", "ب"), ((LONG_WORD, "x"),))))
+    path = tmp_path / "pack.html"
+    path.write_bytes(render(document))
+    page.set_viewport_size({"width": 600, "height": 800})
+    page.goto(path.as_uri())
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 600
+    heading = page.locator("main h2").first.bounding_box()
+    assert heading["x"] + heading["width"] > 500  # starts on the right
