@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint format bench clean browser-deps bytecode
+.PHONY: run test lint format bench clean browser-deps bytecode pot catalogs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,19 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
 
 # Byte-compile the package as pip does for an installed one: Python skips compiling it at every
 # start, even where PYTHONDONTWRITEBYTECODE is set (as on our CI machines). Cheap when up to date.
+# The interface catalogs (.po) are compiled to .mo here too: the app reads a .mo newer than its .po.
 bytecode: | $(BIN)/python
 	@$(BIN)/python -m compileall -q curriculum app.py
+	@$(BIN)/pybabel -q compile -D messages -d curriculum/locale || echo 'a catalog did not compile: the app reads its .po instead (tests/test_catalogs.py says why)'
+
+# Interface strings: extract the English sources into the template, then merge it into every catalog
+# (translators then fill in the new entries with Poedit or Weblate; see README "Translating the interface").
+PYBABEL_KEYWORDS := --no-default-keywords -k _C:1c,2 -k _NC:1c,2,3
+pot: | $(BIN)/python  ## re-extract curriculum/locale/messages.pot from the code
+	$(BIN)/pybabel extract -F babel.cfg $(PYBABEL_KEYWORDS) --no-location --project curricula -o curriculum/locale/messages.pot curriculum
+
+catalogs: pot  ## update every catalog from the template (new entries empty, changed ones fuzzy)
+	$(BIN)/pybabel update -D messages -i curriculum/locale/messages.pot -d curriculum/locale --previous
 
 run: $(VENV)/.run-deps bytecode  ## start the app on the bundled workspace (port: STREAMLIT_SERVER_PORT, default 8501)
 	$(BIN)/streamlit run app.py --server.headless true

@@ -41,26 +41,26 @@ class Target:
         """The item the path names, or None and the missing part in words (French and English)."""
         module = modules.get(self.module)
         if module is None:
-            return None, Text(f"le module « {self.module} »", f"module '{self.module}'")
+            return None, Text(fr=f"le module « {self.module} »", en=f"module '{self.module}'")
         if self.handout:
             handout = module.handout(self.handout)
             path = f"{self.module}/handout:{self.handout}"
-            return handout, EMPTY if handout else Text(f"le document « {path} »", f"handout '{path}'")
+            return handout, EMPTY if handout else Text(fr=f"le document « {path} »", en=f"handout '{path}'")
         if self.question:
             question = module.question(self.question)
             path = f"{self.module}/question:{self.question}"
-            return question, EMPTY if question else Text(f"la question « {path} »", f"question '{path}'")
+            return question, EMPTY if question else Text(fr=f"la question « {path} »", en=f"question '{path}'")
         if not self.session:
             return module, EMPTY
         session = module.session(self.session)
         if session is None:
             path = f"{self.module}/{self.session}"
-            return None, Text(f"la séance « {path} »", f"session '{path}'")
+            return None, Text(fr=f"la séance « {path} »", en=f"session '{path}'")
         if not self.activity:
             return session, EMPTY
         activity = next((a for a in session.activities if a.id == self.activity), None)
         path = f"{self.module}/{self.session}/{self.activity}"
-        return activity, EMPTY if activity else Text(f"l’activité « {path} »", f"activity '{path}'")
+        return activity, EMPTY if activity else Text(fr=f"l’activité « {path} »", en=f"activity '{path}'")
 
 
 def target_state(workspace, target: str, base_revision: int) -> tuple[str, object]:
@@ -151,7 +151,13 @@ def _append(base: Text, note: Text) -> Text:
     def join(a: str, b: str) -> str:
         return f"{a}\n\n{b}" if a and b else a or b
 
-    return Text(fr=join(base.fr, note.fr), en=join(base.en, note.en))
+    languages = dict.fromkeys((*base.languages, *note.languages))
+    return Text(
+        {
+            lang: join(base.get(lang) if lang in base else "", note.get(lang) if lang in note else "")
+            for lang in languages
+        }
+    )
 
 
 def _replace_field(item, name: str, value: Text):

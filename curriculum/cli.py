@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import languages
 from .agenda import agenda_table
 from .export.formats import export, file_stem, write_pack
 from .export.pack import scope
@@ -35,12 +36,14 @@ def _parser() -> argparse.ArgumentParser:
     listing = sub.add_parser("list", parents=[common], help="list modules, contexts or curricula")
     listing.add_argument("kind", choices=["modules", "contexts", "curricula"])
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.add_argument("--lang", choices=["fr", "en"], default="en")
+    listing.add_argument(
+        "--lang", default=None, help="any of the workspace's languages (default: English when it has it)"
+    )
 
     agenda = sub.add_parser("agenda", parents=[common], help="print the timed agenda of a curriculum")
     agenda.add_argument("curriculum")
     agenda.add_argument("--context", required=True)
-    agenda.add_argument("--lang", choices=["fr", "en"], required=True)
+    agenda.add_argument("--lang", required=True, help="any of the workspace's languages")
     agenda.add_argument("--json", action="store_true", help="print JSON")
 
     fitting = sub.add_parser(
@@ -49,13 +52,17 @@ def _parser() -> argparse.ArgumentParser:
     fitting.add_argument("curriculum")
     fitting.add_argument("--context", required=True)
     fitting.add_argument("--days", type=_days, help="fit to this many days (default: the curriculum's own)")
-    fitting.add_argument("--lang", choices=["fr", "en"], default="en", help="language of titles and messages")
+    fitting.add_argument(
+        "--lang",
+        default=None,
+        help="language of titles and messages (any of the workspace's; default: English when it has it)",
+    )
     fitting.add_argument("--json", action="store_true", help="print JSON")
 
     export = sub.add_parser("export", parents=[common], help="write a facilitator or participant pack")
     export.add_argument("curriculum")
     export.add_argument("--context", required=True)
-    export.add_argument("--lang", choices=["fr", "en"], required=True)
+    export.add_argument("--lang", required=True, help="any of the workspace's languages")
     export.add_argument("--pack", choices=["facilitator", "participant"], required=True)
     export.add_argument("--format", choices=["pdf", "html", "md", "docx", "zip"], required=True)
     export.add_argument("--out", type=Path, required=True, help="folder to write the pack into")
@@ -84,11 +91,13 @@ def _parser() -> argparse.ArgumentParser:
     matrix.add_argument("--round", required=True)
     matrix.add_argument("--format", choices=["csv", "xlsx"], required=True)
     matrix.add_argument("--out", type=Path, required=True, help="file to write")
-    matrix.add_argument("--lang", choices=["fr", "en"], default="en")
+    matrix.add_argument(
+        "--lang", default=None, help="any of the workspace's languages (default: English when it has it)"
+    )
     copy = actions.add_parser("docx", parents=[common], help="write the Word review copy of a round")
     copy.add_argument("curriculum")
     copy.add_argument("--round", required=True)
-    copy.add_argument("--lang", choices=["fr", "en"], required=True)
+    copy.add_argument("--lang", required=True, help="any of the workspace's languages")
     copy.add_argument("--context", help="apply this context's glossary and name it on the first page")
     copy.add_argument("--out", type=Path, required=True, help="file to write (.docx)")
     back = actions.add_parser("import", parents=[common], help="bring a reviewer's returned Word copy in")
@@ -124,8 +133,10 @@ def _days(text: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     try:
+        _check_lang(parser, args)
         return COMMANDS[args.command](args)
     except ContentError as exc:
         for line in exc.lines():
@@ -137,6 +148,22 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"error: {where}{exc.strerror or exc} — check the path, its permissions and free space", file=sys.stderr)
         return 1
+
+
+def _check_lang(parser, args) -> None:
+    """`--lang` must be one of the workspace's languages (exit 2, as argparse does for a bad
+    choice); without it, English when the workspace has it, else its first language."""
+    if not hasattr(args, "lang"):
+        return
+    known = load_workspace(args.workspace).languages
+    if args.lang is None:
+        args.lang = languages.DEFAULT if languages.DEFAULT in known or not known else known[0]
+    elif args.lang not in known:
+        parser.error(
+            f"argument --lang: unknown language '{args.lang}' — use one of the workspace's languages: "
+            + (", ".join(known) or "none")
+            + " (declared in settings.yaml)"
+        )
 
 
 def _validate(args) -> int:
@@ -195,7 +222,7 @@ def _fit(args) -> int:
     workspace = load_workspace(args.workspace)
     curriculum = workspace.get("curricula", args.curriculum)
     context = workspace.get("contexts", args.context)
-    result = fit(curriculum, context, workspace.modules, args.lang, args.days)
+    result = fit(curriculum, context, workspace.modules, args.lang, args.days, workspace.languages)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
     else:

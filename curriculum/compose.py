@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .edit import copy_title
 from .model import Curriculum, Item, Pause, Schedule, Text
 from .problems import ContentError
 from .records import SLUG
@@ -23,19 +24,20 @@ def new_curriculum(curriculum_id: str, title: Text, default_context: str = "") -
         breaks=(Pause("10:30", 15), Pause("15:30", 15)),
         lunch=Pause("12:30", 60),
     )
-    return Curriculum(id=curriculum_id, revision=1, title=title, default_context=default_context, schedule=schedule)
+    return Curriculum(
+        id=curriculum_id,
+        revision=1,
+        title=title,
+        default_context=default_context,
+        languages=title.languages,  # the languages it is titled in; the Composer's author may add others
+        schedule=schedule,
+    )
 
 
 def duplicate(curriculum: Curriculum, new_id: str) -> Curriculum:
     """A copy under a new id, as a starting point (revision starts again)."""
     _check_id(new_id)
-    suffix = {"fr": " (copie)", "en": " (copy)"}
-    title = Text(
-        *(
-            getattr(curriculum.title, lang) + suffix[lang] if getattr(curriculum.title, lang) else ""
-            for lang in ("fr", "en")
-        )
-    )
+    title = copy_title(curriculum.title)
     return replace(curriculum, id=new_id, revision=1, title=title)
 
 

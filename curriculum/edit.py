@@ -10,8 +10,11 @@ import math
 import re
 from dataclasses import replace
 
+from .i18n import t
+from .languages import DEFAULT as DEFAULT_LANGUAGE
 from .messages import ID_OF
 from .model import (
+    EMPTY,
     PRIORITIES,
     Activity,
     Context,
@@ -26,8 +29,20 @@ from .model import (
 from .problems import ContentError, UnknownIdError
 
 
-def text(values: dict) -> Text:
-    return Text(fr=(values.get("fr") or "").strip("\n"), en=(values.get("en") or "").strip("\n"))
+def text(values: dict, base: Text = EMPTY) -> Text:
+    """`base` with the languages typed in `values` (language code -> text) set: a language a
+    form did not show keeps its text, a cleared one is removed."""
+    for lang, value in values.items():
+        base = base.replace(lang, str(value or "").strip("\n"))
+    return base
+
+
+TITLE_COLUMN = "title_"  # activity rows: one `title_<language>` column per language shown
+
+
+def _titles(row: dict, base: Text) -> Text:
+    typed = {key[len(TITLE_COLUMN) :]: value for key, value in row.items() if key.startswith(TITLE_COLUMN)}
+    return text({lang: value for lang, value in typed.items() if isinstance(value, str) or value is None}, base)
 
 
 def replace_session(module: Module, session_id: str, **changes) -> Module:
@@ -55,14 +70,15 @@ def _rows_with_activities(module: Module, session_id: str, rows: list[dict]):
 
 
 def apply_activity_rows(module: Module, session_id: str, rows: list[dict]) -> Module:
-    """Apply table rows {id, title_fr, title_en, method, minutes, grouping} to a session's activities."""
+    """Apply table rows {id, title_<language>…, method, minutes, grouping} to a session's activities
+    (a language without a column keeps its titles)."""
     activities = []
     for number, row, activity in _rows_with_activities(module, session_id, rows):
         minutes = _minutes(row.get("minutes"), number, activity.title)
         activities.append(
             replace(
                 activity,
-                title=Text(fr=row.get("title_fr") or "", en=row.get("title_en") or ""),
+                title=_titles(row, activity.title),
                 method=row.get("method") or activity.method,
                 grouping=row.get("grouping") or activity.grouping,
                 minutes=minutes,
@@ -137,12 +153,15 @@ def _session(module: Module, session_id: str) -> Session:
     return session
 
 
-def activity_rows(session: Session) -> list[dict]:
+def activity_rows(session: Session, languages: tuple[str, ...] = ()) -> list[dict]:
+    """One row per activity, with a `title_<language>` column for each of `languages` (by
+    default, the languages its titles are written in)."""
+    if not languages:
+        languages = tuple(dict.fromkeys(lang for a in session.activities for lang in a.title.languages))
     return [
         {
             "id": a.id,
-            "title_fr": a.title.fr,
-            "title_en": a.title.en,
+            **{f"{TITLE_COLUMN}{lang}": a.title.get(lang) if lang in a.title else "" for lang in languages},
             "method": a.method,
             "minutes": a.minutes,
             "grouping": a.grouping,
@@ -191,29 +210,46 @@ def _after(items: tuple, anchor_id: str, new) -> tuple:
     return tuple(out)
 
 
-def blank_activity(activity_id: str) -> Activity:
-    return Activity(id=activity_id, title=Text("Nouvelle activité", "New activity"), method="discussion", minutes=15)
+def _interface_text(key: str, languages) -> Text:
+    """The interface string `key` in each of `languages` (new records' placeholder titles)."""
+    return Text({lang: t(key, lang) for lang in languages})
+
+
+def blank_activity(activity_id: str, languages=()) -> Activity:
+    """A new activity titled in `languages` (by default, the interface's English)."""
+    title = _interface_text("edit.new_activity", languages or (DEFAULT_LANGUAGE,))
+    return Activity(id=activity_id, title=title, method="discussion", minutes=15)
 
 
 def new_module(module_id: str, title: Text, taken=()) -> Module:
+    """A module with one session and one activity, titled in the languages of `title`."""
     module_id = _check_id(module_id, taken, "module")
-    session = Session(id="session-1", title=Text("Séance 1", "Session 1"), activities=(blank_activity("activity-1"),))
+    languages = title.languages or (DEFAULT_LANGUAGE,)
+    session = Session(
+        id="session-1",
+        title=_interface_text("edit.first_session", languages),
+        activities=(blank_activity("activity-1", languages),),
+    )
     return Module(id=module_id, revision=1, title=title, summary=Text(), sessions=(session,))
+
+
+def copy_title(title: Text) -> Text:
+    """`title` marked as a copy, in every language it has ("… (copie)", "… (copy)")."""
+    return Text((lang, value + t("edit.copy_suffix", lang)) for lang, value in title.items())
 
 
 def duplicate_module(module: Module, new_id: str, taken=()) -> Module:
     new_id = _check_id(new_id, taken, "module")
-    suffix = {"fr": " (copie)", "en": " (copy)"}
-    title = Text(
-        *(getattr(module.title, lang) + suffix[lang] if getattr(module.title, lang) else "" for lang in ("fr", "en"))
-    )
-    return replace(module, id=new_id, revision=1, title=title)
+    return replace(module, id=new_id, revision=1, title=copy_title(module.title))
 
 
 def add_session(module: Module, session_id: str) -> Module:
     session_id = _check_id(session_id, {s.id for s in module.sessions}, "session")
+    languages = module.title.languages
     session = Session(
-        id=session_id, title=Text("Nouvelle séance", "New session"), activities=(blank_activity("activity-1"),)
+        id=session_id,
+        title=_interface_text("edit.new_session", languages or (DEFAULT_LANGUAGE,)),
+        activities=(blank_activity("activity-1", languages),),
     )
     return replace(module, sessions=module.sessions + (session,))
 
@@ -266,20 +302,30 @@ def move_activity(module: Module, session_id: str, activity_id: str, step: int) 
 
 
 def new_context(context_id: str, name: Text, taken=()) -> Context:
+    """A context working in the languages its name is given in, the first one by default."""
     context_id = _check_id(context_id, taken, "context")
-    return Context(id=context_id, revision=1, name=name, languages=("fr", "en"), default_language="fr")
+    languages = name.languages
+    return Context(
+        id=context_id, revision=1, name=name, languages=languages, default_language=languages[0] if languages else ""
+    )
 
 
-def glossary_from_rows(rows_by_lang: dict[str, list[dict]]) -> Glossary:
-    """Glossary entries from table rows {term, replace}; rows without a term are dropped."""
-    entries = {}
+NO_GLOSSARY = Glossary()
+
+
+def glossary_from_rows(rows_by_lang: dict[str, list[dict]], base: Glossary = NO_GLOSSARY) -> Glossary:
+    """`base` with the entries of each language typed as table rows {term, replace}; rows
+    without a term are dropped; a language without rows here keeps its entries."""
     for lang, rows in rows_by_lang.items():
-        entries[lang] = tuple(
-            Substitution(str(r.get("term") or "").strip(), str(r.get("replace") or "").strip())
-            for r in rows
-            if str(r.get("term") or "").strip()
+        base = base.replace(
+            lang,
+            (
+                Substitution(str(r.get("term") or "").strip(), str(r.get("replace") or "").strip())
+                for r in rows
+                if str(r.get("term") or "").strip()
+            ),
         )
-    return Glossary(**entries)
+    return base
 
 
 # --- table rows typed in the pages ---------------------------------------------------------
@@ -323,8 +369,11 @@ def breaks_from_rows(rows: list[dict]) -> tuple[tuple[Pause, ...], list[tuple[in
     return tuple(sorted(breaks, key=lambda b: b.start)), bad
 
 
+LABEL_COLUMN = "label_"  # protected times: one `label_<language>` column per language
+
+
 def protected_from_rows(rows: list[dict]) -> tuple[tuple[ProtectedTime, ...], list[tuple[int, str]]]:
-    """Protected times from rows {start, end, days ("1, 3"), label_fr, label_en}, and the rows that are not."""
+    """Protected times from rows {start, end, days ("1, 3"), label_<language>…}, and the rows that are not."""
     times, bad = [], []
     for number, row in enumerate(rows, start=1):
         start, end = str(row.get("start") or "").strip(), str(row.get("end") or "").strip()
@@ -339,6 +388,8 @@ def protected_from_rows(rows: list[dict]) -> tuple[tuple[ProtectedTime, ...], li
             for d in str(row.get("days") or "").replace(";", ",").split(",")
             if d.strip().isascii() and d.strip().isdigit()
         )
-        label = Text(str(row.get("label_fr") or ""), str(row.get("label_en") or ""))
+        label = Text(
+            {key[len(LABEL_COLUMN) :]: str(value or "") for key, value in row.items() if key.startswith(LABEL_COLUMN)}
+        )
         times.append(ProtectedTime(start, end, label, days))
     return tuple(times), bad

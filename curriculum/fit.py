@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from .i18n import t
 from .model import EMPTY, Context, Curriculum, Override
-from .resolve import Programme, Texts, chosen_sessions, day_shape, resolve_records
+from .resolve import Programme, Texts, chosen_sessions, day_shape, fallback_for, resolve_records
 from .schedule import Block, Piece, plan, scaled
 
 RANK = {"low": 0, "normal": 1, "high": 2}
@@ -131,12 +131,19 @@ class _Planner:
         return sum(n.values["minutes"] for n in notices if n.code == "overflow")
 
 
-def fit(curriculum: Curriculum, context: Context | None, modules: dict, lang: str, days: int | None = None) -> Fit:
+def fit(
+    curriculum: Curriculum,
+    context: Context | None,
+    modules: dict,
+    lang: str,
+    days: int | None = None,
+    workspace_languages=(),
+) -> Fit:
     """The smallest set of changes that makes `curriculum` fit `days` (default: its own) in `context`."""
     if days is not None:
         curriculum = replace(curriculum, schedule=replace(curriculum.schedule, days=days))
     days = curriculum.schedule.days
-    texts = Texts(lang, context)
+    texts = Texts(lang, context, fallback_for(lang, context, workspace_languages))
     factor = context.timing.interpretation_factor if context else 1.0
     sessions = _sessions(curriculum, context, modules, texts)
     planner = _Planner(sessions, days, day_shape(curriculum, context, texts), factor)
@@ -160,7 +167,7 @@ def fit(curriculum: Curriculum, context: Context | None, modules: dict, lang: st
         changes.append(Change("missing", curriculum.id, before, left, days_needed=needed))
     # without a context, a nameless one holds the changes so that the agenda shows them
     adapted = apply(context or Context(id="", revision=1, name=EMPTY), tuple(changes), modules)
-    programme = resolve_records(curriculum, adapted, modules, lang)
+    programme = resolve_records(curriculum, adapted, modules, lang, workspace_languages)
     return Fit(curriculum.id, context.id if context else "", days, not left, tuple(changes), programme)
 
 
@@ -339,4 +346,4 @@ def summary(result: Fit, lang: str) -> str:
 
 
 def _counted(key: str, count: int, lang: str) -> str:
-    return t(f"fit.{key}" + ("_one" if count == 1 else ""), lang, count=count)
+    return t(f"fit.{key}", lang, count=count)  # a plural entry: the catalog chooses the form

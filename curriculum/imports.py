@@ -185,7 +185,7 @@ def import_file(
             raise ContentError.coded("bad_rename", id=rename)
         modules, clashes = [replace(modules[0], id=rename)], []
     if clashes and not replace_existing:
-        raise ContentError.coded("import_clash", ids=", ".join(clashes))
+        raise ContentError.coded("import_clash", ids=", ".join(clashes), count=len(clashes))
     saved: list[Module] = []
     try:
         for module in modules:

@@ -14,8 +14,7 @@ import math
 import re
 import unicodedata
 
-from .messages import LANGUAGE_NAMES
-from .model import LANGS, Module, Question
+from .model import LanguageName, Module, Question
 
 # "all of the above" and its kin, in French and English (options are read case-blind)
 CATCH_ALL = re.compile(
@@ -80,7 +79,7 @@ def check_question(question: Question, found, path) -> None:
     """Duplicate options and catch-all options in one question."""
     if question.kind != "choice":
         return
-    for lang in LANGS:
+    for lang in _languages(question.options):
         seen: dict[str, int] = {}
         for k, option in enumerate(question.options):
             key = normalised(option.get(lang))
@@ -89,8 +88,14 @@ def check_question(question: Question, found, path) -> None:
                 return
             seen.setdefault(key, k)
     for k, option in enumerate(question.options):
-        if any(CATCH_ALL.search(option.get(lang)) for lang in LANGS):
-            found.warn(path + ("options", k), "catch_all_option", option=option.get("en"))
+        caught = next((text for _, text in option.items() if CATCH_ALL.search(text)), None)
+        if caught is not None:
+            found.warn(path + ("options", k), "catch_all_option", option=caught)
+
+
+def _languages(texts) -> tuple[str, ...]:
+    """The languages any of `texts` is written in, in order of appearance."""
+    return tuple(dict.fromkeys(lang for text in texts for lang in text.languages))
 
 
 def check_bank(module: Module, found) -> None:
@@ -104,10 +109,10 @@ def check_bank(module: Module, found) -> None:
     bank = [q for _, q in choices(module)]
     if len(bank) < SMALL_BANK:
         return
-    for lang in LANGS:
+    for lang in _languages(option for question in bank for option in question.options):
         count = longest_right(bank, lang)
         if count * 2 > len(bank):
-            found.warn(("questions",), "right_is_longest", count=count, total=len(bank), language=LANGUAGE_NAMES[lang])
+            found.warn(("questions",), "right_is_longest", count=count, total=len(bank), language=LanguageName(lang))
             break
     shape = unbalanced(bank)
     if shape is not None:

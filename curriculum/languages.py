@@ -19,6 +19,8 @@ from babel import Locale, UnknownLocaleError
 # or extensions, so a code is also a safe file and folder name.
 _CODE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?")
 
+DEFAULT = "en"  # the language of the command line's output and of messages asked for in none
+
 BIDI_ISOLATES = ("\u2068", "\u2069")  # FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE
 
 
@@ -83,3 +85,30 @@ def fallback_order(language: str, *orders: Iterable[str]) -> tuple[str, ...]:
         for code in order:
             seen.setdefault(code, None)
     return tuple(seen)
+
+
+def suggest_code(word: object, known: Iterable[str]) -> str:
+    """The language code someone writing `word` most likely meant: a code written differently
+    ("AR", "fr_FR"), or one of `known` named in words, in itself or in any of `known` and
+    English, the language of codes ("arabic", "arabe", "العربية"); "" when nothing fits."""
+    text = str(word).strip()
+    known = tuple(known)
+    if not text:
+        return ""
+    parts = text.replace("_", "-").split("-")
+    candidate = "-".join([parts[0].lower(), *parts[1:]])
+    if is_code(candidate):
+        return candidate
+    folded = text.casefold()
+    readers = (*known, DEFAULT)
+    for code in known:
+        if folded == autonym(code).casefold() or any(folded == name(code, reader).casefold() for reader in readers):
+            return code
+    return ""
+
+
+def menu_name(code: str, in_language: str | None = None) -> str:
+    """A language's name capitalised as a menu item: its autonym ("Français", "العربية"), or its
+    name in another language ("Anglais" in French)."""
+    text = name(code, in_language) if in_language else autonym(code)
+    return text[:1].upper() + text[1:]

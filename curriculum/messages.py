@@ -1,1034 +1,907 @@
-"""What validation says, in French and English: `what` is wrong and how to `fix` it.
+"""What validation says: `what` is wrong and how to `fix` it, in any interface language.
 
 Findings and Problems carry a message code and its values; `text(code, values, lang)`
-writes the sentence. English is what the command line prints; the app shows the
-interface's language. A value may be a `Text` (French and English, e.g. "une liste" /
-"a list"): it is written in the language asked for. A `suggestion` value (the nearest
-known id) replaces the fix with "did you mean …?".
+writes the sentence. English is the source (and what the command line prints); the
+catalogs translate it (msgctxt `{code}.what` / `{code}.fix`, and `{TABLE}.{key}` for the
+words below). A value may be a `Word` or a `Text`: it is written in the language asked
+for. A `suggestion` value (the nearest known id) replaces the fix with "did you mean …?".
+A counting message chooses its plural form with the value its `count` names (`count` unless
+it says otherwise), see `i18n.Plural`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from . import languages
+from .i18n import Plural, Source, t, translate
+from .i18n import number as grouped_number
 from .model import Text
 
-# code -> language -> (what, fix); {placeholders} are filled from the finding's values
-MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
-    # --- reading a file (yamlfile.py, workspace.py) ----------------------------------------
-    "too_large": {
-        "en": (
-            "file is too large ({size} bytes, the limit is {limit})",
-            "split the content into several files or remove what does not belong",
-        ),
-        "fr": (
-            "fichier trop volumineux ({size} octets, la limite est {limit})",
-            "répartissez le contenu en plusieurs fichiers ou retirez ce qui n’y a pas sa place",
-        ),
-    },
-    "not_utf8": {
-        "en": ("not UTF-8 text (byte {byte})", "save the file with UTF-8 encoding"),
-        "fr": ("texte qui n’est pas en UTF-8 (octet {byte})", "enregistrez le fichier en UTF-8"),
-    },
-    "yaml_alias": {
-        "en": (
-            "anchors and aliases (&name / *name) are not allowed",
-            "write the value out in full instead of referring to an anchor",
-        ),
-        "fr": (
-            "les ancres et alias (&nom / *nom) ne sont pas permis",
-            "écrivez la valeur en entier au lieu de renvoyer à une ancre",
-        ),
-    },
-    "too_deep": {
-        "en": (
-            "nested too deeply (more than {limit} levels of lists and mappings)",
-            "content needs far fewer levels: check the indentation and brackets around this line",
-        ),
-        "fr": (
-            "imbrication trop profonde (plus de {limit} niveaux de listes et de champs)",
-            "le contenu en demande bien moins : vérifiez l’indentation et les crochets autour de cette ligne",
-        ),
-    },
-    "duplicate_key": {
-        "en": ("the key '{key}' is written twice in the same mapping", "keep one of them and remove the other"),
-        "fr": ("la clé « {key} » figure deux fois dans la même liste de champs", "gardez-en une et supprimez l’autre"),
-    },
-    "bad_yaml": {
-        "en": (
-            "malformed YAML: {detail}",
+NO_FIX = ""  # a message that needs no fix
+
+
+@dataclass(frozen=True)
+class Word:
+    """A catalog entry used as a message value: its English source, written in any language."""
+
+    key: str
+    english: Source
+    values: tuple = ()  # (name, value) pairs for its own placeholders
+
+    def get(self, lang: str) -> str:
+        if not self.english:
+            return ""
+        return translate(self.key, self.english, lang, {k: _written(v, lang) for k, v in self.values} or None)
+
+    def __str__(self) -> str:
+        return self.get("en")
+
+
+def _C(key: str, english: str) -> Word:  # the marker Babel extracts
+    return Word(key, english)
+
+
+def _NC(key: str, singular: str, plural: str, count: str = "count") -> Word:  # the marker Babel extracts
+    return Word(key, Plural(singular, plural, count))
+
+
+# code -> (what, fix); {placeholders} are filled from the finding's values
+MESSAGES: dict[str, tuple[Word, Word | str]] = {
+    "too_large": (
+        _C("too_large.what", "file is too large ({size} bytes, the limit is {limit})"),
+        _C("too_large.fix", "split the content into several files or remove what does not belong"),
+    ),
+    "not_utf8": (
+        _C("not_utf8.what", "not UTF-8 text (byte {byte})"),
+        _C("not_utf8.fix", "save the file with UTF-8 encoding"),
+    ),
+    "yaml_alias": (
+        _C("yaml_alias.what", "anchors and aliases (&name / *name) are not allowed"),
+        _C("yaml_alias.fix", "write the value out in full instead of referring to an anchor"),
+    ),
+    "too_deep": (
+        _C("too_deep.what", "nested too deeply (more than {limit} levels of lists and mappings)"),
+        _C("too_deep.fix", "content needs far fewer levels: check the indentation and brackets around this line"),
+    ),
+    "duplicate_key": (
+        _C("duplicate_key.what", "the key '{key}' is written twice in the same mapping"),
+        _C("duplicate_key.fix", "keep one of them and remove the other"),
+    ),
+    "bad_yaml": (
+        _C("bad_yaml.what", "malformed YAML: {detail}"),
+        _C(
+            "bad_yaml.fix",
             "check indentation and quoting on this line (quote text that contains ': ' or starts with a symbol)",
         ),
-        "fr": (
-            "YAML mal formé : {detail}",
-            "vérifiez l’indentation et les guillemets de cette ligne (mettez entre guillemets un texte qui "
-            "contient « : » ou commence par un symbole)",
-        ),
-    },
-    "bad_yaml_file": {
-        "en": ("malformed YAML: {detail}", "check the file's syntax"),
-        "fr": ("YAML mal formé : {detail}", "vérifiez la syntaxe du fichier"),
-    },
-    "unreadable": {
-        "en": ("cannot read the file ({reason})", "check its permissions"),
-        "fr": ("impossible de lire le fichier ({reason})", "vérifiez ses droits d’accès"),
-    },
-    "more_problems": {
-        "en": ("and {count} more problems in this file", "fix the ones listed, then validate again to see the rest"),
-        "fr": (
-            "et {count} autres problèmes dans ce fichier",
-            "corrigez ceux de la liste, puis validez à nouveau pour voir les suivants",
-        ),
-    },
-    # --- types and rules (records.py) -------------------------------------------------
-    "not_mapping": {
-        "en": ("expected a mapping of fields, found {found}", "write `key: value` lines"),
-        "fr": (
-            "des champs `clé: valeur` étaient attendus, trouvé : {found}",
-            "écrivez une ligne `clé: valeur` par champ",
-        ),
-    },
-    "unknown_field": {
-        "en": ("unknown field '{key}'", "remove it; allowed fields are {allowed}"),
-        "fr": ("champ inconnu « {key} »", "supprimez-le ; champs possibles : {allowed}"),
-    },
-    "missing_field": {
-        "en": ("missing required field", "add `{key}:` with a value"),
-        "fr": ("champ obligatoire manquant", "ajoutez `{key}:` avec une valeur"),
-    },
-    "not_list": {
-        "en": ("expected a list, found {found}", "write one `- item` line per entry, or `[a, b]`"),
-        "fr": ("une liste était attendue, trouvé : {found}", "écrivez une ligne `- élément` par entrée, ou `[a, b]`"),
-    },
-    "duplicate_id": {
-        "en": ("duplicate id '{id}'", "give each entry its own id"),
-        "fr": ("identifiant en double « {id} »", "donnez à chaque entrée son propre identifiant"),
-    },
-    "not_text_pair": {
-        "en": ("expected a localised text, found {found}", 'write `{{fr: "…", en: "…"}}` (one entry per language)'),
-        "fr": (
-            "un texte bilingue était attendu, trouvé : {found}",
-            'écrivez `{{fr: "…", en: "…"}}` (une entrée par langue)',
-        ),
-    },
-    "unknown_language": {
-        "en": ("unknown language '{lang}'", "use fr and en"),
-        "fr": ("langue inconnue « {lang} »", "utilisez fr et en"),
-    },
-    "not_text": {
-        "en": ("expected text, found {found}", "write the text as a string"),
-        "fr": ("un texte était attendu, trouvé : {found}", "écrivez-le comme du texte, entre guillemets au besoin"),
-    },
-    "translation_gap": {
-        "en": ("translation gap: no {language} text", "add `{lang}:` with the {language} text"),
-        "fr": ("traduction manquante : pas de texte en {language}", "ajoutez `{lang}:` avec le texte en {language}"),
-    },
-    "not_whole_number": {
-        "en": ("expected a whole number, found {found}", "write a whole number, e.g. `30`"),
-        "fr": ("un nombre entier était attendu, trouvé : {found}", "écrivez un nombre entier, par exemple `30`"),
-    },
-    "wrong_type": {
-        "en": ("expected {expected}, found {found}", "write {expected}"),
-        "fr": ("attendu : {expected} ; trouvé : {found}", "écrivez {expected}"),
-    },
-    "not_allowed": {
-        "en": ("'{value}' is not allowed", "use one of: {choices}"),
-        "fr": ("« {value} » n’est pas une valeur possible", "utilisez l’une de celles-ci : {choices}"),
-    },
-    "bad_id": {
-        "en": (
-            "'{value}' is not a valid id",
-            "use lower-case letters, digits and single hyphens only (no /, \\, .., spaces or accents)",
-        ),
-        "fr": (
-            "« {value} » n’est pas un identifiant valide",
-            "n’utilisez que des minuscules, des chiffres et des tirets simples (ni /, \\, .., ni espaces, ni accents)",
-        ),
-    },
-    "not_positive": {
-        "en": ("{value} is not a positive whole number", "write a whole number above 0, e.g. `30`"),
-        "fr": (
-            "{value} n’est pas un nombre entier positif",
-            "écrivez un nombre entier supérieur à 0, par exemple `30`",
-        ),
-    },
-    "bad_clock": {
-        "en": ("'{value}' is not a clock time", 'write 24-hour time in quotes, e.g. "09:00"'),
-        "fr": (
-            "« {value} » n’est pas une heure",
-            'écrivez l’heure sur 24 heures entre guillemets, par exemple "09:00"',
-        ),
-    },
-    "above_limit": {
-        "en": ("{value} is above the limit of {limit}", "write a whole number from 1 to {limit}"),
-        "fr": ("{value} dépasse la limite de {limit}", "écrivez un nombre entier de 1 à {limit}"),
-    },
-    "too_many_entries": {
-        "en": ("{count} entries, the limit is {limit}", "split the content into several records"),
-        "fr": ("{count} entrées, la limite est de {limit}", "répartissez le contenu en plusieurs fiches"),
-    },
-    "text_too_long": {
-        "en": ("text of {length} characters, the limit is {limit}", "shorten it or split it into several texts"),
-        "fr": (
-            "texte de {length} caractères, la limite est de {limit}",
-            "raccourcissez-le ou scindez-le en plusieurs textes",
-        ),
-    },
-    "typed_clock": {
-        "en": ("'{value}' is not a time of day", "type hours and minutes, e.g. 08:30 or 8h30"),
-        "fr": ("« {value} » n’est pas une heure", "tapez l’heure et les minutes, par exemple 08:30 ou 8h30"),
-    },
-    "bad_factor": {
-        "en": ("{value} is out of range", "write a factor between 0.5 and 3 (1.0 means no interpretation)"),
-        "fr": ("{value} est hors limites", "écrivez un facteur entre 0.5 et 3 (1.0 : pas d’interprétation)"),
-    },
-    "bad_date": {
-        "en": ("'{value}' is not a date", "write the date as YYYY-MM-DD, for example 2026-11-30"),
-        "fr": ("« {value} » n’est pas une date", "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2026-11-30"),
-    },
-    "bad_target": {
-        "en": (
-            "'{value}' is not a target path",
-            "write module[/session[/activity]], module/handout:ID or module/question:ID by ids",
-        ),
-        "fr": (
-            "« {value} » n’est pas un chemin de cible",
-            "écrivez module[/séance[/activité]], module/handout:ID ou module/question:ID, avec les identifiants",
-        ),
-    },
-    "id_mismatch": {
-        "en": (
-            "id '{id}' does not match the file name '{file}'",
-            "rename the file to {id}.yaml or set `id: {expected}`",
-        ),
-        "fr": (
-            "l’identifiant « {id} » ne correspond pas au nom du fichier « {file} »",
-            "renommez le fichier en {id}.yaml ou écrivez `id: {expected}`",
-        ),
-    },
-    # --- inside one record (validate.py) -------------------------------------------------
-    "no_activity": {
-        "en": ("a session needs at least one activity", "add an activity"),
-        "fr": ("une séance doit compter au moins une activité", "ajoutez une activité"),
-    },
-    "unknown_objective": {
-        "en": ("unknown objective '{ref}'", "use an id from the module's objectives"),
-        "fr": ("objectif inconnu « {ref} »", "utilisez l’identifiant d’un des objectifs du module"),
-    },
-    "unknown_handout": {
-        "en": ("unknown handout '{ref}'", "use an id from the module's handouts"),
-        "fr": ("document inconnu « {ref} »", "utilisez l’identifiant d’un des documents du module"),
-    },
-    "unknown_local_handout": {
-        "en": ("unknown local handout '{ref}'", "add it under the context's `handouts:`"),
-        "fr": ("document local inconnu « {ref} »", "ajoutez-le sous `handouts:` dans le contexte"),
-    },
-    "own_prerequisite": {
-        "en": ("a module cannot be its own prerequisite", "remove its own id"),
-        "fr": ("un module ne peut pas être son propre prérequis", "retirez son propre identifiant"),
-    },
-    "choice_options": {
-        "en": ("a choice question needs at least two options", "add `options:` with 2–5 entries"),
-        "fr": ("une question à choix demande au moins deux options", "ajoutez `options:` avec 2 à 5 entrées"),
-    },
-    "answer_range": {
-        "en": (
-            "answer must be the position of the correct option (0 to {last})",
-            "set `answer:` to the 0-based index of the correct option",
-        ),
-        "fr": (
-            "la réponse doit être la position de la bonne option (de 0 à {last})",
-            "donnez à `answer:` la position de la bonne option, en comptant à partir de 0",
-        ),
-    },
-    "model_answer": {
-        "en": ("an open question needs a model answer", "add `model_answer: {{fr: …, en: …}}`"),
-        "fr": ("une question ouverte demande une réponse type", "ajoutez `model_answer: {{fr: …, en: …}}`"),
-    },
-    "default_language": {
-        "en": ("'{lang}' is not one of the context's languages", "add it to `languages:` or pick one of them"),
-        "fr": ("« {lang} » n’est pas une des langues du contexte", "ajoutez-la à `languages:` ou choisissez-en une"),
-    },
-    "override_needs": {
-        "en": ("a '{kind}' override needs `{key}:`", "add `{key}:`"),
-        "fr": ("une adaptation « {kind} » demande `{key}:`", "ajoutez `{key}:`"),
-    },
-    "swap_handout": {
-        "en": ("a swap replaces a handout or a question", "target `module/handout:ID` or `module/question:ID`"),
-        "fr": ("un échange remplace un document ou une question", "visez `module/handout:ID` ou `module/question:ID`"),
-    },
-    "unknown_local_question": {
-        "en": ("unknown local question '{ref}'", "add it under the context's `questions:`"),
-        "fr": ("question locale inconnue « {ref} »", "ajoutez-la sous `questions:` dans le contexte"),
-    },
-    "recheck_due": {
-        "en": (
-            "reference to re-check: its re-check date {recheck} has passed",
+    ),
+    "bad_yaml_file": (
+        _C("bad_yaml_file.what", "malformed YAML: {detail}"),
+        _C("bad_yaml_file.fix", "check the file's syntax"),
+    ),
+    "unreadable": (
+        _C("unreadable.what", "cannot read the file ({reason})"),
+        _C("unreadable.fix", "check its permissions"),
+    ),
+    "more_problems": (
+        _NC("more_problems.what", "and {count} more problem in this file", "and {count} more problems in this file"),
+        _C("more_problems.fix", "fix the ones listed, then validate again to see the rest"),
+    ),
+    "not_mapping": (
+        _C("not_mapping.what", "expected a mapping of fields, found {found}"),
+        _C("not_mapping.fix", "write `key: value` lines"),
+    ),
+    "unknown_field": (
+        _C("unknown_field.what", "unknown field '{key}'"),
+        _C("unknown_field.fix", "remove it; allowed fields are {allowed}"),
+    ),
+    "missing_field": (
+        _C("missing_field.what", "missing required field"),
+        _C("missing_field.fix", "add `{key}:` with a value"),
+    ),
+    "not_list": (
+        _C("not_list.what", "expected a list, found {found}"),
+        _C("not_list.fix", "write one `- item` line per entry, or `[a, b]`"),
+    ),
+    "duplicate_id": (
+        _C("duplicate_id.what", "duplicate id '{id}'"),
+        _C("duplicate_id.fix", "give each entry its own id"),
+    ),
+    "not_text_pair": (
+        _C("not_text_pair.what", "expected a localised text, found {found}"),
+        _C("not_text_pair.fix", 'write `{{fr: "…", en: "…"}}` (one entry per language)'),
+    ),
+    "unknown_language": (
+        _C("unknown_language.what", "unknown language '{lang}'"),
+        _C("unknown_language.fix", "use fr and en"),
+    ),
+    "not_text": (
+        _C("not_text.what", "expected text, found {found}"),
+        _C("not_text.fix", "write the text as a string"),
+    ),
+    "translation_gap": (
+        _C("translation_gap.what", "translation gap: no {language} text"),
+        _C("translation_gap.fix", "add `{lang}:` with the {language} text"),
+    ),
+    "not_whole_number": (
+        _C("not_whole_number.what", "expected a whole number, found {found}"),
+        _C("not_whole_number.fix", "write a whole number, e.g. `30`"),
+    ),
+    "wrong_type": (
+        _C("wrong_type.what", "expected {expected}, found {found}"),
+        _C("wrong_type.fix", "write {expected}"),
+    ),
+    "not_allowed": (
+        _C("not_allowed.what", "'{value}' is not allowed"),
+        _C("not_allowed.fix", "use one of: {choices}"),
+    ),
+    "bad_id": (
+        _C("bad_id.what", "'{value}' is not a valid id"),
+        _C("bad_id.fix", "use lower-case letters, digits and single hyphens only (no /, \\, .., spaces or accents)"),
+    ),
+    "not_positive": (
+        _C("not_positive.what", "{value} is not a positive whole number"),
+        _C("not_positive.fix", "write a whole number above 0, e.g. `30`"),
+    ),
+    "bad_clock": (
+        _C("bad_clock.what", "'{value}' is not a clock time"),
+        _C("bad_clock.fix", 'write 24-hour time in quotes, e.g. "09:00"'),
+    ),
+    "above_limit": (
+        _C("above_limit.what", "{value} is above the limit of {limit}"),
+        _C("above_limit.fix", "write a whole number from 1 to {limit}"),
+    ),
+    "too_many_entries": (
+        _NC("too_many_entries.what", "{count} entry, the limit is {limit}", "{count} entries, the limit is {limit}"),
+        _C("too_many_entries.fix", "split the content into several records"),
+    ),
+    "text_too_long": (
+        _C("text_too_long.what", "text of {length} characters, the limit is {limit}"),
+        _C("text_too_long.fix", "shorten it or split it into several texts"),
+    ),
+    "typed_clock": (
+        _C("typed_clock.what", "'{value}' is not a time of day"),
+        _C("typed_clock.fix", "type hours and minutes, e.g. 08:30 or 8h30"),
+    ),
+    "bad_factor": (
+        _C("bad_factor.what", "{value} is out of range"),
+        _C("bad_factor.fix", "write a factor between 0.5 and 3 (1.0 means no interpretation)"),
+    ),
+    "bad_date": (
+        _C("bad_date.what", "'{value}' is not a date"),
+        _C("bad_date.fix", "write the date as YYYY-MM-DD, for example 2026-11-30"),
+    ),
+    "bad_target": (
+        _C("bad_target.what", "'{value}' is not a target path"),
+        _C("bad_target.fix", "write module[/session[/activity]], module/handout:ID or module/question:ID by ids"),
+    ),
+    "id_mismatch": (
+        _C("id_mismatch.what", "id '{id}' does not match the file name '{file}'"),
+        _C("id_mismatch.fix", "rename the file to {id}.yaml or set `id: {expected}`"),
+    ),
+    "no_activity": (
+        _C("no_activity.what", "a session needs at least one activity"),
+        _C("no_activity.fix", "add an activity"),
+    ),
+    "unknown_objective": (
+        _C("unknown_objective.what", "unknown objective '{ref}'"),
+        _C("unknown_objective.fix", "use an id from the module's objectives"),
+    ),
+    "unknown_handout": (
+        _C("unknown_handout.what", "unknown handout '{ref}'"),
+        _C("unknown_handout.fix", "use an id from the module's handouts"),
+    ),
+    "unknown_local_handout": (
+        _C("unknown_local_handout.what", "unknown local handout '{ref}'"),
+        _C("unknown_local_handout.fix", "add it under the context's `handouts:`"),
+    ),
+    "own_prerequisite": (
+        _C("own_prerequisite.what", "a module cannot be its own prerequisite"),
+        _C("own_prerequisite.fix", "remove its own id"),
+    ),
+    "choice_options": (
+        _C("choice_options.what", "a choice question needs at least two options"),
+        _C("choice_options.fix", "add `options:` with 2–5 entries"),
+    ),
+    "answer_range": (
+        _C("answer_range.what", "answer must be the position of the correct option (0 to {last})"),
+        _C("answer_range.fix", "set `answer:` to the 0-based index of the correct option"),
+    ),
+    "model_answer": (
+        _C("model_answer.what", "an open question needs a model answer"),
+        _C("model_answer.fix", "add `model_answer: {{fr: …, en: …}}`"),
+    ),
+    "default_language": (
+        _C("default_language.what", "'{lang}' is not one of the context's languages"),
+        _C("default_language.fix", "add it to `languages:` or pick one of them"),
+    ),
+    "override_needs": (
+        _C("override_needs.what", "a '{kind}' override needs `{key}:`"),
+        _C("override_needs.fix", "add `{key}:`"),
+    ),
+    "swap_handout": (
+        _C("swap_handout.what", "a swap replaces a handout or a question"),
+        _C("swap_handout.fix", "target `module/handout:ID` or `module/question:ID`"),
+    ),
+    "unknown_local_question": (
+        _C("unknown_local_question.what", "unknown local question '{ref}'"),
+        _C("unknown_local_question.fix", "add it under the context's `questions:`"),
+    ),
+    "recheck_due": (
+        _C("recheck_due.what", "reference to re-check: its re-check date {recheck} has passed"),
+        _C(
+            "recheck_due.fix",
             "check the reference against its source, then set `checked:` to that day and `recheck:` to the next date",
         ),
-        "fr": (
-            "référence à revérifier : sa date de revérification ({recheck}) est passée",
-            "vérifiez la référence à sa source, puis mettez ce jour dans `checked:` et la prochaine date dans `recheck:`",
-        ),
-    },
-    "recheck_order": {
-        "en": (
-            "the re-check date {recheck} is not after the checked date {checked}",
-            "set `recheck:` after `checked:`",
-        ),
-        "fr": (
-            "la date de revérification ({recheck}) n’est pas après la date de vérification ({checked})",
-            "mettez `recheck:` après `checked:`",
-        ),
-    },
-    "law_undated": {
-        "en": (
-            "a legal reference without `checked:` and `recheck:` dates",
-            "add the day it was last checked and the day to check it again (YYYY-MM-DD)",
-        ),
-        "fr": (
-            "une référence juridique sans dates `checked:` et `recheck:`",
-            "ajoutez le jour de sa dernière vérification et celui de la prochaine (AAAA-MM-JJ)",
-        ),
-    },
-    # --- item writing (items.py): warnings on a module's test bank -------------------------
-    "right_is_longest": {
-        "en": (
+    ),
+    "recheck_order": (
+        _C("recheck_order.what", "the re-check date {recheck} is not after the checked date {checked}"),
+        _C("recheck_order.fix", "set `recheck:` after `checked:`"),
+    ),
+    "law_undated": (
+        _C("law_undated.what", "a legal reference without `checked:` and `recheck:` dates"),
+        _C("law_undated.fix", "add the day it was last checked and the day to check it again (YYYY-MM-DD)"),
+    ),
+    "right_is_longest": (
+        _C(
+            "right_is_longest.what",
             "in {count} of {total} choice questions the right option is the longest ({language})",
+        ),
+        _C(
+            "right_is_longest.fix",
             "lengthen the wrong options or shorten the right one so that length gives nothing away",
         ),
-        "fr": (
-            "dans {count} questions à choix sur {total}, la bonne réponse est la plus longue ({language})",
-            "étoffez les mauvaises réponses ou raccourcissez la bonne pour que la longueur ne trahisse rien",
-        ),
-    },
-    "answers_unbalanced": {
-        "en": (
+    ),
+    "answers_unbalanced": (
+        _C(
+            "answers_unbalanced.what",
             "right answers are unbalanced: option {position} is right in {count} of {total} choice questions",
+        ),
+        _C(
+            "answers_unbalanced.fix",
             "move right answers to other positions so that each position is right about as often",
         ),
-        "fr": (
-            "bonnes réponses mal réparties : l’option {position} est la bonne dans {count} questions à choix sur {total}",
-            "déplacez des bonnes réponses vers d’autres positions pour que chacune le soit à peu près aussi souvent",
-        ),
-    },
-    "duplicate_option": {
-        "en": ("options {first} and {second} say the same thing", "rewrite one of them or remove it"),
-        "fr": ("les options {first} et {second} disent la même chose", "réécrivez l’une des deux ou supprimez-la"),
-    },
-    "catch_all_option": {
-        "en": (
-            "'{option}' is a catch-all option (\"all of the above\")",
-            "replace it with a plausible wrong answer, or make the question an open one",
-        ),
-        "fr": (
-            "« {option} » est une option fourre-tout (« toutes les réponses »)",
-            "remplacez-la par une mauvaise réponse plausible, ou faites-en une question ouverte",
-        ),
-    },
-    "question_untaught": {
-        "en": (
-            "the question checks objective '{objective}', which no session works on",
+    ),
+    "duplicate_option": (
+        _C("duplicate_option.what", "options {first} and {second} say the same thing"),
+        _C("duplicate_option.fix", "rewrite one of them or remove it"),
+    ),
+    "catch_all_option": (
+        _C("catch_all_option.what", "'{option}' is a catch-all option (\"all of the above\")"),
+        _C("catch_all_option.fix", "replace it with a plausible wrong answer, or make the question an open one"),
+    ),
+    "question_untaught": (
+        _C("question_untaught.what", "the question checks objective '{objective}', which no session works on"),
+        _C(
+            "question_untaught.fix",
             "tie the question to an objective a session works on, or list '{objective}' in a session's objectives",
         ),
-        "fr": (
-            "la question vérifie l’objectif « {objective} », qu’aucune séance ne travaille",
-            "rattachez la question à un objectif travaillé en séance, ou ajoutez « {objective} » aux objectifs d’une séance",
+    ),
+    "day_order": (
+        _C("day_order.what", "the day ends before it starts"),
+        _C("day_order.fix", "set day_end later than day_start"),
+    ),
+    "ends_before_start": (
+        _C("ends_before_start.what", "ends before it starts"),
+        _C("ends_before_start.fix", "set end later than start"),
+    ),
+    "pause_outside": (
+        _C("pause_outside.what", "the pause at {start} is outside the day ({day_start}–{day_end})"),
+        _C("pause_outside.fix", "move it inside the day"),
+    ),
+    "min_above_minutes": (
+        _C("min_above_minutes.what", "min_minutes ({min_minutes}) is longer than minutes ({minutes})"),
+        _C("min_above_minutes.fix", "set min_minutes to the shortest the activity still works in, at most {minutes}"),
+    ),
+    "pauses_overlap": (
+        _C("pauses_overlap.what", "the pause at {start} overlaps the pause at {other} ({other_end})"),
+        _C("pauses_overlap.fix", "move one of them or shorten the first so that they do not overlap"),
+    ),
+    "protected_outside": (
+        _C("protected_outside.what", "the protected time {start}–{end} is outside the day ({day_start}–{day_end})"),
+        _C("protected_outside.fix", "move it inside the day or change day_start / day_end"),
+    ),
+    "activity_too_long": (
+        _C(
+            "activity_too_long.what",
+            "activity '{activity}' ({minutes} min) is longer than any half-day of this schedule (the longest is {longest} min), so it would run through lunch",
         ),
-    },
-    "day_order": {
-        "en": ("the day ends before it starts", "set day_end later than day_start"),
-        "fr": ("la journée finit avant de commencer", "mettez day_end après day_start"),
-    },
-    "ends_before_start": {
-        "en": ("ends before it starts", "set end later than start"),
-        "fr": ("finit avant de commencer", "mettez end après start"),
-    },
-    "pause_outside": {
-        "en": ("the pause at {start} is outside the day ({day_start}–{day_end})", "move it inside the day"),
-        "fr": ("la pause de {start} tombe hors de la journée ({day_start}–{day_end})", "placez-la dans la journée"),
-    },
-    "min_above_minutes": {
-        "en": (
-            "min_minutes ({min_minutes}) is longer than minutes ({minutes})",
-            "set min_minutes to the shortest the activity still works in, at most {minutes}",
-        ),
-        "fr": (
-            "min_minutes ({min_minutes}) dépasse minutes ({minutes})",
-            "indiquez dans min_minutes la durée la plus courte qui fonctionne encore, au plus {minutes}",
-        ),
-    },
-    "pauses_overlap": {
-        "en": (
-            "the pause at {start} overlaps the pause at {other} ({other_end})",
-            "move one of them or shorten the first so that they do not overlap",
-        ),
-        "fr": (
-            "la pause de {start} chevauche celle de {other} (jusqu’à {other_end})",
-            "déplacez l’une d’elles ou raccourcissez la première pour qu’elles ne se chevauchent pas",
-        ),
-    },
-    "protected_outside": {
-        "en": (
-            "the protected time {start}–{end} is outside the day ({day_start}–{day_end})",
-            "move it inside the day or change day_start / day_end",
-        ),
-        "fr": (
-            "le temps réservé {start}–{end} tombe hors de la journée ({day_start}–{day_end})",
-            "placez-le dans la journée ou modifiez day_start / day_end",
-        ),
-    },
-    # --- between files (validate.check_workspace) ----------------------------------------
-    "activity_too_long": {
-        "en": (
-            "activity '{activity}' ({minutes} min) is longer than any half-day of this schedule (the longest "
-            "is {longest} min), so it would run through lunch",
+        _C(
+            "activity_too_long.fix",
             "split the activity in module '{module}' into two, or lengthen the half-day (day_start, lunch, day_end)",
         ),
-        "fr": (
-            "l’activité « {activity} » ({minutes} min) dépasse toute demi-journée de ce programme (la plus longue "
-            "fait {longest} min) : elle empiéterait sur le déjeuner",
-            "scindez l’activité en deux dans le module « {module} », ou allongez la demi-journée (day_start, "
-            "lunch, day_end)",
+    ),
+    "unknown_module": (
+        _C("unknown_module.what", "unknown module '{ref}'"),
+        _C("unknown_module.fix", "use the id of an existing module"),
+    ),
+    "prerequisite_cycle": (
+        _C("prerequisite_cycle.what", "prerequisites go round in a circle: {cycle}"),
+        _C("prerequisite_cycle.fix", "remove one of these prerequisites"),
+    ),
+    "unknown_item_module": (
+        _C("unknown_item_module.what", "unknown module '{ref}'"),
+        _C("unknown_item_module.fix", "use the id of an existing module, or remove the item"),
+    ),
+    "unknown_context": (
+        _C("unknown_context.what", "unknown context '{ref}'"),
+        _C("unknown_context.fix", "use the id of an existing context"),
+    ),
+    "unknown_session": (
+        _C("unknown_session.what", "module '{module}' has no session '{ref}'"),
+        _C("unknown_session.fix", "use one of: {choices}"),
+    ),
+    "orphaned": (
+        _C("orphaned.what", "orphaned: {detail} no longer exists"),
+        _C("orphaned.fix", "re-attach the adaptation to an existing item or delete it"),
+    ),
+    "stale": (
+        _C(
+            "stale.what",
+            "stale adaptation in context '{context}': module '{module}' target '{target}' was written against revision {base}, the module is now at revision {current}",
         ),
-    },
-    "unknown_module": {
-        "en": ("unknown module '{ref}'", "use the id of an existing module"),
-        "fr": ("module inconnu « {ref} »", "utilisez l’identifiant d’un module existant"),
-    },
-    "prerequisite_cycle": {
-        "en": ("prerequisites go round in a circle: {cycle}", "remove one of these prerequisites"),
-        "fr": ("les prérequis tournent en rond : {cycle}", "retirez l’un de ces prérequis"),
-    },
-    "unknown_item_module": {
-        "en": ("unknown module '{ref}'", "use the id of an existing module, or remove the item"),
-        "fr": ("module inconnu « {ref} »", "utilisez l’identifiant d’un module existant, ou retirez l’élément"),
-    },
-    "unknown_context": {
-        "en": ("unknown context '{ref}'", "use the id of an existing context"),
-        "fr": ("contexte inconnu « {ref} »", "utilisez l’identifiant d’un contexte existant"),
-    },
-    "unknown_session": {
-        "en": ("module '{module}' has no session '{ref}'", "use one of: {choices}"),
-        "fr": ("le module « {module} » n’a pas de séance « {ref} »", "utilisez l’une de celles-ci : {choices}"),
-    },
-    "orphaned": {
-        "en": ("orphaned: {detail} no longer exists", "re-attach the adaptation to an existing item or delete it"),
-        "fr": (
-            "adaptation orpheline : {detail} n’existe plus",
-            "rattachez l’adaptation à un élément existant ou supprimez-la",
+        _C(
+            "stale.fix",
+            "review the adaptation against the current module and mark it reviewed (set base_revision to the current revision)",
         ),
-    },
-    "stale": {
-        "en": (
-            "stale adaptation in context '{context}': module '{module}' target '{target}' was written against "
-            "revision {base}, the module is now at revision {current}",
-            "review the adaptation against the current module and mark it reviewed "
-            "(set base_revision to the current revision)",
+    ),
+    "no_such_session": (
+        _C("no_such_session.what", "module '{module}' has no session '{session}'"),
+        NO_FIX,
+    ),
+    "no_such_activity": (
+        _C("no_such_activity.what", "session '{session}' has no activity '{activity}'"),
+        NO_FIX,
+    ),
+    "row_unknown_activity": (
+        _C("row_unknown_activity.what", "row {number}: unknown activity '{id}'"),
+        NO_FIX,
+    ),
+    "row_minutes": (
+        _C(
+            "row_minutes.what",
+            "row {number} ({title}): minutes must be a whole number above 0 and at most {most} (a full day), found '{value}'",
         ),
-        "fr": (
-            "adaptation à revoir (stale) dans le contexte « {context} » : la cible « {target} » du module "
-            "« {module} » a été adaptée à la révision {base}, le module en est à la révision {current}",
-            "relisez l’adaptation face au module actuel et marquez-la revue (base_revision prend la révision actuelle)",
+        _C("row_minutes.fix", "type e.g. 30; split a longer activity in two"),
+    ),
+    "row_min_minutes": (
+        _C(
+            "row_min_minutes.what",
+            "row {number} ({title}): the shortest length must be a whole number of minutes from 0 (none) to the activity's {minutes}, found '{value}'",
         ),
-    },
-    # --- refused actions (edit, review, import, export, accounts) ---------------------------
-    # ContentError.coded(code, **values): the English sentence is the error's message (the
-    # command line prints it); a page shows it in the interface's language.
-    # edit.py, compose.py
-    "no_such_session": {
-        "en": ("module '{module}' has no session '{session}'", ""),
-        "fr": ("le module « {module} » n’a pas de séance « {session} »", ""),
-    },
-    "no_such_activity": {
-        "en": ("session '{session}' has no activity '{activity}'", ""),
-        "fr": ("la séance « {session} » n’a pas d’activité « {activity} »", ""),
-    },
-    "row_unknown_activity": {
-        "en": ("row {number}: unknown activity '{id}'", ""),
-        "fr": ("ligne {number} : activité inconnue « {id} »", ""),
-    },
-    "row_minutes": {
-        "en": (
-            "row {number} ({title}): minutes must be a whole number above 0 and at most {most} (a full day), "
-            "found '{value}'",
-            "type e.g. 30; split a longer activity in two",
-        ),
-        "fr": (
-            "ligne {number} ({title}) : la durée en minutes doit être un nombre entier supérieur à 0 et d’au plus "
-            "{most} (une journée entière), trouvé : « {value} »",
-            "tapez par exemple 30 ; coupez en deux une activité plus longue",
-        ),
-    },
-    "row_min_minutes": {
-        "en": (
-            "row {number} ({title}): the shortest length must be a whole number of minutes from 0 (none) "
-            "to the activity's {minutes}, found '{value}'",
-            "type e.g. 20, or 0 if the activity cannot be shortened",
-        ),
-        "fr": (
-            "ligne {number} ({title}) : la durée minimale doit être un nombre entier de minutes de 0 (aucune) "
-            "à la durée de l’activité, {minutes}, trouvé : « {value} »",
-            "tapez par exemple 20, ou 0 si l’activité ne peut pas être raccourcie",
-        ),
-    },
-    "row_priority": {
-        "en": ("row {number} ({title}): unknown priority '{value}'", "choose high, normal or low"),
-        "fr": ("ligne {number} ({title}) : priorité inconnue « {value} »", "choisissez haute, normale ou basse"),
-    },
-    "bad_new_id": {
-        "en": ("'{id}' is not a valid {what} id", "use lower-case letters, digits and single hyphens"),
-        "fr": (
-            "« {id} » n’est pas un identifiant {what} valide",
-            "n’utilisez que des minuscules, des chiffres et des tirets simples",
-        ),
-    },
-    "id_taken": {
-        "en": ("a {what} with id '{id}' already exists", "choose another id"),
-        "fr": ("l’identifiant {what} « {id} » est déjà pris", "choisissez-en un autre"),
-    },
-    "last_activity": {
-        "en": (
-            "a session needs at least one activity",
-            "add another before deleting this one, or delete the session",
-        ),
-        "fr": (
-            "une séance doit compter au moins une activité",
-            "ajoutez-en une autre avant de supprimer celle-ci, ou supprimez la séance",
-        ),
-    },
-    "bad_curriculum_id": {
-        "en": ("'{id}' is not a valid id", "use lower-case letters, digits and single hyphens, e.g. core-2-day"),
-        "fr": (
-            "« {id} » n’est pas un identifiant valide",
-            "n’utilisez que des minuscules, des chiffres et des tirets simples, par exemple socle-2-jours",
-        ),
-    },
-    # review.py
-    "round_needs_name": {
-        "en": ("a round needs a name, e.g. 'Round 1 — Brussels'", ""),
-        "fr": ("un cycle de relecture doit porter un nom, par exemple « Cycle 1 — Bruxelles »", ""),
-    },
-    "no_round": {
-        "en": ("no review round '{name}' for curriculum '{curriculum}'", ""),
-        "fr": ("le curriculum « {curriculum} » n’a pas de cycle de relecture « {name} »", ""),
-    },
-    "done_needs_name": {
-        "en": ("say who has finished reviewing (a name)", ""),
-        "fr": ("indiquez qui a terminé sa relecture (un nom)", ""),
-    },
-    "unknown_target": {
-        "en": ("unknown target '{target}': {missing} does not exist", "use module[/session[/activity]] by ids"),
-        "fr": (
-            "élément inconnu « {target} » : {missing} n’existe pas",
-            "indiquez module[/séance[/activité]] avec les identifiants",
-        ),
-    },
-    "comment_needs_author": {
-        "en": ("a comment needs an author name", ""),
-        "fr": ("un commentaire doit porter le nom de son auteur", ""),
-    },
-    "comment_needs_role": {
-        "en": ("a comment needs the author's role ({examples})", ""),
-        "fr": ("un commentaire doit indiquer la fonction de son auteur ({examples})", ""),
-    },
-    "comment_empty": {
-        "en": ("the comment is empty", "write what should change and why"),
-        "fr": ("le commentaire est vide", "écrivez ce qui devrait changer, et pourquoi"),
-    },
-    "comment_too_long": {
-        "en": (
+        _C("row_min_minutes.fix", "type e.g. 20, or 0 if the activity cannot be shortened"),
+    ),
+    "row_priority": (
+        _C("row_priority.what", "row {number} ({title}): unknown priority '{value}'"),
+        _C("row_priority.fix", "choose high, normal or low"),
+    ),
+    "bad_new_id": (
+        _C("bad_new_id.what", "'{id}' is not a valid {what} id"),
+        _C("bad_new_id.fix", "use lower-case letters, digits and single hyphens"),
+    ),
+    "id_taken": (
+        _C("id_taken.what", "a {what} with id '{id}' already exists"),
+        _C("id_taken.fix", "choose another id"),
+    ),
+    "last_activity": (
+        _C("last_activity.what", "a session needs at least one activity"),
+        _C("last_activity.fix", "add another before deleting this one, or delete the session"),
+    ),
+    "bad_curriculum_id": (
+        _C("bad_curriculum_id.what", "'{id}' is not a valid id"),
+        _C("bad_curriculum_id.fix", "use lower-case letters, digits and single hyphens, e.g. core-2-day"),
+    ),
+    "round_needs_name": (
+        _C("round_needs_name.what", "a round needs a name, e.g. 'Round 1 — Brussels'"),
+        NO_FIX,
+    ),
+    "no_round": (
+        _C("no_round.what", "no review round '{name}' for curriculum '{curriculum}'"),
+        NO_FIX,
+    ),
+    "done_needs_name": (
+        _C("done_needs_name.what", "say who has finished reviewing (a name)"),
+        NO_FIX,
+    ),
+    "unknown_target": (
+        _C("unknown_target.what", "unknown target '{target}': {missing} does not exist"),
+        _C("unknown_target.fix", "use module[/session[/activity]] by ids"),
+    ),
+    "comment_needs_author": (
+        _C("comment_needs_author.what", "a comment needs an author name"),
+        NO_FIX,
+    ),
+    "comment_needs_role": (
+        _C("comment_needs_role.what", "a comment needs the author's role ({examples})"),
+        NO_FIX,
+    ),
+    "comment_empty": (
+        _C("comment_empty.what", "the comment is empty"),
+        _C("comment_empty.fix", "write what should change and why"),
+    ),
+    "comment_too_long": (
+        _NC(
+            "comment_too_long.what",
+            "the text is {length} character long; a comment, reply or response holds at most {most}",
             "the text is {length} characters long; a comment, reply or response holds at most {most}",
-            "keep the essentials and share a longer text as a document",
+            count="length",
         ),
-        "fr": (
-            "le texte fait {length} caractères ; un commentaire, une réponse ou une décision en compte au plus {most}",
-            "gardez l’essentiel et partagez un texte plus long comme document",
+        _C("comment_too_long.fix", "keep the essentials and share a longer text as a document"),
+    ),
+    "reply_incomplete": (
+        _C("reply_incomplete.what", "a reply needs an author, a role and a text"),
+        NO_FIX,
+    ),
+    "unknown_status": (
+        _C("unknown_status.what", "unknown status '{status}': use one of {choices}"),
+        NO_FIX,
+    ),
+    "no_comment": (
+        _C("no_comment.what", "no comment {id}"),
+        NO_FIX,
+    ),
+    "day_or_session": (
+        _C("day_or_session.what", "choose either a day or a session, not both"),
+        NO_FIX,
+    ),
+    "no_such_day": (
+        _NC(
+            "no_such_day.what",
+            "day {day} does not exist: the programme has {days} day",
+            "day {day} does not exist: the programme has {days} days",
+            count="days",
         ),
-    },
-    "reply_incomplete": {
-        "en": ("a reply needs an author, a role and a text", ""),
-        "fr": ("une réponse doit indiquer son auteur, sa fonction et un texte", ""),
-    },
-    "unknown_status": {
-        "en": ("unknown status '{status}': use one of {choices}", ""),
-        "fr": ("statut inconnu « {status} » ; statuts possibles : {choices}", ""),
-    },
-    "no_comment": {
-        "en": ("no comment {id}", ""),
-        "fr": ("il n’y a pas de commentaire n° {id}", ""),
-    },
-    # export/pack.py, export/formats.py, resolve.py
-    "day_or_session": {
-        "en": ("choose either a day or a session, not both", ""),
-        "fr": ("choisissez soit un jour, soit une séance, pas les deux", ""),
-    },
-    "no_such_day": {
-        "en": ("day {day} does not exist: the programme has {days} day(s)", ""),
-        "fr": ("le jour {day} n’existe pas : le programme compte {days} jour(s)", ""),
-    },
-    "unknown_programme_session": {
-        "en": ("unknown session '{session}' in this programme (known: {known})", ""),
-        "fr": ("séance inconnue « {session} » dans ce programme (séances existantes : {known})", ""),
-    },
-    "unknown_pack": {
-        "en": ("unknown pack '{pack}': use facilitator or participant", ""),
-        "fr": ("dossier inconnu « {pack} » : utilisez facilitator (animateur) ou participant", ""),
-    },
-    "unknown_format": {
-        "en": ("unknown format '{format}': use one of {choices}", ""),
-        "fr": ("format inconnu « {format} » ; formats possibles : {choices}", ""),
-    },
-    "cannot_write": {
-        "en": (
-            "could not write {path} ({reason}); nothing was changed",
+        NO_FIX,
+    ),
+    "unknown_programme_session": (
+        _C("unknown_programme_session.what", "unknown session '{session}' in this programme (known: {known})"),
+        NO_FIX,
+    ),
+    "unknown_pack": (
+        _C("unknown_pack.what", "unknown pack '{pack}': use facilitator or participant"),
+        NO_FIX,
+    ),
+    "unknown_format": (
+        _C("unknown_format.what", "unknown format '{format}': use one of {choices}"),
+        NO_FIX,
+    ),
+    "cannot_write": (
+        _C("cannot_write.what", "could not write {path} ({reason}); nothing was changed"),
+        _C(
+            "cannot_write.fix",
             "check that the folder exists and is writable and that the disk is not full, then try again",
         ),
-        "fr": (
-            "impossible d’écrire {path} ({reason}) ; rien n’a été modifié",
-            "vérifiez que le dossier existe, qu’il est accessible en écriture et que le disque n’est pas plein, "
-            "puis réessayez",
-        ),
-    },
-    "review_store": {
-        "en": (
-            "the review store {path} cannot be used ({reason}); nothing was changed",
+    ),
+    "review_store": (
+        _C("review_store.what", "the review store {path} cannot be used ({reason}); nothing was changed"),
+        _C(
+            "review_store.fix",
             "check that the workspace folder is writable and that the disk is not full, then try again",
         ),
-        "fr": (
-            "le registre des relectures {path} est inutilisable ({reason}) ; rien n’a été modifié",
-            "vérifiez que le dossier de l’espace de travail est accessible en écriture et que le disque n’est "
-            "pas plein, puis réessayez",
+    ),
+    "output_folder": (
+        _C("output_folder.what", "cannot create the output folder {folder}: {reason}"),
+        NO_FIX,
+    ),
+    "programme_language": (
+        _C("programme_language.what", "unknown language '{lang}': use fr or en"),
+        NO_FIX,
+    ),
+    "workspace_missing": (
+        _C("workspace_missing.what", "workspace folder not found: {root}"),
+        _C("workspace_missing.fix", "pass --workspace DIR or set CURRICULUM_WORKSPACE"),
+    ),
+    "unknown_record": (
+        _C("unknown_record.what", "unknown {what} '{id}' (known: {known})"),
+        NO_FIX,
+    ),
+    "unknown_kind": (
+        _C("unknown_kind.what", "unknown kind '{kind}': use modules, contexts or curricula"),
+        NO_FIX,
+    ),
+    "invalid_id": (
+        _C("invalid_id.what", "'{id}' is not a valid id"),
+        _C("invalid_id.fix", "use lower-case letters, digits and single hyphens only"),
+    ),
+    "wrong_record_type": (
+        _C("wrong_record_type.what", "a {type} cannot be saved as {kind}"),
+        NO_FIX,
+    ),
+    "save_problems": (
+        _NC(
+            "save_problems.what",
+            "{file}: not saved, the content has {count} problem",
+            "{file}: not saved, the content has {count} problems",
         ),
-    },
-    "output_folder": {
-        "en": ("cannot create the output folder {folder}: {reason}", ""),
-        "fr": ("impossible de créer le dossier de sortie {folder} : {reason}", ""),
-    },
-    "programme_language": {
-        "en": ("unknown language '{lang}': use fr or en", ""),
-        "fr": ("langue inconnue « {lang} » : utilisez fr ou en", ""),
-    },
-    # workspace.py
-    "workspace_missing": {
-        "en": ("workspace folder not found: {root}", "pass --workspace DIR or set CURRICULUM_WORKSPACE"),
-        "fr": (
-            "dossier de l’espace de travail introuvable : {root}",
-            "indiquez --workspace DOSSIER ou définissez la variable CURRICULUM_WORKSPACE",
+        NO_FIX,
+    ),
+    "conflict_exists": (
+        _C("conflict_exists.what", "{file} already exists"),
+        _C("conflict_exists.fix", "choose another id, or open the existing one to edit it"),
+    ),
+    "conflict_deleted": (
+        _C("conflict_deleted.what", "{file} was deleted since you opened it (revision {loaded})"),
+        _C("conflict_deleted.fix", "your text is kept; save it under a new id or restore the file"),
+    ),
+    "conflict_broken": (
+        _C("conflict_broken.what", "{file} is currently broken on disk"),
+        _C("conflict_broken.fix", "fix the file (see the workspace problems) and try again; your text is kept"),
+    ),
+    "conflict_changed": (
+        _C(
+            "conflict_changed.what",
+            "{file} was changed by someone else since you opened it (you started from revision {loaded}, it is now at revision {current})",
         ),
-    },
-    "unknown_record": {
-        "en": ("unknown {what} '{id}' (known: {known})", ""),
-        "fr": ("{what} inconnu « {id} » (existants : {known})", ""),
-    },
-    "unknown_kind": {
-        "en": ("unknown kind '{kind}': use modules, contexts or curricula", ""),
-        "fr": ("type inconnu « {kind} » : utilisez modules, contexts ou curricula", ""),
-    },
-    "invalid_id": {
-        "en": ("'{id}' is not a valid id", "use lower-case letters, digits and single hyphens only"),
-        "fr": (
-            "« {id} » n’est pas un identifiant valide",
-            "n’utilisez que des minuscules, des chiffres et des tirets simples",
+        _C("conflict_changed.fix", "your text is kept: reload to see their version and apply your changes again"),
+    ),
+    "no_such_file": (
+        _C("no_such_file.what", "{file} does not exist"),
+        NO_FIX,
+    ),
+    "upload_too_large": (
+        _C("upload_too_large.what", "{name}: the file is too large ({size} bytes, the limit is {limit})"),
+        NO_FIX,
+    ),
+    "module_file_too_large": (
+        _C("module_file_too_large.what", "{name}: a module file may not exceed {limit} bytes"),
+        NO_FIX,
+    ),
+    "not_module_file": (
+        _C("not_module_file.what", "{name}: not a module file"),
+        _C("not_module_file.fix", "import a .yaml module or a .zip of modules"),
+    ),
+    "bad_zip": (
+        _C("bad_zip.what", "{name}: not a valid ZIP file"),
+        NO_FIX,
+    ),
+    "zip_too_many": (
+        _C("zip_too_many.what", "{name}: too many files in the ZIP ({count}, the limit is {limit})"),
+        NO_FIX,
+    ),
+    "zip_too_big": (
+        _C("zip_too_big.what", "{name}: the ZIP unpacks to more than {limit} bytes"),
+        _C("zip_too_big.fix", "refused"),
+    ),
+    "zip_entry_too_large": (
+        _C("zip_entry_too_large.what", "{name}: {path} is larger than {limit} bytes"),
+        NO_FIX,
+    ),
+    "zip_empty": (
+        _C("zip_empty.what", "{name}: the ZIP holds no module file"),
+        NO_FIX,
+    ),
+    "zip_unsafe_path": (
+        _C("zip_unsafe_path.what", "{name}: unsafe path in the ZIP: '{path}' (absolute or going up with '..')"),
+        _C("zip_unsafe_path.fix", "refused"),
+    ),
+    "zip_link": (
+        _C("zip_link.what", "{name}: '{path}' is a link"),
+        _C("zip_link.fix", "links are refused"),
+    ),
+    "zip_unexpected_file": (
+        _C("zip_unexpected_file.what", "{name}: unexpected file '{path}'"),
+        _C("zip_unexpected_file.fix", "the ZIP may hold module .yaml files only"),
+    ),
+    "zip_bomb": (
+        _C("zip_bomb.what", "{name}: {path} is compressed suspiciously well (a ZIP bomb?)"),
+        _C("zip_bomb.fix", "refused"),
+    ),
+    "zip_encrypted": (
+        _C("zip_encrypted.what", "{name}: {path} is encrypted"),
+        _C("zip_encrypted.fix", "export the ZIP again without a password"),
+    ),
+    "zip_compression": (
+        _C("zip_compression.what", "{name}: {path} uses a compression method this app cannot read"),
+        _C("zip_compression.fix", "make the ZIP again with the usual (Deflate) compression"),
+    ),
+    "zip_damaged": (
+        _C("zip_damaged.what", "{name}: {path} is damaged (its content does not match its header)"),
+        _C("zip_damaged.fix", "make the ZIP again from the original files"),
+    ),
+    "import_same_id": (
+        _C("import_same_id.what", "the module id '{id}' comes twice in this import ({files})"),
+        _C("import_same_id.fix", "keep one of the files; nothing was imported"),
+    ),
+    "import_file_name": (
+        _C("import_file_name.what", "the file name must be the module id (lower-case letters, digits, hyphens)"),
+        NO_FIX,
+    ),
+    "import_refused": (
+        _NC("import_refused.what", "import refused: {count} problem", "import refused: {count} problems"),
+        NO_FIX,
+    ),
+    "rename_one": (
+        _C("rename_one.what", "--rename works for a single module; this import holds several"),
+        NO_FIX,
+    ),
+    "bad_rename": (
+        _C("bad_rename.what", "cannot rename to '{id}': use a new id made of lower-case letters, digits and hyphens"),
+        NO_FIX,
+    ),
+    "import_clash": (
+        _NC("import_clash.what", "module {ids} already exists", "modules {ids} already exist"),
+        _NC(
+            "import_clash.fix",
+            "nothing imported; choose --replace to overwrite it (its history is kept) or --rename NEW_ID to import under another id",
+            "nothing imported; choose --replace to overwrite them (their history is kept) or --rename NEW_ID to import under another id",
         ),
-    },
-    "wrong_record_type": {
-        "en": ("a {type} cannot be saved as {kind}", ""),
-        "fr": ("un objet {type} ne peut pas être enregistré dans {kind}", ""),
-    },
-    "save_problems": {
-        "en": ("{file}: not saved, the content has {count} problem(s)", ""),
-        "fr": ("{file} : non enregistré, le contenu présente {count} problème(s)", ""),
-    },
-    "conflict_exists": {
-        "en": ("{file} already exists", "choose another id, or open the existing one to edit it"),
-        "fr": ("{file} existe déjà", "choisissez un autre identifiant, ou ouvrez le fichier existant pour le modifier"),
-    },
-    "conflict_deleted": {
-        "en": (
-            "{file} was deleted since you opened it (revision {loaded})",
-            "your text is kept; save it under a new id or restore the file",
-        ),
-        "fr": (
-            "{file} a été supprimé depuis que vous l’avez ouvert (révision {loaded})",
-            "votre texte est conservé ; enregistrez-le sous un nouvel identifiant ou restaurez le fichier",
-        ),
-    },
-    "conflict_broken": {
-        "en": (
-            "{file} is currently broken on disk",
-            "fix the file (see the workspace problems) and try again; your text is kept",
-        ),
-        "fr": (
-            "{file} est actuellement endommagé sur le disque",
-            "corrigez le fichier (voir les problèmes de l’espace de travail) et réessayez ; votre texte est conservé",
-        ),
-    },
-    "conflict_changed": {
-        "en": (
-            "{file} was changed by someone else since you opened it (you started from revision {loaded}, "
-            "it is now at revision {current})",
-            "your text is kept: reload to see their version and apply your changes again",
-        ),
-        "fr": (
-            "{file} a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert (vous aviez ouvert la "
-            "révision {loaded}, le fichier en est à la révision {current})",
-            "votre texte est conservé : rechargez pour voir l’autre version, puis refaites vos modifications",
-        ),
-    },
-    "no_such_file": {
-        "en": ("{file} does not exist", ""),
-        "fr": ("{file} n’existe pas", ""),
-    },
-    # imports.py ({name} is the uploaded file; sizes come grouped by thousands, see `size`)
-    "upload_too_large": {
-        "en": ("{name}: the file is too large ({size} bytes, the limit is {limit})", ""),
-        "fr": ("{name} : le fichier est trop volumineux ({size} octets, la limite est {limit})", ""),
-    },
-    "module_file_too_large": {
-        "en": ("{name}: a module file may not exceed {limit} bytes", ""),
-        "fr": ("{name} : un fichier de module ne peut pas dépasser {limit} octets", ""),
-    },
-    "not_module_file": {
-        "en": ("{name}: not a module file", "import a .yaml module or a .zip of modules"),
-        "fr": ("{name} : ce n’est pas un fichier de module", "importez un module .yaml ou un .zip de modules"),
-    },
-    "bad_zip": {
-        "en": ("{name}: not a valid ZIP file", ""),
-        "fr": ("{name} : ce n’est pas un fichier ZIP valide", ""),
-    },
-    "zip_too_many": {
-        "en": ("{name}: too many files in the ZIP ({count}, the limit is {limit})", ""),
-        "fr": ("{name} : le ZIP contient trop de fichiers ({count}, la limite est {limit})", ""),
-    },
-    "zip_too_big": {
-        "en": ("{name}: the ZIP unpacks to more than {limit} bytes", "refused"),
-        "fr": ("{name} : une fois décompressé, le ZIP dépasse {limit} octets", "refusé"),
-    },
-    "zip_entry_too_large": {
-        "en": ("{name}: {path} is larger than {limit} bytes", ""),
-        "fr": ("{name} : {path} dépasse {limit} octets", ""),
-    },
-    "zip_empty": {
-        "en": ("{name}: the ZIP holds no module file", ""),
-        "fr": ("{name} : le ZIP ne contient aucun fichier de module", ""),
-    },
-    "zip_unsafe_path": {
-        "en": ("{name}: unsafe path in the ZIP: '{path}' (absolute or going up with '..')", "refused"),
-        "fr": ("{name} : chemin dangereux dans le ZIP : « {path} » (absolu ou remontant avec « .. »)", "refusé"),
-    },
-    "zip_link": {
-        "en": ("{name}: '{path}' is a link", "links are refused"),
-        "fr": ("{name} : « {path} » est un lien", "les liens sont refusés"),
-    },
-    "zip_unexpected_file": {
-        "en": ("{name}: unexpected file '{path}'", "the ZIP may hold module .yaml files only"),
-        "fr": ("{name} : fichier inattendu « {path} »", "le ZIP ne peut contenir que des modules .yaml"),
-    },
-    "zip_bomb": {
-        "en": ("{name}: {path} is compressed suspiciously well (a ZIP bomb?)", "refused"),
-        "fr": ("{name} : {path} est compressé de façon suspecte (une bombe ZIP ?)", "refusé"),
-    },
-    "zip_encrypted": {
-        "en": ("{name}: {path} is encrypted", "export the ZIP again without a password"),
-        "fr": ("{name} : {path} est chiffré", "refaites le ZIP sans mot de passe"),
-    },
-    "zip_compression": {
-        "en": (
-            "{name}: {path} uses a compression method this app cannot read",
-            "make the ZIP again with the usual (Deflate) compression",
-        ),
-        "fr": (
-            "{name} : {path} utilise une compression que l’application ne sait pas lire",
-            "refaites le ZIP avec la compression habituelle (Deflate)",
-        ),
-    },
-    "zip_damaged": {
-        "en": (
-            "{name}: {path} is damaged (its content does not match its header)",
-            "make the ZIP again from the original files",
-        ),
-        "fr": (
-            "{name} : {path} est endommagé (son contenu ne correspond pas à son en-tête)",
-            "refaites le ZIP à partir des fichiers d’origine",
-        ),
-    },
-    "import_same_id": {
-        "en": (
-            "the module id '{id}' comes twice in this import ({files})",
-            "keep one of the files; nothing was imported",
-        ),
-        "fr": (
-            "l’identifiant de module « {id} » figure deux fois dans cet import ({files})",
-            "gardez un seul des fichiers ; rien n’a été importé",
-        ),
-    },
-    "import_file_name": {
-        "en": ("the file name must be the module id (lower-case letters, digits, hyphens)", ""),
-        "fr": (
-            "le nom du fichier doit être l’identifiant du module (minuscules, chiffres, tirets)",
-            "",
-        ),
-    },
-    "import_refused": {
-        "en": ("import refused: {count} problem(s)", ""),
-        "fr": ("importation refusée : {count} problème(s)", ""),
-    },
-    "rename_one": {
-        "en": ("--rename works for a single module; this import holds several", ""),
-        "fr": ("le renommage ne vaut que pour un seul module ; cette importation en contient plusieurs", ""),
-    },
-    "bad_rename": {
-        "en": ("cannot rename to '{id}': use a new id made of lower-case letters, digits and hyphens", ""),
-        "fr": (
-            "impossible de renommer en « {id} » : choisissez un identifiant nouveau, fait de minuscules, "
-            "de chiffres et de tirets",
-            "",
-        ),
-    },
-    "import_clash": {
-        "en": (
-            "module(s) {ids} already exist",
-            "nothing imported; choose --replace to overwrite them (their history is kept) "
-            "or --rename NEW_ID to import under another id",
-        ),
-        "fr": (
-            "ces modules existent déjà : {ids}",
-            "rien n’a été importé ; choisissez de les remplacer (leur historique est conservé, --replace) "
-            "ou d’importer sous un autre identifiant (--rename NOUVEL_ID)",
-        ),
-    },
-    # access.py ({action} and {who} are words of the interface's language, see `action`)
-    "bad_users_file": {
-        "en": (
-            "{path}:{line}: the accounts file cannot be read ({detail})",
-            "fix it, or add the accounts again with `users add`",
-        ),
-        "fr": (
-            "{path}:{line} : le fichier des comptes est illisible ({detail})",
-            "corrigez-le, ou recréez les comptes avec `users add`",
-        ),
-    },
-    "account_gone": {
-        "en": ("the account '{name}' no longer exists; nothing was changed", "sign in again with an existing account"),
-        "fr": ("le compte « {name} » n’existe plus ; rien n’a été modifié", "reconnectez-vous avec un compte existant"),
-    },
-    "sign_in_throttled": {
-        "en": (
-            "too many failed sign-ins for this account or from this address",
+    ),
+    "bad_users_file": (
+        _C("bad_users_file.what", "{path}:{line}: the accounts file cannot be read ({detail})"),
+        _C("bad_users_file.fix", "fix it, or add the accounts again with `users add`"),
+    ),
+    "account_gone": (
+        _C("account_gone.what", "the account '{name}' no longer exists; nothing was changed"),
+        _C("account_gone.fix", "sign in again with an existing account"),
+    ),
+    "sign_in_throttled": (
+        _C("sign_in_throttled.what", "too many failed sign-ins for this account or from this address"),
+        _NC(
+            "sign_in_throttled.fix",
+            "wait {seconds} second before trying again",
             "wait {seconds} seconds before trying again",
+            count="seconds",
         ),
-        "fr": (
-            "trop d’échecs de connexion pour ce compte ou depuis cette adresse",
-            "attendez {seconds} secondes avant de réessayer",
+    ),
+    "sign_in_first": (
+        _C("sign_in_first.what", "sign in first: on a shared server, '{action}' needs an account"),
+        NO_FIX,
+    ),
+    "not_allowed_role": (
+        _C("not_allowed_role.what", "{name} ({role}) may not {action}: only {who} may"),
+        NO_FIX,
+    ),
+    "bad_user_name": (
+        _C("bad_user_name.what", "'{name}' is not a valid user name"),
+        _C("bad_user_name.fix", "use lower-case letters, digits and hyphens, e.g. aminata-k"),
+    ),
+    "unknown_role": (
+        _C("unknown_role.what", "unknown role '{role}': use one of {choices}"),
+        NO_FIX,
+    ),
+    "short_password": (
+        _C("short_password.what", "the password is too short"),
+        _C("short_password.fix", "use at least 10 characters"),
+    ),
+    "user_exists": (
+        _C("user_exists.what", "user '{name}' already exists"),
+        _C("user_exists.fix", "remove it first to change it"),
+    ),
+    "no_user": (
+        _C("no_user.what", "no user '{name}'"),
+        NO_FIX,
+    ),
+    "not_review_docx": (
+        _C("not_review_docx.what", "{name}: not a Word document (.docx)"),
+        _C("not_review_docx.fix", "import the review copy as the reviewer saved it, in .docx"),
+    ),
+    "review_docx_broken": (
+        _C("review_docx_broken.what", "{name}: the Word document cannot be read ({detail})"),
+        _C("review_docx_broken.fix", "ask the reviewer to save it again as .docx"),
+    ),
+    "review_docx_macros": (
+        _C("review_docx_macros.what", "{name}: the document contains macros"),
+        _C(
+            "review_docx_macros.fix", "refused; ask the reviewer to save it as a plain Word document (.docx, not .docm)"
         ),
-    },
-    "sign_in_first": {
-        "en": ("sign in first: on a shared server, '{action}' needs an account", ""),
-        "fr": ("connectez-vous d’abord : sur un serveur partagé, il faut un compte pour {action}", ""),
-    },
-    "not_allowed_role": {
-        "en": ("{name} ({role}) may not {action}: only {who} may", ""),
-        "fr": ("{name} ({role}) ne peut pas {action} (rôles autorisés : {who})", ""),
-    },
-    "bad_user_name": {
-        "en": ("'{name}' is not a valid user name", "use lower-case letters, digits and hyphens, e.g. aminata-k"),
-        "fr": (
-            "« {name} » n’est pas un nom d’utilisateur valide",
-            "n’utilisez que des minuscules, des chiffres et des tirets, par exemple aminata-k",
-        ),
-    },
-    "unknown_role": {
-        "en": ("unknown role '{role}': use one of {choices}", ""),
-        "fr": ("rôle inconnu « {role} » ; rôles possibles : {choices}", ""),
-    },
-    "short_password": {
-        "en": ("the password is too short", "use at least 10 characters"),
-        "fr": ("le mot de passe est trop court", "utilisez au moins 10 caractères"),
-    },
-    "user_exists": {
-        "en": ("user '{name}' already exists", "remove it first to change it"),
-        "fr": ("le compte « {name} » existe déjà", "supprimez-le d’abord pour le modifier"),
-    },
-    "no_user": {
-        "en": ("no user '{name}'", ""),
-        "fr": ("aucun compte « {name} »", ""),
-    },
-    # review_word ({name} is the returned file)
-    "not_review_docx": {
-        "en": ("{name}: not a Word document (.docx)", "import the review copy as the reviewer saved it, in .docx"),
-        "fr": (
-            "{name} : ce n’est pas un document Word (.docx)",
-            "importez la copie de relecture telle que le relecteur l’a enregistrée, au format .docx",
-        ),
-    },
-    "review_docx_broken": {
-        "en": ("{name}: the Word document cannot be read ({detail})", "ask the reviewer to save it again as .docx"),
-        "fr": (
-            "{name} : le document Word est illisible ({detail})",
-            "demandez au relecteur de l’enregistrer à nouveau au format .docx",
-        ),
-    },
-    "review_docx_macros": {
-        "en": (
-            "{name}: the document contains macros",
-            "refused; ask the reviewer to save it as a plain Word document (.docx, not .docm)",
-        ),
-        "fr": (
-            "{name} : le document contient des macros",
-            "refusé ; demandez au relecteur de l’enregistrer comme document Word simple (.docx, pas .docm)",
-        ),
-    },
-    "review_docx_external": {
-        "en": (
-            "{name}: the document refers to an outside file or address ({target})",
-            "refused; remove the link (or the attached template) and save the file again",
-        ),
-        "fr": (
-            "{name} : le document renvoie à un fichier ou une adresse extérieurs ({target})",
-            "refusé ; supprimez le lien (ou le modèle attaché) et enregistrez à nouveau le fichier",
-        ),
-    },
-    "review_docx_not_copy": {
-        "en": (
+    ),
+    "review_docx_external": (
+        _C("review_docx_external.what", "{name}: the document refers to an outside file or address ({target})"),
+        _C("review_docx_external.fix", "refused; remove the link (or the attached template) and save the file again"),
+    ),
+    "review_docx_not_copy": (
+        _C(
+            "review_docx_not_copy.what",
             "{name}: not a review copy made by this application (its review properties are missing)",
+        ),
+        _C(
+            "review_docx_not_copy.fix",
             "ask the reviewer to comment on the review copy sent to them, not on a copy of its text",
         ),
-        "fr": (
-            "{name} : ce n’est pas une copie de relecture produite par cette application (ses propriétés "
-            "de relecture manquent)",
-            "demandez au relecteur de commenter la copie de relecture reçue, et non une copie de son texte",
-        ),
-    },
-    "review_other_curriculum": {
-        "en": ("{name}: this review copy is of curriculum '{found}', not '{curriculum}'", "import it into '{found}'"),
-        "fr": (
-            "{name} : cette copie de relecture porte sur le curriculum « {found} », pas « {curriculum} »",
-            "importez-la dans « {found} »",
-        ),
-    },
-    "review_other_round": {
-        "en": (
-            "{name}: this review copy is of round '{found}', not '{round}'",
-            "import it into round '{found}' (or do not name a round)",
-        ),
-        "fr": (
-            "{name} : cette copie de relecture porte sur le cycle « {found} », pas « {round} »",
-            "importez-la dans le cycle « {found} » (ou n’indiquez pas de cycle)",
-        ),
-    },
-    "review_fingerprint": {
-        "en": (
+    ),
+    "review_other_curriculum": (
+        _C("review_other_curriculum.what", "{name}: this review copy is of curriculum '{found}', not '{curriculum}'"),
+        _C("review_other_curriculum.fix", "import it into '{found}'"),
+    ),
+    "review_other_round": (
+        _C("review_other_round.what", "{name}: this review copy is of round '{found}', not '{round}'"),
+        _C("review_other_round.fix", "import it into round '{found}' (or do not name a round)"),
+    ),
+    "review_fingerprint": (
+        _C(
+            "review_fingerprint.what",
             "{name}: this review copy was made from another version of round '{round}' (its fingerprint differs)",
-            "nothing imported; send the reviewer a new review copy of the round",
         ),
-        "fr": (
-            "{name} : cette copie de relecture a été produite à partir d’une autre version du cycle « {round} » "
-            "(son empreinte diffère)",
-            "rien n’a été importé ; envoyez au relecteur une nouvelle copie de relecture du cycle",
+        _C("review_fingerprint.fix", "nothing imported; send the reviewer a new review copy of the round"),
+    ),
+    "not_suggested_edit": (
+        _C("not_suggested_edit.what", "comment #{id} is not a suggested edit of a text field"),
+        _C("not_suggested_edit.fix", "apply it by hand"),
+    ),
+    "suggestion_outdated": (
+        _C("suggestion_outdated.what", "the text of '{target}' ({field}) has changed since the review copy was made"),
+        _C("suggestion_outdated.fix", "not saved; apply the suggestion by hand, the comment stays open"),
+    ),
+    # --- languages (H1: settings.yaml, Text of any language) -------------------------------
+    "not_language_code": (
+        _C("not_language_code.what", "'{lang}' is not a language code"),
+        _C(
+            "not_language_code.fix",
+            "write a language code such as `fr`, `en` or `ar` (ISO 639, optionally with a region: `ar-TN`)",
         ),
-    },
-    "not_suggested_edit": {
-        "en": ("comment #{id} is not a suggested edit of a text field", "apply it by hand"),
-        "fr": (
-            "le commentaire n° {id} n’est pas une modification proposée d’un champ de texte",
-            "appliquez-le à la main",
+    ),
+    "undeclared_language": (
+        _C("undeclared_language.what", "language '{lang}' is not one of the workspace's languages ({declared})"),
+        _C("undeclared_language.fix", "declare '{lang}' in settings.yaml or remove the text"),
+    ),
+    "duplicate_language": (
+        _C("duplicate_language.what", "language '{lang}' is listed twice"),
+        _C("duplicate_language.fix", "list each language once"),
+    ),
+    "unknown_lang_option": (
+        _C("unknown_lang_option.what", "unknown language '{lang}'"),
+        _C("unknown_lang_option.fix", "use one of the workspace's languages: {declared}"),
+    ),
+    # --- interface catalogs (catalogs.py) ---------------------------------------------
+    "catalog_placeholder": (
+        _C(
+            "catalog_placeholder.what",
+            "the translation of '{key}' has a placeholder its English text does not have, or an unpaired brace: {found}; "
+            "the English text is shown instead",
         ),
-    },
-    "suggestion_outdated": {
-        "en": (
-            "the text of '{target}' ({field}) has changed since the review copy was made",
-            "not saved; apply the suggestion by hand, the comment stays open",
-        ),
-        "fr": (
-            "le texte de « {target} » ({field}) a changé depuis la copie de relecture",
-            "non enregistré ; appliquez la proposition à la main, le commentaire reste ouvert",
-        ),
-    },
+        _C("catalog_placeholder.fix", "use the placeholders of the English text: {expected}"),
+    ),
+    "catalog_unreadable": (
+        _C("catalog_unreadable.what", "the catalog cannot be read ({reason}); its language is shown in English"),
+        _C("catalog_unreadable.fix", "save it as UTF-8 from Poedit or Weblate, or rebuild it from the template"),
+    ),
 }
 
-DID_YOU_MEAN = {"en": "did you mean '{suggestion}'?", "fr": "vouliez-vous dire « {suggestion} » ?"}
-
-# what a YAML value was, in words
+# what a YAML value was, in words; nouns and verbs that refusals fill in
 KINDS = {
-    "bool": Text("true/false", "true/false"),
-    "text": Text("du texte", "text"),
-    "list": Text("une liste", "a list"),
-    "mapping": Text("des champs `clé: valeur`", "a mapping"),
-    "nothing": Text("rien", "nothing"),
+    "bool": _C("KINDS.bool", "true/false"),
+    "text": _C("KINDS.text", "text"),
+    "list": _C("KINDS.list", "a list"),
+    "mapping": _C("KINDS.mapping", "a mapping"),
+    "nothing": _C("KINDS.nothing", "nothing"),
 }
+
 EXPECTED = {
-    "text": Text("du texte", "text"),
-    "number": Text("un nombre", "a number"),
-    "bool": Text("true ou false", "true or false"),
+    "text": _C("EXPECTED.text", "text"),
+    "number": _C("EXPECTED.number", "a number"),
+    "bool": _C("EXPECTED.bool", "true or false"),
 }
-LANGUAGE_NAMES = {"fr": Text("français", "French"), "en": Text("anglais", "English")}
+
+RECORD_NAMES = {
+    "modules": _C("RECORD_NAMES.modules", "module"),
+    "contexts": _C("RECORD_NAMES.contexts", "context"),
+    "curricula": _C("RECORD_NAMES.curricula", "curriculum"),
+}
+
+ID_OF = {
+    "module": _C("ID_OF.module", "module"),
+    "session": _C("ID_OF.session", "session"),
+    "activity": _C("ID_OF.activity", "activity"),
+    "context": _C("ID_OF.context", "context"),
+}
+
+ACTIONS = {
+    "edit-content": _C("ACTIONS.edit-content", "edit content"),
+    "decide-comment": _C("ACTIONS.decide-comment", "decide comment"),
+    "open-round": _C("ACTIONS.open-round", "open round"),
+    "comment": _C("ACTIONS.comment", "comment"),
+    "reply": _C("ACTIONS.reply", "reply"),
+    "done-reviewing": _C("ACTIONS.done-reviewing", "done reviewing"),
+    "export": _C("ACTIONS.export", "export"),
+    "import": _C("ACTIONS.import", "import"),
+    "import-review": _C("ACTIONS.import-review", "import review"),
+}
+
+NONE = _C("NONE", "none")
+ROLES_HINT = _C("ROLES_HINT", "e.g. reviewer, designer, prosecutor, social worker")
+DID_YOU_MEAN = _C("DID_YOU_MEAN", "did you mean '{suggestion}'?")
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language's name as a message value: "arabe" in French, "Arabic" in English (CLDR)."""
+
+    code: str
+
+    def get(self, lang: str) -> str:
+        return languages.name(self.code, lang)
+
+
+class _LanguageNames(dict):
+    def __missing__(self, code: str) -> Language:
+        return Language(code)
+
+    def get(self, code: str, default=None) -> Language:
+        return self[code]
+
+
+LANGUAGE_NAMES: dict[str, Language] = _LanguageNames()  # any code -> its name in any language
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number as a message value, grouped as each language writes it (2 097 152 / 2,097,152)."""
+
+    value: float
+
+    def get(self, lang: str) -> str:
+        return grouped_number(self.value, lang)
+
+
+@dataclass(frozen=True)
+class English:
+    """A value the command line shows as it is (a code, the CLI's words), translated elsewhere."""
+
+    en: str
+    other: Word
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.other.get(lang)
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Roles joined by commas: their codes in English, their names in other languages."""
+
+    codes: tuple[str, ...]
+    none: str = "nobody"
+
+    def get(self, lang: str) -> str:
+        if not self.codes:
+            return self.none if lang == "en" else NONE.get(lang)
+        if lang == "en":
+            return ", ".join(self.codes)
+        return ", ".join(t(f"role.{code}", lang) for code in self.codes)
+
+
+def _written(value, lang: str):
+    return value.get(lang) if isinstance(value, Word | Text | Language | Number | English | Roles) else value
 
 
 def text(code: str, values: dict, lang: str = "en") -> tuple[str, str]:
-    """(what, fix) of a message in `lang` (English where a language has no text)."""
-    entry = MESSAGES[code]
-    what, fix = entry.get(lang) or entry["en"]
-    filled = {key: value.get(lang) if isinstance(value, Text) else value for key, value in values.items()}
+    """(what, fix) of a message in `lang` (English where a catalog has no translation)."""
+    what, fix = MESSAGES[code]
+    filled = {key: _written(value, lang) for key, value in values.items()}
     if filled.get("suggestion"):
-        fix = (DID_YOU_MEAN.get(lang) or DID_YOU_MEAN["en"]).format(**filled)
-    return what.format(**filled), fix.format(**filled)
+        fix = DID_YOU_MEAN
+    return _filled(what, lang, filled, values), _filled(fix, lang, filled, values)
 
 
-def number(value) -> Text:
-    return Text(f"le nombre {value}", f"the number {value}")
+def _filled(word: Word | str, lang: str, filled: dict, values: dict) -> str:
+    if not word:
+        return ""
+    count = values.get(word.english.count) if isinstance(word.english, Plural) else None
+    return translate(word.key, word.english, lang, filled, count=count.value if isinstance(count, Number) else count)
 
 
-# nouns and verbs that refusals fill in, in French and English
-RECORD_NAMES = {
-    "modules": Text("module", "module"),
-    "contexts": Text("contexte", "context"),
-    "curricula": Text("curriculum", "curriculum"),
-}
-ID_OF = {  # "'x' is not a valid {what} id" / "… n’est pas un identifiant {what} valide"
-    "module": Text("de module", "module"),
-    "session": Text("de séance", "session"),
-    "activity": Text("d’activité", "activity"),
-    "context": Text("de contexte", "context"),
-}
-NONE = Text("aucun", "none")
-ROLES_HINT = Text(
-    "par exemple relecteur, concepteur, procureur, travailleur social",
-    "e.g. reviewer, designer, prosecutor, social worker",
-)
-ACTIONS = {  # access.ALLOWED's actions, as in "… ne peut pas {action}" / "il faut un compte pour {action}"
-    "edit-content": "modifier le contenu",
-    "decide-comment": "statuer sur un commentaire",
-    "open-round": "ouvrir un cycle de relecture",
-    "comment": "commenter",
-    "reply": "répondre à un commentaire",
-    "done-reviewing": "déclarer sa relecture terminée",
-    "export": "exporter",
-    "import": "importer des modules",
-    "import-review": "importer les relectures renvoyées en Word",
-}
+NUMBER = _C("number", "the number {value}")
 
 
-def action(code: str, en: str) -> Text:
-    """An access action in French words, `en` in English (the command line's wording)."""
-    return Text(ACTIONS.get(code, code), en)
+def number(value) -> Word:
+    """A number found where something else was expected, as a message value."""
+    return Word(NUMBER.key, NUMBER.english, (("value", value),))
 
 
-def role_name(role: str) -> Text:
-    """A role as the interface names it in French; the role code itself in English."""
-    from .i18n import STRINGS
-
-    entry = STRINGS.get(f"role.{role}")
-    return Text(entry["fr"] if entry else role, role)
+def action(code: str, en: str) -> English:
+    """An access action: `en` in English (the command line's wording), the catalog's words elsewhere."""
+    return English(en, ACTIONS.get(code, Word(f"ACTIONS.{code}", code)))
 
 
-def roles(codes, none: str = "nobody") -> Text:
-    """Roles joined by commas (French names, English codes), or "aucun" / `none` when empty."""
-    codes = list(codes)
-    if not codes:
-        return Text("aucun", none)
-    return Text(", ".join(role_name(c).fr for c in codes), ", ".join(codes))
+def role_name(role: str) -> English:
+    """A role: its code in English (the command line), the interface's name for it elsewhere."""
+    return English(role, Word(f"role.{role}", role))
 
 
-def size(number: int) -> Text:
-    """A byte count grouped by thousands: 2 097 152 in French, 2,097,152 in English."""
-    grouped = f"{number:,}"
-    return Text(grouped.replace(",", "\u00a0"), grouped)
+def roles(codes, none: str = "nobody") -> Roles:
+    """Roles joined by commas (names, English codes), or "none" when empty."""
+    return Roles(tuple(codes), none)
+
+
+def size(number: int) -> Number:
+    """A byte count grouped by thousands as each language writes it."""
+    return Number(number)

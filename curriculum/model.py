@@ -8,9 +8,8 @@ data into these records and collects every problem on the way.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-
-LANGS = ("fr", "en")
 
 THEMES = ("information-sharing", "risk-assessment", "trust-building", "sustainability", "monitoring-evaluation")
 BLOOM_LEVELS = ("remember", "understand", "apply", "analyse", "evaluate", "create")
@@ -72,30 +71,137 @@ def check(rule, **extra) -> dict:
     return {"check": rule, **extra}
 
 
-@dataclass(frozen=True)
-class Text:
-    """A localised text; a missing language falls back to the other one."""
+class Text(Mapping):
+    """A localised text: a frozen, hashable mapping from language code to text, for any
+    language ("fr", "ar", "sw"…). Empty values are left out; the languages keep the order
+    they were given in (a file's order).
 
-    fr: str = ""
-    en: str = ""
+    `Text({"fr": "…", "ar": "…"})` and `Text(fr="…", en="…")` both work.
+    """
 
-    def get(self, lang: str) -> str:
-        value = getattr(self, lang, "")
-        if value:
-            return value
-        return next((getattr(self, other) for other in LANGS if getattr(self, other)), "")
+    __slots__ = ("_items", "_hash")
 
-    def missing(self) -> tuple[str, ...]:
-        """Languages without text, when at least one language has some."""
-        if not (self.fr or self.en):
-            return ()
-        return tuple(lang for lang in LANGS if not getattr(self, lang))
+    def __init__(self, values: Mapping[str, str] | Iterable[tuple[str, str]] = (), /, **more: str) -> None:
+        if type(values) is dict and not more:  # the loader's case: keys are unique already
+            items = tuple(pair for pair in values.items() if pair[1])
+        else:
+            pairs = values.items() if isinstance(values, Mapping) else values
+            kept = {lang: value for lang, value in (*pairs, *more.items())}
+            items = tuple(pair for pair in kept.items() if pair[1])
+        object.__setattr__(self, "_items", items)
+        object.__setattr__(self, "_hash", None)
+
+    @classmethod
+    def of_pairs(cls, pairs: tuple[tuple[str, str], ...]) -> Text:
+        """A text from (language, text) pairs already unique and non-empty (the loader's, which
+        reads thousands of texts: no copy, no check)."""
+        text = object.__new__(cls)
+        object.__setattr__(text, "_items", pairs)
+        object.__setattr__(text, "_hash", None)
+        return text
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Text is frozen")
+
+    def __getitem__(self, lang: str) -> str:
+        for code, value in self._items:
+            if code == lang:
+                return value
+        raise KeyError(lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return (code for code, _ in self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, lang: object) -> bool:
+        return any(code == lang for code, _ in self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Text):
+            return dict(self._items) == dict(other._items)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            object.__setattr__(self, "_hash", hash(frozenset(self._items)))
+        return self._hash
 
     def __bool__(self) -> bool:
-        return bool(self.fr or self.en)
+        return bool(self._items)
+
+    def __repr__(self) -> str:
+        return f"Text({dict(self._items)!r})"
+
+    def __reduce__(self):
+        return (Text, (self._items,))
+
+    def get(self, lang: str, fallback: Iterable[str] = ()) -> str:
+        """The text in `lang`, else in the first language of `fallback` that has one, else in
+        the first language it has (nothing crashes on a gap), else ""."""
+        for code, value in self._items:
+            if code == lang:
+                return value
+        return self.source(lang, fallback)[1]
+
+    def source(self, lang: str, fallback: Iterable[str] = ()) -> tuple[str, str]:
+        """(language, text) that `get(lang, fallback)` gives: ("", "") for an empty text."""
+        items = self._items
+        for pair in items:
+            if pair[0] == lang:
+                return pair
+        for wanted in fallback:
+            for pair in items:
+                if pair[0] == wanted:
+                    return pair
+        return items[0] if items else ("", "")
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages that have text, in the order given."""
+        return tuple(code for code, _ in self._items)
+
+    def missing(self, languages: Iterable[str]) -> tuple[str, ...]:
+        """The given languages without text (none when the text is wholly empty)."""
+        if not self._items:
+            return ()
+        return tuple(lang for lang in languages if lang not in self)
+
+    def items(self):
+        return self._items
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(self._items)
+
+    def replace(self, lang: str, value: str) -> Text:
+        """The text with `lang` set to `value` (removed when `value` is empty)."""
+        values = dict(self._items)
+        values[lang] = value
+        return Text(values)
+
+    def map(self, fn: Callable[[str], str]) -> Text:
+        """The text with `fn` applied to each language's text."""
+        return Text((code, fn(value)) for code, value in self._items)
 
 
 EMPTY = Text()
+
+
+class LanguageName(Text):
+    """A language's name as a message value: given in whatever language the message is
+    written in ("arabe" in French, "Arabic" in English), from CLDR."""
+
+    __slots__ = ("code",)
+
+    def __init__(self, code: str) -> None:
+        super().__init__({code: code})
+        object.__setattr__(self, "code", code)
+
+    def get(self, lang: str, fallback: Iterable[str] = ()) -> str:
+        from .languages import name
+
+        return name(self.code, lang)
 
 
 @dataclass(frozen=True)
@@ -164,19 +270,15 @@ class Question:
 
 @dataclass(frozen=True)
 class Reference:
-    """A framework or text cited by name (`fr`, `en`), with the day it was last checked and
+    """A framework or text cited by name, one entry per language (`fr: …`, `ar: …`, written
+    beside `law`, `checked` and `recheck` in the file), with the day it was last checked and
     the day to check it again (ISO dates). A legal text (`law: true`) is printed in packs
     with "state of the law as of" its checked date."""
 
-    fr: str = ""
-    en: str = ""
+    text: Text = EMPTY
     law: bool = False
     checked: str = field(default="", metadata=check("date"))
     recheck: str = field(default="", metadata=check("date"))
-
-    @property
-    def text(self) -> Text:
-        return Text(self.fr, self.en)
 
 
 @dataclass(frozen=True)
@@ -214,13 +316,49 @@ class Substitution:
     replace: str
 
 
-@dataclass(frozen=True)
 class Glossary:
-    fr: tuple[Substitution, ...] = ()
-    en: tuple[Substitution, ...] = ()
+    """A context's local terms per language: language code -> substitutions, in file order."""
+
+    __slots__ = ("_entries",)
+
+    def __init__(self, entries: Mapping[str, Iterable[Substitution]] | None = None, /, **more) -> None:
+        pairs = {**(entries or {}), **more}
+        object.__setattr__(self, "_entries", tuple((lang, tuple(subs)) for lang, subs in pairs.items() if subs))
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Glossary is frozen")
 
     def get(self, lang: str) -> tuple[Substitution, ...]:
-        return getattr(self, lang, ())
+        return next((subs for code, subs in self._entries if code == lang), ())
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(code for code, _ in self._entries)
+
+    def items(self) -> tuple[tuple[str, tuple[Substitution, ...]], ...]:
+        return self._entries
+
+    def replace(self, lang: str, substitutions: Iterable[Substitution]) -> Glossary:
+        entries = dict(self._entries)
+        entries[lang] = tuple(substitutions)
+        return Glossary(entries)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Glossary):
+            return dict(self._entries) == dict(other._entries)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._entries))
+
+    def __bool__(self) -> bool:
+        return bool(self._entries)
+
+    def __repr__(self) -> str:
+        return f"Glossary({dict(self._entries)!r})"
+
+    def __reduce__(self):
+        return (Glossary, (dict(self._entries),))
 
 
 @dataclass(frozen=True)
@@ -264,8 +402,9 @@ class Context:
     revision: int = field(metadata=check("positive"))
     name: Text
     country: Text = EMPTY
-    languages: tuple[str, ...] = field(default=LANGS, metadata=check(LANGS))
-    default_language: str = field(default="en", metadata=check(LANGS))
+    languages: tuple[str, ...] = field(default=(), metadata=check("language"))
+    default_language: str = field(default="", metadata=check("language"))
+    fallback: tuple[str, ...] = field(default=(), metadata=check("language"))
     briefing: Text = EMPTY
     glossary: Glossary = Glossary()
     timing: Timing = Timing()
@@ -277,6 +416,11 @@ class Context:
     @property
     def title(self) -> Text:
         return self.name
+
+    @property
+    def fallback_order(self) -> tuple[str, ...]:
+        """Where a missing text is looked for: `fallback` as written, else `languages`."""
+        return self.fallback or self.languages
 
 
 @dataclass(frozen=True)
@@ -315,9 +459,17 @@ class Curriculum:
     summary: Text = EMPTY
     audience: tuple[str, ...] = field(default=(), metadata=check("slug"))
     default_context: str = field(default="", metadata=check("slug"))
-    languages: tuple[str, ...] = field(default=LANGS, metadata=check(LANGS))
+    languages: tuple[str, ...] = field(default=(), metadata=check("language"))
     schedule: Schedule = Schedule()
     items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A workspace's settings (`settings.yaml` at its root): the languages its content is
+    written in, in the order a missing text falls back to them."""
+
+    languages: tuple[str, ...] = field(metadata=check("language"))
 
 
 KINDS = {"modules": Module, "contexts": Context, "curricula": Curriculum}

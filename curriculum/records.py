@@ -17,10 +17,22 @@ import types
 import typing
 from dataclasses import dataclass
 
+from . import languages as language_codes
 from . import messages
-from .messages import EXPECTED, KINDS, LANGUAGE_NAMES
+from .messages import EXPECTED, KINDS
 from .model import EMPTY as EMPTY_TEXT
-from .model import LANGS, MAX_DAYS, MAX_ITEMS, MAX_MINUTES, MAX_PAUSE_MINUTES, MAX_TEXT, Text, clock
+from .model import (
+    MAX_DAYS,
+    MAX_ITEMS,
+    MAX_MINUTES,
+    MAX_PAUSE_MINUTES,
+    MAX_TEXT,
+    Glossary,
+    Reference,
+    Substitution,
+    Text,
+    clock,
+)
 from .problems import Problem
 
 KeyPath = tuple[str | int, ...]
@@ -51,7 +63,16 @@ SUGGESTED = 100
 
 
 class Findings(list):
-    """The problems met while converting one file."""
+    """The problems met while converting one file.
+
+    `languages`: the workspace's declared languages (a text or a language field naming
+    another is an error), or None when the workspace declares none. `seen`: the languages
+    met while converting, in order (a workspace without settings speaks those)."""
+
+    def __init__(self, *args, languages: tuple[str, ...] | None = None) -> None:
+        super().__init__(*args)
+        self.languages = languages
+        self.seen: dict[str, None] = {}
 
     def error(self, path: KeyPath, code: str, **values) -> None:
         self.append(Finding(path, code, tuple(values.items())))
@@ -200,6 +221,10 @@ def _converter(tp, rule):
         return functools.partial(_sequence, item, rule == "unique-ids")
     if tp is Text:
         return _text
+    if tp is Reference:
+        return _reference
+    if tp is Glossary:
+        return _glossary
     if dataclasses.is_dataclass(tp):
         return functools.partial(_record, tp)
     return functools.partial(_scalar, tp, rule)
@@ -230,20 +255,35 @@ def _check_unique(items, found, path):
         seen.add(item.id)
 
 
+def _language(code, found: Findings, path: KeyPath) -> bool:
+    """Whether `code` may name a language here: a language code, declared by the workspace."""
+    declared = found.languages
+    if code in (found.seen if declared is None else declared):  # the usual case, met before: no look-up
+        return True
+    if not language_codes.is_code(code):
+        declared = found.languages or tuple(found.seen)
+        suggestion = language_codes.suggest_code(code, declared) if len(found) < SUGGESTED else ""
+        found.error(path, "not_language_code", lang=_shown(str(code)), suggestion=suggestion)
+        return False
+    if found.languages is not None and code not in found.languages:
+        found.error(path, "undeclared_language", lang=code, declared=", ".join(found.languages))
+        return False
+    found.seen.setdefault(code, None)
+    return True
+
+
 def _text(raw, found, path):
     if _is_null(raw):
         return EMPTY_TEXT
     if not isinstance(raw, dict):
         found.error(path, "not_text_pair", found=_kind_of(raw))
         return _BAD
-    fr, en = raw.get("fr"), raw.get("en")
-    if len(raw) > 2 or (len(raw) == 2 and (fr is None or en is None)) or (len(raw) == 1 and fr is None and en is None):
-        for lang in raw:
-            if lang not in LANGS:
-                found.error(path + (str(lang),), "unknown_language", lang=lang, suggestion=found.suggest(lang, LANGS))
-                return _BAD
     values = {}
-    for lang, text in (("fr", fr), ("en", en)):
+    bad = False
+    for lang, text in raw.items():
+        if not _language(lang, found, path + (str(lang),)):
+            bad = True
+            continue
         if _is_null(text):
             continue
         if not isinstance(text, str):
@@ -251,17 +291,58 @@ def _text(raw, found, path):
                 text = str(text)
             else:
                 found.error(path + (lang,), "not_text", found=_kind_of(text))
-                return _BAD
+                bad = True
+                continue
         if len(text) > MAX_TEXT:
             found.error(path + (lang,), "text_too_long", length=messages.size(len(text)), limit=messages.size(MAX_TEXT))
-            return _BAD
+            bad = True
+            continue
         values[lang] = text
-    if len(values) == 2:
-        return Text(values["fr"], values["en"])
-    result = Text(**values)
-    for lang in result.missing():
-        found.warn(path, "translation_gap", lang=lang, language=LANGUAGE_NAMES[lang])
-    return result
+    return _BAD if bad else Text.of_pairs(tuple(values.items()))  # unique keys, no empty text
+
+
+_REFERENCE_FIELDS = frozenset({"law", "checked", "recheck"})
+
+
+def _reference(raw, found, path):
+    """A reference: its name in each language beside `law`, `checked` and `recheck`."""
+    if not isinstance(raw, dict):
+        found.error(path, "not_mapping", found=_kind_of(raw))
+        return _BAD
+    typos = {
+        k for k in raw if k not in _REFERENCE_FIELDS and not language_codes.is_code(k) and suggest(k, _REFERENCE_FIELDS)
+    }
+    for key in typos:  # `lwa:` is a misspelt field, not a language
+        allowed = ", ".join(sorted(_REFERENCE_FIELDS))
+        found.error(
+            path + (str(key),), "unknown_field", key=key, allowed=allowed, suggestion=suggest(key, _REFERENCE_FIELDS)
+        )
+    text = _text({k: v for k, v in raw.items() if k not in _REFERENCE_FIELDS and k not in typos}, found, path)
+    record = _record(Reference, {k: v for k, v in raw.items() if k in _REFERENCE_FIELDS}, found, path)
+    if text is _BAD or record is _BAD or typos:
+        return _BAD
+    return dataclasses.replace(record, text=text)
+
+
+def _glossary(raw, found, path):
+    """A glossary: language code -> list of substitutions."""
+    if _is_null(raw):
+        return Glossary()
+    if not isinstance(raw, dict):
+        found.error(path, "not_mapping", found=_kind_of(raw))
+        return _BAD
+    convert = _converter(tuple[Substitution, ...], None)
+    entries, bad = {}, False
+    for lang, value in raw.items():
+        if not _language(lang, found, path + (str(lang),)):
+            bad = True
+            continue
+        subs = convert(value, found, path + (lang,))
+        if subs is _BAD:
+            bad = True
+        else:
+            entries[lang] = subs
+    return _BAD if bad else Glossary(entries)
 
 
 INTEGER = re.compile(r"^[-+]?[0-9]{1,18}\Z")  # longer is no sensible number (and int() refuses > 4,300 digits)
@@ -278,7 +359,7 @@ def _scalar(tp, rule, raw, found, path):
     value = _typed(tp, rule, raw)
     if value is _BAD:
         shown = _shown(raw)
-        found_text = Text(f"« {shown} »", f"'{shown}'") if isinstance(raw, str) else _kind_of(raw)
+        found_text = Text(fr=f"« {shown} »", en=f"'{shown}'") if isinstance(raw, str) else _kind_of(raw)
         if tp is int:
             found.error(path, "not_whole_number", found=found_text)
         else:
@@ -318,6 +399,8 @@ _RANGES = {"positive": None, "days": MAX_DAYS, "minutes": MAX_MINUTES, "pause-mi
 def _passes(rule, value, found, path) -> bool:
     if rule is None or value == "":
         return True
+    if rule == "language":
+        return _language(value, found, path)
     if isinstance(rule, tuple):
         if value in rule:
             return True
@@ -365,18 +448,37 @@ def to_data(record) -> dict:
         value = getattr(record, spec.name)
         if not spec.required and value == spec.default:
             continue
-        out[spec.key] = _plain(value)
+        out[spec.key] = plain(value)
     return out
 
 
-def _plain(value):
+def plain(value):
+    """A value as YAML data: records as mappings, tuples as lists, texts as `{lang: text}`."""
     if isinstance(value, Text):
-        return {lang: getattr(value, lang) for lang in LANGS if getattr(value, lang)}
+        return value.as_dict()
+    if isinstance(value, Reference):
+        return {**value.text.as_dict(), **to_data(dataclasses.replace(value, text=EMPTY_TEXT))}
+    if isinstance(value, Glossary):
+        return {lang: plain(subs) for lang, subs in value.items()}
     if isinstance(value, tuple):
-        return [_plain(item) for item in value]
+        return [plain(item) for item in value]
     if dataclasses.is_dataclass(value):
         return to_data(value)
     return value
+
+
+def texts(value, path: KeyPath = ()):
+    """Every localised text in a record (or part of one), with the key path where it stands."""
+    if isinstance(value, Text):
+        yield path, value
+    elif isinstance(value, Reference):
+        yield path, value.text
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from texts(item, path + (i,))
+    elif dataclasses.is_dataclass(value):
+        for spec in specs(type(value)):
+            yield from texts(getattr(value, spec.name), path + (spec.key,))
 
 
 def settled(value):
@@ -385,6 +487,9 @@ def settled(value):
     same text back without it, and that alone must not make a record "changed"."""
     if isinstance(value, str):
         return value.rstrip("\n")
+    if isinstance(value, Text):
+        calm = value.map(settled)
+        return value if calm == value else calm
     if isinstance(value, tuple):
         return tuple(map(settled, value))
     if dataclasses.is_dataclass(value):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from . import languages
 from .adapt import Adapted, adapt_module
 from .glossary import substitute
 from .i18n import label, long_date, notice_text, t
@@ -198,20 +199,65 @@ def _slot_json(slot: Slot) -> dict:
 
 @dataclass
 class Texts:
-    """Resolves localised text to one language with the context's glossary applied."""
+    """Resolves localised text to one language with the context's glossary applied.
+
+    A text without `lang` falls back along `fallback` (the context's order, then the
+    workspace's languages) and, failing those, to the first language it has; every text so
+    borrowed is counted as a translation gap for `lang` (see `gap_notices`)."""
 
     lang: str
     context: Context | None
-    entries: tuple = field(init=False)
+    fallback: tuple[str, ...] = ()
+    entries: dict = field(init=False)
+    gaps: dict = field(init=False)  # language used instead -> {text: None}, in order met
 
     def __post_init__(self):
-        self.entries = self.context.glossary.get(self.lang) if self.context else ()
+        self.entries = {}
+        self.gaps = {}
 
     def __call__(self, text: Text) -> str:
-        return substitute(text.get(self.lang), self.entries, self.lang) if self.entries else text.get(self.lang)
+        used, value = text.source(self.lang, self.fallback)
+        if used != self.lang and value:
+            self.gaps.setdefault(used, {}).setdefault(value, None)
+        if not self.context:
+            return value
+        entries = self.entries.get(used)
+        if entries is None:
+            entries = self.entries[used] = self.context.glossary.get(used)
+        return substitute(value, entries, used) if entries else value
 
     def all(self, texts) -> tuple[str, ...]:
         return tuple(self(t) for t in texts)
+
+    def gap_notices(self) -> list[Notice]:
+        """One notice per language texts were borrowed from: how many, and the first few."""
+        out = []
+        for used, found in self.gaps.items():
+            examples = ", ".join(f"“{_short(value)}”" for value in list(found)[:GAP_EXAMPLES])
+            values = {
+                "language": languages.name(self.lang, self.lang),
+                "used": languages.name(used, self.lang),
+                "count": len(found),
+                "examples": examples + (", …" if len(found) > GAP_EXAMPLES else ""),
+                "lang": self.lang,
+                "from": used,
+            }
+            out.append(Notice("translation-gap", values))
+        return out
+
+
+GAP_EXAMPLES = 3
+
+
+def _short(value: str) -> str:
+    line = " ".join(value.split())
+    return line if len(line) <= 40 else line[:39] + "…"
+
+
+def fallback_for(lang: str, context: Context | None, workspace_languages=()) -> tuple[str, ...]:
+    """Where a text missing in `lang` is looked for: the context's fallback order, then the
+    workspace's languages."""
+    return languages.fallback_order(lang, context.fallback_order if context else (), workspace_languages)[1:]
 
 
 def _reference(reference, texts) -> str:
@@ -226,17 +272,19 @@ def _reference(reference, texts) -> str:
 
 
 def resolve(workspace, curriculum_id: str, context_id: str | None, lang: str) -> Programme:
-    """The Programme for a curriculum in a context and a language."""
-    if lang not in ("fr", "en"):
-        raise ContentError.coded("programme_language", lang=lang)
+    """The Programme for a curriculum in a context and a language (any of the workspace's)."""
+    if lang not in workspace.languages:
+        raise ContentError.coded("unknown_lang_option", lang=lang, declared=", ".join(workspace.languages))
     curriculum: Curriculum = workspace.get("curricula", curriculum_id)
     context_id = context_id or curriculum.default_context
     context: Context | None = workspace.get("contexts", context_id) if context_id else None
-    return resolve_records(curriculum, context, workspace.modules, lang)
+    return resolve_records(curriculum, context, workspace.modules, lang, workspace.languages)
 
 
-def resolve_records(curriculum: Curriculum, context: Context | None, modules: dict, lang: str) -> Programme:
-    texts = Texts(lang, context)
+def resolve_records(
+    curriculum: Curriculum, context: Context | None, modules: dict, lang: str, workspace_languages=()
+) -> Programme:
+    texts = Texts(lang, context, fallback_for(lang, context, workspace_languages))
     factor = context.timing.interpretation_factor if context else 1.0
     notices: list[Notice] = []
     chosen = chosen_sessions(curriculum, context, modules, notices)
@@ -255,6 +303,9 @@ def resolve_records(curriculum: Curriculum, context: Context | None, modules: di
     times = {(s.module, s.session, s.activity): s for slots in days for s in slots if s.kind == "activity"}
     views = tuple(_module_view(adapted, sessions, texts, factor, times) for adapted, sessions in chosen)
     notices += _content_notices(curriculum, chosen, days, modules, texts)
+    context_name = texts(context.name) if context else ""
+    briefing = texts(context.briefing) if context else ""
+    notices += texts.gap_notices()
     return Programme(
         curriculum=curriculum.id,
         curriculum_revision=curriculum.revision,
@@ -262,7 +313,7 @@ def resolve_records(curriculum: Curriculum, context: Context | None, modules: di
         summary=texts(curriculum.summary),
         context=context.id if context else "",
         context_revision=context.revision if context else 0,
-        context_name=context.name.get(lang) if context else "",
+        context_name=context_name,
         lang=lang,
         audience=curriculum.audience,
         day_start=clock(day.start),
@@ -271,7 +322,7 @@ def resolve_records(curriculum: Curriculum, context: Context | None, modules: di
         modules=views,
         days=tuple(tuple(d) for d in days),
         notices=tuple(notices),
-        briefing=context.briefing.get(lang) if context else "",
+        briefing=briefing,
         glossary=tuple((e.term, e.replace) for e in context.glossary.get(lang)) if context else (),
     )
 

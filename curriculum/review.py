@@ -224,8 +224,8 @@ def _entry(kind: str, parent: str, position: int, record, texts: dict) -> dict:
         "kind": kind,
         "parent": parent,
         "position": position,
-        "title": {"fr": record.title.fr, "en": record.title.en},
-        "texts": {name: {"fr": text.fr, "en": text.en} for name, text in texts.items()},
+        "title": record.title.as_dict(),  # every language it is written in
+        "texts": {name: text.as_dict() for name, text in texts.items()},
     }
 
 

@@ -11,6 +11,7 @@ from .diff import word_diff
 from .export.bidi import contain
 from .i18n import label, t
 from .languages import is_rtl, isolate
+from .model import Text
 from .review import comments, location, round_snapshot, snapshot
 
 MATRIX_COLUMNS = ("no.", "round", "location", "excerpt", "comment", "reviewer", "role", "status", "response")
@@ -31,7 +32,7 @@ def matrix_rows(root, workspace, curriculum_id: str, round_name: str | None, lan
             {
                 "no.": len(rows) + 1,
                 "round": comment.round,
-                "location": where if exists else f"{where} ({t('review.removed', lang)})",
+                "location": where if exists else t("review.where_removed", lang, where=where),
                 "excerpt": comment.excerpt,
                 "comment": text,
                 "reviewer": comment.author,
@@ -109,7 +110,7 @@ def changes_since(root, workspace, curriculum_id: str, round_name: str, lang: st
     now = snapshot(workspace, curriculum_id)["items"]
     out: list[Change] = []
     for path, item in now.items():
-        title = item["title"].get(lang) or item["title"].get("en", "")
+        title = Text(item["title"]).get(lang)
         old = then.get(path)
         if old is None:
             out.append(Change("added", path, title))
@@ -126,7 +127,7 @@ def changes_since(root, workspace, curriculum_id: str, round_name: str, lang: st
             out.append(Change("edited", path, title, "", tuple(fields)))
     for path, item in then.items():
         if path not in now:
-            out.append(Change("removed", path, item["title"].get(lang) or item["title"].get("en", "")))
+            out.append(Change("removed", path, Text(item["title"]).get(lang)))
     return out
 
 

@@ -28,7 +28,8 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tokens import CommentToken
 
-from .records import settled, specs, to_data
+from .model import Glossary, Reference, Text
+from .records import plain, settled, specs
 
 _QUOTED = (DoubleQuotedScalarString, SingleQuotedScalarString)
 
@@ -99,7 +100,10 @@ def _update_record(node: CommentedMap, old, new) -> None:
         elif spec.key in node:
             node[spec.key] = _changed(node[spec.key], before, after, owner=(node.ca.items, spec.key))
         else:
-            node.insert(_position(node, type(new), spec.key), spec.key, _fresh(after))
+            fresh = _fresh(after)
+            if isinstance(fresh, CommentedSeq) and all(isinstance(v, str) and "\n" not in v for v in fresh):
+                fresh.fa.set_flow_style()  # a new list of ids or codes on one line: `fallback: [ar, fr]`
+            node.insert(_position(node, type(new), spec.key), spec.key, fresh)
 
 
 def _position(node: CommentedMap, cls, key: str) -> int:
@@ -115,6 +119,11 @@ def _position(node: CommentedMap, cls, key: str) -> int:
 def _changed(node, before, after, owner=None):
     """The node to write for a value that changed from `before` to `after` (`owner`: the
     comment slots of the mapping holding it, and its key)."""
+    if isinstance(after, KEYED) and type(before) is type(after) and isinstance(node, CommentedMap):
+        if _needs_block(after):
+            node.fa.set_block_style()
+        _update_keyed(node, before, after)
+        return node
     if dataclasses.is_dataclass(after) and type(before) is type(after) and isinstance(node, CommentedMap):
         if _needs_block(after):
             node.fa.set_block_style()
@@ -126,6 +135,22 @@ def _changed(node, before, after, owner=None):
     if isinstance(after, str):
         return _string(after, like=node)
     return _fresh(after)
+
+
+KEYED = (Text, Reference, Glossary)  # written as a mapping keyed by language (a reference: and its dates)
+
+
+def _update_keyed(node: CommentedMap, before, after) -> None:
+    """Change the mapping `node` (read as `before`) to read as `after`, key by key: a
+    language removed goes, a changed one changes in place, a new one is added at the end."""
+    old, new = plain(before), plain(after)
+    for key in [k for k in node if k not in new]:
+        node.pop(key)
+    for key, value in new.items():
+        if key not in node:
+            node[key] = _node(value, None)
+        elif old.get(key) != value:
+            node[key] = _string(value, like=node[key]) if isinstance(value, str) else _node(value, node[key])
 
 
 def _update_items(node: CommentedSeq, before: tuple, after: tuple, owner=None) -> None:
@@ -275,26 +300,18 @@ def _identity(item):
 
 def _needs_block(value) -> bool:
     """Whether a value holds multi-line text, which flow style (`{fr: …}`) cannot hold as a block."""
-    plain = _plain(value)
-    if isinstance(plain, dict):
-        return any(map(_needs_block, plain.values()))
-    if isinstance(plain, list):
-        return any(map(_needs_block, plain))
-    return isinstance(plain, str) and "\n" in plain
-
-
-def _plain(value):
-    if dataclasses.is_dataclass(value):
-        return to_data(value)
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
-    return value
+    data = plain(value)
+    if isinstance(data, dict):
+        return any(map(_needs_block, data.values()))
+    if isinstance(data, list):
+        return any(map(_needs_block, data))
+    return isinstance(data, str) and "\n" in data
 
 
 def _fresh(value, like=None):
     """A new node for `value`, written like `like` (a neighbouring item: a new activity takes
     the flow style and quotes of the one before it), else in block style as in a new file."""
-    return _node(_plain(value), like)
+    return _node(plain(value), like)
 
 
 def _node(plain, like):

@@ -58,6 +58,14 @@ def french(text: str) -> str:
 
 RULES: dict[str, Callable[[str], str]] = {"fr": french}
 
+# What a label's colon looks like ("Lieu : Tunis" in French, "Venue: Tunis" elsewhere).
+COLONS: dict[str, str] = {"fr": NBSP + ":"}
+
+
+def colon(lang: str) -> str:
+    """The colon after a label in `lang`, with the space a language puts before it."""
+    return COLONS.get(lang, ":")
+
 
 def for_language(lang: str) -> Callable[[str], str] | None:
     """The typographic rules of a language, or None when it has none."""

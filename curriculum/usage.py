@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .adapt import target_state
 from .i18n import label
+from .typography import NBSP, colon
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def describe_adaptation(context, adaptation: Adaptation, lang: str) -> str:
     override = context.overrides[adaptation.index]
     kind = label("adaptation", override.kind, lang).capitalize()
     if override.kind == "minutes":
-        return f"{kind} : {override.minutes} min" if lang == "fr" else f"{kind}: {override.minutes} min"
+        return f"{kind}{colon(lang).replace(NBSP, ' ')} {override.minutes} min"
     if override.kind == "note":
         return f"✎ {override.note.get(lang)}"
     if override.kind == "replace":

@@ -12,10 +12,10 @@ import datetime
 from typing import TYPE_CHECKING
 
 from . import items
-from .messages import LANGUAGE_NAMES, size
-from .model import Context, Curriculum, Module, clock, minutes_of
+from .messages import size
+from .model import Context, Curriculum, LanguageName, Module, clock, minutes_of
 from .problems import Problem
-from .records import Findings
+from .records import Findings, texts
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -66,8 +66,6 @@ def _check_references(module: Module, found: Findings) -> None:
     now = today().isoformat()
     for r, reference in enumerate(module.references):
         path = ("references", r)
-        for lang in reference.text.missing():
-            found.warn(path, "translation_gap", lang=lang, language=LANGUAGE_NAMES[lang])
         if reference.law and not (reference.checked and reference.recheck):
             found.warn(path, "law_undated")
         if reference.checked and reference.recheck and reference.recheck <= reference.checked:
@@ -100,7 +98,7 @@ _KEYS = {"field_name": "field", "value": "value", "minutes": "minutes", "note": 
 
 
 def _check_context(context: Context, found: Findings) -> None:
-    if context.default_language not in context.languages:
+    if context.default_language and context.default_language not in context.languages:
         found.error(("default_language",), "default_language", lang=context.default_language)
     local = {h.id for h in context.handouts}
     local_questions = {q.id for q in context.questions}
@@ -180,10 +178,12 @@ def half_days(schedule) -> int:
     return longest
 
 
-def check_workspace(workspace: Workspace) -> list[Problem]:
+def check_workspace(workspace: Workspace, memo: dict | None = None) -> list[Problem]:
     """Problems between files: dangling references, circles of prerequisites, orphaned and
     stale adaptations. Collected per record as findings, then reported as a file's own
-    problems are (one composition of the file, at most MAX_PROBLEMS and "N more")."""
+    problems are (one composition of the file, at most MAX_PROBLEMS and "N more"). `memo` (the
+    Store's, shared by its loads) keeps each record's translation gaps until the record object
+    or the languages it is used in change."""
     found: dict[tuple[str, str], Findings] = {}
 
     def of(kind: str, record_id: str) -> Findings:
@@ -202,12 +202,54 @@ def check_workspace(workspace: Workspace) -> list[Problem]:
     for context in workspace.contexts.values():
         _context_references(workspace, context, of("contexts", context.id))
         _adapted_banks(workspace, context, of("contexts", context.id))
+    _translation_gaps(workspace, of, {} if memo is None else memo)
     problems: list[Problem] = []
     for (kind, record_id), findings in found.items():
         if findings:
             file = workspace.path(kind, record_id)
             problems += reported(f"{kind}/{file.name}", _text(file), findings, parsed=False)
     return problems
+
+
+def _translation_gaps(workspace, of, memo: dict) -> None:
+    """A warning per text and language it lacks, for the languages a record is used in: a
+    curriculum's and its default context's languages for the curriculum and its modules, a
+    context's for the context and the modules it adapts. A language no context or
+    curriculum uses raises no gap (a workspace adding Arabic is not drowned in warnings)."""
+    from .adapt import Target
+
+    wanted: dict[tuple[str, str], dict[str, None]] = {}
+
+    def want(kind: str, record_id: str, languages) -> None:
+        wanted.setdefault((kind, record_id), {}).update(dict.fromkeys(languages))
+
+    for context in workspace.contexts.values():
+        want("contexts", context.id, context.languages)
+        for change in (*context.overrides, *context.additions):
+            want(
+                "modules",
+                Target.parse(getattr(change, "target", None) or getattr(change, "after", "")).module,
+                context.languages,
+            )
+    for curriculum in workspace.curricula.values():
+        context = workspace.contexts.get(curriculum.default_context)
+        languages = (*curriculum.languages, *(context.languages if context else ()))
+        want("curricula", curriculum.id, languages)
+        for item in curriculum.items:
+            want("modules", item.module, languages)
+    for key, languages in wanted.items():
+        record = workspace.records(key[0]).get(key[1])
+        if record is None or not languages:
+            continue
+        languages = tuple(languages)
+        known = memo.get(key)
+        if known is None or known[0] is not record or known[1] != languages:
+            gaps = tuple((path, lang) for path, text in texts(record) for lang in text.missing(languages))
+            known = memo[key] = (record, languages, gaps)
+        if known[2]:
+            into = of(*key)
+            for path, lang in known[2]:
+                into.warn(path, "translation_gap", lang=lang, language=LanguageName(lang))
 
 
 def _adapted_banks(workspace, context: Context, found: Findings) -> None:

@@ -1,7 +1,8 @@
 """The workspace store: load and validate a folder of YAML content, save records safely.
 
 A workspace holds `modules/`, `contexts/` and `curricula/`, one record per file named
-after its id. Loading never stops at a broken file: a file with errors is left out and
+after its id, and may hold `settings.yaml` declaring the languages its content is written
+in (without it, its languages are those its content uses). Loading never stops at a broken file: a file with errors is left out and
 its problems listed, the rest loads. Parsed files are cached by path, size and
 modification time, so a reload after one save re-parses that file only.
 """
@@ -17,15 +18,16 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from . import yamlfile
+from . import catalogs, yamlfile
 from .access import audit, check
 from .messages import NONE, RECORD_NAMES
-from .model import KINDS, Context, Curriculum, Module
+from .model import KINDS, Context, Curriculum, Module, Settings
 from .problems import ConflictError, ContentError, Problem, UnknownIdError, writing
 from .records import INTEGER, SLUG, Findings, build, settled, to_data
 from .validate import check_record, check_workspace, reported
 
 HISTORY = ".history"
+SETTINGS = "settings.yaml"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WORKSPACE = REPO_ROOT
 
@@ -41,6 +43,8 @@ class Workspace:
     contexts: Mapping[str, Context]
     curricula: Mapping[str, Curriculum]
     problems: tuple[Problem, ...]
+    languages: tuple[str, ...] = ()  # declared in settings.yaml, else those the content uses
+    declared: bool = False  # whether settings.yaml declares them
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -80,9 +84,10 @@ def record_path(root: Path, kind: str, record_id: str) -> Path:
 
 @dataclass(frozen=True)
 class _Parsed:
-    stamp: tuple[int, int]
+    stamp: tuple
     record: object
     problems: tuple[Problem, ...]
+    languages: tuple[str, ...] = ()  # the languages the file's content uses
 
 
 class Store:
@@ -90,6 +95,7 @@ class Store:
 
     def __init__(self) -> None:
         self._cache: dict[Path, _Parsed] = {}
+        self._gaps: dict = {}  # validate.check_workspace's memo of translation gaps per record
         self._lock = threading.Lock()
 
     def load(self, root: Path | str | None = None) -> Workspace:
@@ -97,32 +103,43 @@ class Store:
         if not root.is_dir():
             raise ContentError.coded("workspace_missing", root=root)
         found: dict[str, dict] = {kind: {} for kind in KINDS}
-        problems: list[Problem] = []
+        settings = self._parse(root, root / SETTINGS, Settings, None)
+        problems: list[Problem] = list(settings.problems)
+        declared = settings.record.languages if settings.record is not None else None
+        used: dict[str, None] = {}
         for kind, cls in KINDS.items():
             for path in sorted((root / kind).glob("*.yaml")):
-                parsed = self._parse(root, path, cls)
+                parsed = self._parse(root, path, cls, declared)
                 problems.extend(parsed.problems)
+                used.update(dict.fromkeys(parsed.languages))
                 if parsed.record is not None:
                     found[kind][parsed.record.id] = parsed.record
-        workspace = Workspace(root, found["modules"], found["contexts"], found["curricula"], ())
-        problems.extend(check_workspace(workspace))
+        languages = declared if declared is not None else tuple(used)
+        workspace = Workspace(
+            root, found["modules"], found["contexts"], found["curricula"], (), languages, declared is not None
+        )
+        problems.extend(check_workspace(workspace, self._gaps))
+        catalogs.use_workspace(root)  # the interface speaks the workspace's languages too
+        problems.extend(catalog_problems(root))
         return replace(workspace, problems=tuple(problems))
 
     def forget(self) -> None:
         with self._lock:
             self._cache.clear()
+            self._gaps.clear()
 
-    def _parse(self, root: Path, path: Path, cls) -> _Parsed:
+    def _parse(self, root: Path, path: Path, cls, languages: tuple[str, ...] | None) -> _Parsed:
         try:
             stat = path.stat()
         except OSError:
             return _Parsed((0, 0), None, ())
-        stamp = (stat.st_size, stat.st_mtime_ns)
+        stamp = (stat.st_size, stat.st_mtime_ns, languages)  # declaring a language re-checks every file
         with self._lock:
             cached = self._cache.get(path)
         if cached is not None and cached.stamp == stamp:
             return cached
-        parsed = _Parsed(stamp, *read_record(root, path, cls))
+        found = Findings(languages=languages)
+        parsed = _Parsed(stamp, *read_record(root, path, cls, found=found), tuple(found.seen))
         with self._lock:
             self._cache[path] = parsed
         return parsed
@@ -135,8 +152,11 @@ def load_workspace(root: Path | str | None = None) -> Workspace:
     return STORE.load(root)
 
 
-def read_record(root: Path, path: Path, cls, expected_id: str | None = None) -> tuple[object, tuple[Problem, ...]]:
-    """The record in one file (None when it has errors) and the file's problems."""
+def read_record(
+    root: Path, path: Path, cls, expected_id: str | None = None, found: Findings | None = None
+) -> tuple[object, tuple[Problem, ...]]:
+    """The record in one file (None when it has errors) and the file's problems (`found`:
+    where to collect them, with the workspace's declared languages)."""
     name = _relative(root, path)
     try:
         text = yamlfile.read_text(path)
@@ -145,9 +165,11 @@ def read_record(root: Path, path: Path, cls, expected_id: str | None = None) -> 
         return None, (Problem.coded(name, exc.line, exc.code, dict(exc.values)),)
     except OSError as exc:
         return None, (Problem.coded(name, None, "unreadable", {"reason": exc.strerror}),)
-    found = Findings()
+    found = found if found is not None else Findings()
     record = build(cls, data, found)
-    if record is not None:
+    if record is not None and cls is Settings:
+        _check_settings(record, found)
+    elif record is not None:
         check_record(record, found)
         expected = expected_id or path.stem
         if record.id != expected:
@@ -155,6 +177,39 @@ def read_record(root: Path, path: Path, cls, expected_id: str | None = None) -> 
     if not found:
         return record, ()
     return (None if found.has_errors else record), reported(name, text, found)
+
+
+def _check_settings(settings: Settings, found: Findings) -> None:
+    if not settings.languages:
+        found.error(("languages",), "missing_field", key="languages")
+    seen = set()
+    for i, code in enumerate(settings.languages):
+        if code in seen:
+            found.error(("languages", i), "duplicate_language", lang=code)
+        seen.add(code)
+
+
+def declared_languages(root: Path | str) -> tuple[str, ...] | None:
+    """The languages `settings.yaml` declares, or None when the workspace has no (valid) settings."""
+    path = Path(root) / SETTINGS
+    if not path.exists():
+        return None
+    record, _ = read_record(Path(root), path, Settings)
+    return record.languages if record is not None else None
+
+
+def catalog_problems(root: Path) -> list[Problem]:
+    """Catalog entries whose placeholders are not the English text's (each falls back to English),
+    and catalogs that cannot be read (their language falls back to English)."""
+    found = []
+    for b in catalogs.problems(root):
+        if b.reason:
+            values, code = {"reason": b.reason}, "catalog_unreadable"
+        else:
+            expected = ", ".join(f"{{{n}}}" for n in b.expected) or NONE
+            values, code = {"key": b.key, "found": b.found, "expected": expected}, "catalog_placeholder"
+        found.append(Problem.coded(_relative(root, b.path), b.line or None, code, values, severity="warning"))
+    return found
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -214,7 +269,7 @@ def save(root: Path | str, kind: str, record, loaded_revision: int | None, actor
     expected_type = KINDS[kind]
     if not isinstance(record, expected_type):
         raise ContentError.coded("wrong_record_type", type=type(record).__name__, kind=kind)
-    found = Findings()
+    found = Findings(languages=declared_languages(root))
     rebuilt = build(expected_type, to_data(record), found)  # the same rules as loading
     if rebuilt is not None:
         check_record(rebuilt, found)

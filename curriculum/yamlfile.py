@@ -137,11 +137,11 @@ def _built(text: str):
 
 
 _ONE_DOCUMENT = Text(
-    "un seul document était attendu dans le fichier, un deuxième commence ici (---)",
-    "expected a single document in the file, found a second one (---)",
+    fr="un seul document était attendu dans le fichier, un deuxième commence ici (---)",
+    en="expected a single document in the file, found a second one (---)",
 )
 _COLLECTION_KEY = Text(
-    "une liste ou un groupe de champs ne peut pas servir de clé", "a list or mapping cannot be a key"
+    fr="une liste ou un groupe de champs ne peut pas servir de clé", en="a list or mapping cannot be a key"
 )
 
 

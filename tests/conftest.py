@@ -162,9 +162,11 @@ def small(tmp_path) -> Path:
 
 
 def copy_bundled(root: Path) -> Path:
-    """Copy the bundled content (the repository root's modules/, contexts/, curricula/) to `root`."""
+    """Copy the bundled content (the repository root's modules/, contexts/, curricula/ and
+    settings.yaml) to `root`."""
     for kind in KINDS:
         shutil.copytree(BUNDLED / kind, root / kind, ignore=shutil.ignore_patterns(".lock"))
+    shutil.copy(BUNDLED / "settings.yaml", root / "settings.yaml")
     return root
 
 

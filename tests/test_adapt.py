@@ -72,8 +72,8 @@ def test_each_override_kind(small):
     assert [a.id for a in basics.activities] == ["case", "local-map"]  # intro hidden, local-map added after case
     assert basics.activities[0].minutes == 55
     role_play = module.session("practice").activities[0]
-    assert role_play.facilitator_notes.en == "Invite the prosecutor."
-    assert module.handout("case-one").body.fr == "Cas fictif local."  # swapped, id kept for references
+    assert role_play.facilitator_notes["en"] == "Invite the prosecutor."
+    assert module.handout("case-one").body["fr"] == "Cas fictif local."  # swapped, id kept for references
     assert "sharing/basics/case" in adapted.changed and "sharing/basics/local-map" in adapted.added
 
 
@@ -308,8 +308,8 @@ def test_a_context_swaps_and_rewrites_test_questions(small):
     assert [str(p) for p in ws.problems] == []
     adapted = adapt_module(ws.modules["sharing"], ws.contexts["ctx-q"])
     q1, q2 = adapted.module.questions
-    assert (q1.id, q1.text.en, q1.answer, len(q1.options)) == ("q1", "Under local law?", 0, 3)  # id kept
-    assert q2.text.fr == "Pourquoi ici ?" and q2.model_answer.en == "Because."
+    assert (q1.id, q1.text["en"], q1.answer, len(q1.options)) == ("q1", "Under local law?", 0, 3)  # id kept
+    assert q2.text["fr"] == "Pourquoi ici ?" and q2.model_answer["en"] == "Because."
     assert {"sharing/question:q1", "sharing/question:q2"} <= adapted.changed
     programme = resolve(ws, "short", "ctx-q", "fr")
     assert [q.text for q in programme.modules[0].questions] == ["Selon la loi locale ?", "Pourquoi ici ?"]

@@ -46,7 +46,7 @@ def test_workspace_warnings_are_summarised_and_listed_on_demand(small, monkeypat
     gaps = MODULE.replace(", en: Case study}", "}").replace(', en: "1. Read the case"}', "}")
     write(small, "modules/sharing.yaml", gaps.replace(", en: Practice}", "}"))
     at = app_test(small, monkeypatch, "fr").run()
-    assert [c.value for c in at.sidebar.caption][1:] == ["3 avertissement(s)", "modules/sharing.yaml (3)"]
+    assert [c.value for c in at.sidebar.caption][1:] == ["3 avertissements", "modules/sharing.yaml (3)"]
     assert not at.sidebar.code  # no raw file:line lines in the sidebar
     at.sidebar.button(key="status.details").click().run()
     (table,) = [d.value for d in at.dataframe if "Fichier" in d.value.columns]
@@ -54,3 +54,23 @@ def test_workspace_warnings_are_summarised_and_listed_on_demand(small, monkeypat
     assert table.iloc[0]["Avertissement et correction"].startswith(
         "sessions[1].activities[2].title: traduction manquante"
     )
+
+
+def test_the_language_switch_offers_every_catalog_and_a_workspace_language_without_code(small, monkeypatch):
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    catalog = Catalog(locale="sw", fuzzy=False)
+    catalog.add("Module library", "Maktaba ya moduli", context="library.title")
+    po = small / "locale" / "sw" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    with open(po, "wb") as handle:
+        write_po(handle, catalog)
+    at = app_test(small, monkeypatch, "en").run()
+    (switch,) = at.sidebar.radio
+    assert switch.options == ["English", "العربية", "Français", "Kiswahili"]
+    switch.set_value("ar").run()
+    assert at.title[0].value == "مكتبة الوحدات التدريبية" and not at.exception
+    at.sidebar.radio[0].set_value("sw").run()
+    assert at.title[0].value == "Maktaba ya moduli"
+    assert at.sidebar.markdown  # the rest of the page is there, in English where Swahili has no text

@@ -51,7 +51,7 @@ def test_every_bundled_text_has_both_languages(ws):
             languages = getattr(record, "languages", ("fr", "en"))
             for path, text in texts(record):
                 if text and (len(languages) == 2 or kind != "contexts"):
-                    assert text.fr and text.en, f"{kind}/{record.id}{path} lacks a language"
+                    assert text["fr"] and text["en"], f"{kind}/{record.id}{path} lacks a language"
 
 
 MODULE_IDS = sorted(p.stem for p in (BUNDLED / "modules").glob("*.yaml"))
@@ -73,7 +73,7 @@ def test_module_shape(ws, module_id):
         assert talk * 2 <= session.minutes, f"{session.id}: more than half presentation"
         assert len({a.method for a in session.activities}) >= 3
         for activity in session.activities:
-            assert activity.instructions.fr and activity.instructions.en, f"{activity.id} lacks instructions"
+            assert activity.instructions["fr"] and activity.instructions["en"], f"{activity.id} lacks instructions"
             assert activity.facilitator_notes, f"{activity.id} lacks facilitator notes"
     covered = {o for s in module.sessions for o in s.objectives}
     tested = {q.objective for q in module.questions}
@@ -84,8 +84,8 @@ def test_fictional_cases_say_so(ws):
     for module in ws.modules.values():
         for handout in module.handouts:
             if handout.kind == "case-study":
-                assert "fictif" in handout.body.fr.lower()[:300], f"{module.id}/{handout.id}"
-                assert "fictional" in handout.body.en.lower()[:300], f"{module.id}/{handout.id}"
+                assert "fictif" in handout.body["fr"].lower()[:300], f"{module.id}/{handout.id}"
+                assert "fictional" in handout.body["en"].lower()[:300], f"{module.id}/{handout.id}"
 
 
 def test_at_least_five_contexts_with_a_generic_one_and_three_adaptations_each(ws):
@@ -205,9 +205,9 @@ def test_every_bundled_bank_passes_the_item_writing_checks(ws):
 def test_every_bundled_reference_is_bilingual_and_dated_and_legal_ones_say_so_in_packs(ws):
     for module in ws.modules.values():
         for reference in module.references:
-            assert reference.fr and reference.en, module.id
-            assert reference.checked and reference.recheck > reference.checked, (module.id, reference.en)
-        assert not any("2024)" in r.fr and "état" in r.fr for r in module.references)
+            assert reference.text["fr"] and reference.text["en"], module.id
+            assert reference.checked and reference.recheck > reference.checked, (module.id, reference.text["en"])
+        assert not any("2024)" in r.text["fr"] and "état" in r.text["fr"] for r in module.references)
     programme = resolve(ws, "core-4-day", "sahel-mali", "fr")
     legal = [r for m in programme.modules for r in m.references if "état du droit au" in r]
     assert any(r.startswith("Union africaine, Convention sur la cybersécurité") for r in legal)

@@ -37,12 +37,12 @@ def test_session_structure_verbs(small):
 
 
 def test_new_and_duplicated_modules(small):
-    module = edit.new_module("local", Text("Local", "Local"), taken={"sharing"})
+    module = edit.new_module("local", Text(fr="Local", en="Local"), taken={"sharing"})
     assert module.sessions[0].activities[0].minutes == 15
     with pytest.raises(ContentError, match="already exists"):
-        edit.new_module("sharing", Text("x", "x"), taken={"sharing"})
+        edit.new_module("sharing", Text(fr="x", en="x"), taken={"sharing"})
     copy = edit.duplicate_module(load_workspace(small).modules["sharing"], "sharing-2")
-    assert (copy.id, copy.revision, copy.title.fr) == ("sharing-2", 1, "Partager l’information (copie)")
+    assert (copy.id, copy.revision, copy.title["fr"]) == ("sharing-2", 1, "Partager l’information (copie)")
 
 
 def test_curriculum_verbs(small):
@@ -100,7 +100,7 @@ def test_protected_times_typed_in_a_table():
             {"start": "13:00", "end": "25:00"},
         ]
     )
-    assert [(p.start, p.end, p.days, p.label.en) for p in times] == [("12:30", "14:00", (1, 3), "Long break")]
+    assert [(p.start, p.end, p.days, p.label["en"]) for p in times] == [("12:30", "14:00", (1, 3), "Long break")]
     assert bad == [(3, "25:00")]
 
 

@@ -67,7 +67,7 @@ def test_a_saved_change_is_in_the_next_build(page, small, builds, tmp_path):
     page.button(key="export.build").click().run()
     ws = load_workspace(small)
     module = ws.modules["sharing"]
-    save(small, "modules", replace(module, title=Text("Partage revu", "Sharing, revised")), module.revision)
+    save(small, "modules", replace(module, title=Text(fr="Partage revu", en="Sharing, revised")), module.revision)
     page.run()
     assert _download(page) is None  # built from the content before the save
     page.button(key="export.build").click().run()

@@ -188,7 +188,7 @@ def test_text_has_an_upper_bound(small):
     write(small, "modules/sharing.yaml", MODULE.replace("en: A summary.", "en: " + "x" * (MAX_TEXT + 1)))
     _, errors = errors_of(small, "modules/sharing.yaml")
     assert [e.text("fr") for e in errors] == [
-        "modules/sharing.yaml:5: summary.en: texte de 50\u00a0001 caractères, la limite est de 50\u00a0000 — "
+        "modules/sharing.yaml:5: summary.en: texte de 50\u202f001 caractères, la limite est de 50\u202f000 — "
         "raccourcissez-le ou scindez-le en plusieurs textes"
     ]
 
@@ -344,7 +344,7 @@ def test_an_import_refused_midway_puts_back_what_it_wrote(small, monkeypatch):
 
     sharing = load_workspace(small).modules["sharing"]
     before = (small / "modules/sharing.yaml").read_bytes()
-    data = module_zip([replace(sharing, title=replace(sharing.title, en="New")), replace(sharing, id="fresh")])
+    data = module_zip([replace(sharing, title=sharing.title.replace("en", "New")), replace(sharing, id="fresh")])
     real_save = imports.save
 
     def save_then_fail(root, kind, record, **kwargs):
@@ -505,7 +505,7 @@ def test_the_contexts_page_shows_a_data_link_in_a_changed_text_as_text(small, mo
 
     write(small, "contexts/ctx-b.yaml", CONTEXT_B)
     module = load_workspace(small).modules["sharing"]
-    hostile = Text("1. Jouer [la scène](data:text/html,x)", "1. Play [the scene](data:text/html,x)")
+    hostile = Text(fr="1. Jouer [la scène](data:text/html,x)", en="1. Play [the scene](data:text/html,x)")
     save(small, "modules", edit.replace_activity(module, "practice", "role-play", instructions=hostile), 1)
     at = app_test(small, monkeypatch, "en").run()
     at.switch_page(str(REPO / "curriculum/ui/pages/contexts.py")).run()

@@ -113,10 +113,10 @@ def test_repeated_failed_sign_ins_slow_down_the_account_and_say_so(server, clock
     with pytest.raises(ThrottledError) as caught:
         access.authenticate(server, "claire", PASSWORD, "10.0.0.2")  # even the right password, from elsewhere
     assert str(caught.value) == (
-        "too many failed sign-ins for this account or from this address — wait 1 seconds before trying again"
+        "too many failed sign-ins for this account or from this address — wait 1 second before trying again"
     )
     assert caught.value.lines("fr") == [
-        "trop d’échecs de connexion pour ce compte ou depuis cette adresse — attendez 1 secondes avant de réessayer"
+        "trop d’échecs de connexion pour ce compte ou depuis cette adresse — attendez 1 seconde avant de réessayer"
     ]
     clock.now += 1
     assert access.authenticate(server, "claire", "wrong again", "10.0.0.2") is None

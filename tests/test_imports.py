@@ -42,7 +42,7 @@ def test_round_trip_through_the_module_zip(small, tmp_path):
 def test_id_clash_asks_instead_of_overwriting(small):
     ws = load_workspace(small)
     before = (small / "modules/sharing.yaml").read_bytes()
-    with pytest.raises(ContentError, match="already exist — nothing imported; choose --replace .* or --rename"):
+    with pytest.raises(ContentError, match="already exists — nothing imported; choose --replace .* or --rename"):
         import_file(small, ws, "sharing.yaml", MODULE.encode())
     assert (small / "modules/sharing.yaml").read_bytes() == before
     (replaced,) = import_file(

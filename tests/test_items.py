@@ -14,8 +14,8 @@ def choice(answer: int, *options: str, objective: str = "o1") -> Question:
     return Question(
         id=f"q{answer}{len(options)}",
         objective=objective,
-        text=Text("Question ?", "Question?"),
-        options=tuple(Text(o, o) for o in options),
+        text=Text(fr="Question ?", en="Question?"),
+        options=tuple(Text(fr=o, en=o) for o in options),
         answer=answer,
     )
 
@@ -24,10 +24,10 @@ def module(*questions: Question) -> Module:
     return Module(
         id="m",
         revision=1,
-        title=Text("M", "M"),
-        summary=Text("S", "S"),
-        sessions=(Session(id="s", title=Text("S", "S"), activities=(), objectives=("o1",)),),
-        objectives=(Objective("o1", Text("O", "O")), Objective("o2", Text("P", "P"))),
+        title=Text(fr="M", en="M"),
+        summary=Text(fr="S", en="S"),
+        sessions=(Session(id="s", title=Text(fr="S", en="S"), activities=(), objectives=("o1",)),),
+        objectives=(Objective("o1", Text(fr="O", en="O")), Objective("o2", Text(fr="P", en="P"))),
         questions=tuple(questions),
     )
 

@@ -96,8 +96,8 @@ def test_a_day_that_does_not_exist_reads_in_french(small):
     programme = resolve(load_workspace(small), "short", None, "fr")
     with pytest.raises(ContentError) as raised:
         scope(programme, day=3)
-    assert str(raised.value) == "day 3 does not exist: the programme has 1 day(s)"
-    assert raised.value.lines("fr") == ["le jour 3 n’existe pas : le programme compte 1 jour(s)"]
+    assert str(raised.value) == "day 3 does not exist: the programme has 1 day"
+    assert raised.value.lines("fr") == ["le jour 3 n’existe pas : le programme compte 1 jour"]
 
 
 def test_a_new_id_says_what_it_names_in_french(small):
@@ -132,7 +132,7 @@ def test_a_refused_import_lists_its_problems_in_french():
     """A badly named file in an import is a Problem like the others (it used to be a bare string)."""
     with pytest.raises(ContentError) as raised:
         check_modules([("Bad Name.yaml", b"id: x\n")])
-    assert str(raised.value) == "import refused: 1 problem(s)"
+    assert str(raised.value) == "import refused: 1 problem"
     assert raised.value.lines() == [
         "Bad Name.yaml: the file name must be the module id (lower-case letters, digits, hyphens)"
     ]

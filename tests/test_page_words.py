@@ -8,7 +8,8 @@ import re
 import pytest
 
 from curriculum import review
-from curriculum.i18n import NOTICES, STRINGS
+from curriculum.catalogs import interface_languages
+from curriculum.i18n import texts as interface_texts
 from curriculum.workspace import load_workspace
 from tests.conftest import REPO, app_test
 from tests.visible import RAW_EN, raw_codes, texts
@@ -55,5 +56,16 @@ EMOJI_ONLY = re.compile("[\U0001f000-\U0001faff\u23f0-\u23fa\u231a\u231b\u26d4\u
 def test_no_interface_text_or_page_draws_with_an_emoji_font():
     sources = {str(p.relative_to(REPO)): p.read_text(encoding="utf-8") for p in (REPO / "curriculum/ui").rglob("*.py")}
     sources["app.py"] = (REPO / "app.py").read_text(encoding="utf-8")
-    sources |= {f"i18n {key}": " ".join(entry.values()) for key, entry in {**STRINGS, **NOTICES}.items()}
+    sources |= {
+        f"i18n {lang} {key}": text for lang in interface_languages() for key, text in interface_texts(lang).items()
+    }
     assert {where: EMOJI_ONLY.findall(text) for where, text in sources.items() if EMOJI_ONLY.search(text)} == {}
+
+
+ARABIC_PAGES = PAGES
+
+
+@pytest.mark.parametrize("page", ARABIC_PAGES)
+def test_arabic_page_renders_from_the_catalog(reviewed, monkeypatch, page):
+    shown = page_texts(reviewed, monkeypatch, page, "ar")  # no exception, or it fails here
+    assert interface_texts("ar")[f"{page}.title"] in shown

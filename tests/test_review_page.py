@@ -94,7 +94,7 @@ def test_the_comment_box_says_its_limit_and_holds_no_more(small, monkeypatch):
     at = review_page(small, monkeypatch, "fr")
     box = at.text_area(key="review.text")
     assert box.max_chars == review.MOST_CHARACTERS
-    limit = "8000 caractères au plus (environ trois pages) : partagez un texte plus long comme document."
+    limit = "8\u202f000 caractères au plus (environ trois pages) : partagez un texte plus long comme document."
     assert limit in [c.value for c in at.caption]
     box.set_value("x" * 107_000).run()
     assert len(at.text_area(key="review.text").value) == review.MOST_CHARACTERS

@@ -260,7 +260,7 @@ def test_tracked_change_becomes_a_suggested_edit_and_accepting_saves_the_module(
     assert module.revision == 2
     reloaded = load_workspace(opened).modules["sharing"]
     intro = reloaded.session("basics").activities[0]
-    assert (intro.instructions.en, intro.instructions.fr) == ("1. Present the legal frame", "1. Présenter")
+    assert (intro.instructions["en"], intro.instructions["fr"]) == ("1. Present the legal frame", "1. Présenter")
     assert review.get_comment(opened, edit.id).status == "accepted"
     with pytest.raises(ContentError, match="has changed since the review copy"):
         accept_edit(opened, load_workspace(opened), edit.id)
@@ -540,9 +540,9 @@ def test_a_new_line_and_a_title_edit_are_suggested_as_whole_fields(opened):
     for comment in report.new:
         accept_edit(opened, load_workspace(opened), comment.id)
     module = load_workspace(opened).modules["sharing"]
-    assert module.session("practice").title.fr == "Mise en pratique"
-    assert module.session("basics").activities[1].instructions.fr == "1. Lire le cas\n2. Discuter"
-    assert module.session("basics").activities[1].instructions.en == "1. Read the case"
+    assert module.session("practice").title["fr"] == "Mise en pratique"
+    assert module.session("basics").activities[1].instructions["fr"] == "1. Lire le cas\n2. Discuter"
+    assert module.session("basics").activities[1].instructions["en"] == "1. Read the case"
 
 
 def test_a_suggested_edit_of_a_handout_is_applied_to_the_handout(opened):
@@ -552,4 +552,4 @@ def test_a_suggested_edit_of_a_handout_is_applied_to_the_handout(opened):
     assert (edit.target, suggestion(edit)["field"]) == ("sharing/handout:case-one", "body")
     accept_edit(opened, load_workspace(opened), edit.id)
     handout = load_workspace(opened).modules["sharing"].handout("case-one")
-    assert handout.body.en == "A fictional case (invented for training)."
+    assert handout.body["en"] == "A fictional case (invented for training)."

@@ -73,6 +73,6 @@ def test_libreoffice_comments_reply_and_tracked_change_land_on_their_items(small
     assert "Add the legal basis.\n↳ Claire D. (reviewer): Agreed, article 6." in [r["comment"] for r in rows]
     accept_edit(small, ws, edit.id)
     intro = load_workspace(small).modules["sharing"].session("basics").activities[0]
-    assert intro.instructions.en == "1. Present the legal frame"
+    assert intro.instructions["en"] == "1. Present the legal frame"
     again = import_review(small, load_workspace(small), "short", back.name, back.read_bytes())
     assert again.summary() == "0 new comments, 0 replies, 0 suggested edits, 4 already imported"

@@ -112,7 +112,7 @@ def test_a_quoted_number_the_model_reads_as_the_same_number_is_left_as_written(t
 def test_adding_an_activity_adds_only_its_lines_in_the_style_of_its_neighbour(tmp_path):
     root, path, module = _hand_written(tmp_path)
     debate = Activity(
-        "debate", Text("Débat", "Debate"), "discussion", 30, instructions=Text("1. Un\n2. Deux", "1. One")
+        "debate", Text(fr="Débat", en="Debate"), "discussion", 30, instructions=Text(fr="1. Un\n2. Deux", en="1. One")
     )
     activities = list(module.sessions[0].activities)
     activities.insert(2, debate)
@@ -155,7 +155,7 @@ def test_removing_an_activity_removes_only_its_lines(tmp_path):
 
 def test_changing_a_multi_line_text_changes_only_its_lines(tmp_path):
     root, path, module = _hand_written(tmp_path)
-    text = Text("1. Présenter\n2. Débattre\n3. Conclure\n", module.sessions[0].activities[0].instructions.en)
+    text = Text(fr="1. Présenter\n2. Débattre\n3. Conclure\n", en=module.sessions[0].activities[0].instructions["en"])
     save(root, "modules", edit.replace_activity(module, "basics", "intro", instructions=text), loaded_revision=1)
     after = path.read_text(encoding="utf-8")
     removed, added = _diff(HAND_WRITTEN, after)
@@ -264,7 +264,7 @@ def test_text_with_spaces_at_line_ends_still_keeps_the_rest_of_the_file(tmp_path
     """Block style cannot hold spaces at a line's end: they are dropped, as a new file drops
     them, and the rest of the author's file stays as it was."""
     root, path, module = _hand_written(tmp_path)
-    text = Text("1. Présenter   \n2. Débattre\n", module.sessions[0].activities[0].instructions.en)
+    text = Text(fr="1. Présenter   \n2. Débattre\n", en=module.sessions[0].activities[0].instructions["en"])
     save(root, "modules", edit.replace_activity(module, "basics", "intro", instructions=text), loaded_revision=1)
     removed, added = _diff(HAND_WRITTEN, path.read_text(encoding="utf-8"))
     assert removed == ["revision: 1   # the app counts this", "            2. Discuter"]
@@ -347,7 +347,7 @@ def test_an_inserted_activity_goes_below_the_comments_of_the_one_before_and_abov
     path = write(root, "modules/sharing.yaml", LIST_WITH_COMMENTS)
     module = load_workspace(root).modules["sharing"]
     activities = list(module.sessions[0].activities)
-    activities.insert(at, Activity("new", Text("N", "N"), "discussion", 10))
+    activities.insert(at, Activity("new", Text(fr="N", en="N"), "discussion", 10))
     save(root, "modules", _with_activities(module, activities), 1)
     after = path.read_text(encoding="utf-8")
     removed, added = _diff(LIST_WITH_COMMENTS, after)
@@ -381,7 +381,7 @@ def test_texts_back_from_a_browser_without_their_final_line_break_are_no_change(
     """Seen in Chromium: the Library page's text boxes drop the line break that ends a YAML
     block text, and Save without editing then rewrote every `|` as `|-`."""
     root, path, module = _hand_written(tmp_path)
-    assert module.summary.fr.endswith("\n") and not _as_a_browser_returns_it(module).summary.fr.endswith("\n")
+    assert module.summary["fr"].endswith("\n") and not _as_a_browser_returns_it(module).summary["fr"].endswith("\n")
     saved = save(root, "modules", _as_a_browser_returns_it(module), loaded_revision=1)
     assert unchanged(saved, 1) and path.read_text(encoding="utf-8") == HAND_WRITTEN
     changed = edit.replace_activity(_as_a_browser_returns_it(module), "basics", "intro", minutes=25)
@@ -393,7 +393,7 @@ def test_texts_back_from_a_browser_without_their_final_line_break_are_no_change(
 
 def test_a_block_text_edited_in_a_browser_keeps_the_authors_block_style(tmp_path):
     root, path, module = _hand_written(tmp_path)
-    text = Text("1. Présenter\n2. Débattre", "1. Present\n2. Discuss")  # no final line break
+    text = Text(fr="1. Présenter\n2. Débattre", en="1. Present\n2. Discuss")  # no final line break
     save(root, "modules", edit.replace_activity(module, "basics", "intro", instructions=text), loaded_revision=1)
     removed, added = _diff(HAND_WRITTEN, path.read_text(encoding="utf-8"))
     assert removed == ["revision: 1   # the app counts this", "            2. Discuter"]

@@ -136,7 +136,7 @@ def test_oversized_file_is_refused_before_reading(small):
     _, errors = only_error(small, "modules/huge.yaml")
     assert "too large" in errors[0].what and errors[0].line is None
     assert "(3,000,009 bytes, the limit is 2,097,152)" in errors[0].what
-    assert "(3\u00a0000\u00a0009 octets, la limite est 2\u00a0097\u00a0152)" in errors[0].text("fr")
+    assert "(3\u202f000\u202f009 octets, la limite est 2\u202f097\u202f152)" in errors[0].text("fr")
 
 
 def test_missing_translation_is_a_warning_not_an_error(small):
@@ -181,17 +181,23 @@ def test_an_error_at_the_end_of_a_file_names_its_last_line(small):
 def test_every_message_says_the_same_in_french_and_english():
     import string
 
+    from curriculum.catalogs import entries
     from curriculum.messages import DID_YOU_MEAN, MESSAGES
 
     def fields(template):
         return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
-    for code, entry in MESSAGES.items():
-        assert set(entry) == {"fr", "en"}, code
-        for part in (0, 1):
-            assert fields(entry["fr"][part]) <= fields(entry["en"][part]), (code, part)
-            assert "’" not in entry["en"][part], code  # English uses straight quotes around ids
-    assert fields(DID_YOU_MEAN["fr"]) == fields(DID_YOU_MEAN["en"]) == {"suggestion"}
+    french = entries("fr")
+    for code, (what, fix) in MESSAGES.items():
+        assert what.key == f"{code}.what" and (not fix or fix.key == f"{code}.fix"), code
+        for part in (what, fix):
+            if not part:
+                continue
+            english = part.english if isinstance(part.english, tuple) else (part.english,)
+            translated = french[part.key] if isinstance(french[part.key], tuple) else (french[part.key],)
+            assert all(fields(f) <= set().union(*map(fields, english)) for f in translated), part.key
+            assert all("’" not in e for e in english), code  # English uses straight quotes around ids
+    assert fields(french["DID_YOU_MEAN"]) == fields(DID_YOU_MEAN.english) == {"suggestion"}
 
 
 def test_problems_read_in_french_and_stay_english_on_the_command_line(small):

@@ -11,6 +11,7 @@ import os
 from dataclasses import replace
 
 from ..i18n import label, long_date, notice_text, t
+from ..languages import autonym
 from ..problems import ContentError
 from ..resolve import Programme, SessionView
 from ..schedule import SCHEDULE_NOTICES, clock
@@ -91,7 +92,7 @@ def build_pack(
     )
     meta = (
         (t("pack.context", lang), programme.context_name or "—"),
-        (t("pack.language", lang), t("pack.language_name", lang)),
+        (t("pack.language", lang), autonym(lang)),  # the language named in itself: "français", "Kiswahili"
         (t("pack.version", lang), version),
         (t("pack.date", lang), long_date(generated, lang)),
         (t("pack.scope", lang), programme.scope or t("pack.scope_all", lang)),

@@ -31,6 +31,7 @@ from lxml import etree
 from ..export.wordml import clean
 from ..glossary import substitute
 from ..i18n import long_date, t
+from ..model import Text
 
 FIELD_CODES = {"title": "t", "summary": "s", "instructions": "i", "facilitator_notes": "n", "body": "b"}
 FIELD_NAMES = {code: name for name, code in FIELD_CODES.items()}
@@ -85,7 +86,7 @@ def render_copy(
         lang,
         item_keys(frozen),
     )
-    glossary = getattr(context.glossary, lang) if context is not None else ()
+    glossary = context.glossary.get(lang) if context is not None else ()
     writer = _Writer(docx.Document(), lambda text: clean(substitute(text, glossary, lang) if glossary else text))
     _first_page(writer, curriculum_title, round_name, due, lang, context)
     keys = {path: key for key, path in facts.items.items()}
@@ -194,7 +195,8 @@ class _Writer:
 
 
 def _in(text: dict, lang: str) -> str:
-    return text.get(lang) or text.get("en" if lang == "fr" else "fr") or ""
+    """A snapshot's text in `lang`, else in the first language it has."""
+    return Text(text).get(lang)
 
 
 def _meta(entry: dict, lang: str) -> str:

@@ -203,9 +203,9 @@ def accept_edit(root, workspace, comment_id: int, actor=None):
         raise UnknownIdError.coded("unknown_target", target=comment.target, missing=missing)
     name, lang = wanted["field"], wanted["lang"]
     now: Text = getattr(item, name)
-    if getattr(now, lang) != wanted["current"]:
+    if now.as_dict().get(lang, "") != wanted["current"]:
         raise ContentError.coded("suggestion_outdated", target=comment.target, field=name)
-    value = replace(now, **{lang: wanted["suggested"]})
+    value = now.replace(lang, wanted["suggested"])
     module = workspace.modules[target.module]
     saved = save(
         root, "modules", _with_field(module, target, name, value), loaded_revision=module.revision, actor=actor

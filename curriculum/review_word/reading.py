@@ -20,6 +20,7 @@ from lxml import etree
 
 from ..imports import MAX_UNPACKED, MAX_UPLOAD, safe_zip
 from ..messages import size
+from ..model import Text
 from ..problems import ContentError
 from .copy import FIELD_NAMES, KEY_PREFIX, PROP_CURRICULUM, PROP_FINGERPRINT, PROP_LANGUAGE, PROP_ROUND, STOP
 
@@ -315,7 +316,7 @@ def _titles(frozen: dict | None, lang: str) -> dict[str, tuple[str, int, str]]:
     levels = {"module": 1, "session": 2, "handout": 2, "activity": 3}
     found = {}
     for path, entry in (frozen or {}).get("items", {}).items():
-        title = entry["title"].get(lang) or entry["title"].get("en") or entry["title"].get("fr") or ""
+        title = Text(entry["title"]).get(lang)
         found[path] = (" ".join(title.split()).casefold(), levels[entry["kind"]], entry["parent"])
     return found
 

@@ -7,8 +7,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from curriculum import catalogs
 from curriculum.access import actor_for_email as authenticate_email
 from curriculum.access import authenticate, server_mode
+from curriculum.catalogs import interface_languages
+from curriculum.i18n import number
+from curriculum.languages import menu_name
 from curriculum.problems import ContentError
 from curriculum.ui.state import ACTOR_KEY, LANG_KEY, actor, lang, reason, root, tr, workspace
 
@@ -63,12 +67,13 @@ def _redraw_choices() -> None:
 
 
 def language_switch() -> str:
+    catalogs.use_workspace(root())  # drawn before the workspace loads: its catalogs count already
     if LANG_KEY not in st.session_state:
         st.session_state[LANG_KEY] = "en"
     st.sidebar.radio(
         tr("lang.label"),
-        options=["en", "fr"],
-        format_func=lambda code: {"en": "English", "fr": "Français"}[code],
+        options=list(interface_languages()),  # English and every language with a catalog
+        format_func=menu_name,
         key=LANG_KEY,
         horizontal=True,
         on_change=_redraw_choices,
@@ -95,7 +100,8 @@ def status_panel() -> None:
     invalid = ws.invalid_files()
     with st.sidebar.expander(tr("status.title"), expanded=bool(invalid)):
         st.caption(tr("status.folder", path=ws.root))
-        st.write(tr("status.counts", modules=len(ws.modules), contexts=len(ws.contexts), curricula=len(ws.curricula)))
+        counts = {kind: number(len(ws.records(kind)), lang()) for kind in ("modules", "contexts", "curricula")}
+        st.write(tr("status.counts", **counts))
         if invalid:
             st.error(tr("status.invalid", n=len(invalid)))
             for problems in invalid.values():

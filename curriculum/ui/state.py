@@ -6,8 +6,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from curriculum import edit, languages
 from curriculum.i18n import label, t
-from curriculum.model import MAX_TEXT
+from curriculum.model import MAX_TEXT, Text
 from curriculum.problems import ConflictError, ContentError
 from curriculum.workspace import Store, Workspace, default_root, save, unchanged
 
@@ -42,19 +43,55 @@ def workspace() -> Workspace | None:
         return None
 
 
-def text_pair(label: str, value, key: str, area: bool = False, height: int = 150):
-    """Two inputs side by side, FR | EN, each marked when its translation is missing."""
-    columns = st.columns(2)
+def content_languages(ws: Workspace | None) -> tuple[str, ...]:
+    """The languages content is written in here: the workspace's (settings.yaml, else those
+    its content uses), or the interface's language for an empty workspace."""
+    return ws.languages if ws is not None and ws.languages else (lang(),)
+
+
+def language_name(code: str) -> str:
+    """A content language's name in the interface's language ("arabe", "Arabic")."""
+    return languages.name(code, lang())
+
+
+def languages_of():
+    """A format_func naming a language code in the language of this run."""
+    current = lang()
+    return lambda code: languages.name(code, current)
+
+
+def shown_languages(ws: Workspace | None, key: str) -> list[str]:
+    """The content languages a page shows side by side, chosen by the user: by default the
+    interface's language (when content has it) and the first other one."""
+    options = list(content_languages(ws))
+    first = lang() if lang() in options else options[0]
+    default = [first, *[code for code in options if code != first][:1]]
+    chosen = st.multiselect(tr("common.languages_shown"), options, default=default, format_func=languages_of(), key=key)
+    return [code for code in options if code in chosen] or default
+
+
+def text_fields(label: str, value: Text, key: str, shown, area: bool = False, height: int = 150) -> Text:
+    """One input per shown language, side by side, each marked when its translation is
+    missing; `value` with what was typed (a language not shown keeps its text)."""
+    shown = list(shown)
     out = {}
-    for column, code in zip(columns, ("fr", "en"), strict=True):
-        current = getattr(value, code)
+    for column, code in zip(st.columns(len(shown)) if shown else (), shown, strict=True):
+        current = value.as_dict().get(code, "")
         gap = bool(value) and not current
         caption = f"{label} — {code.upper()}" + (f"  {tr('common.gap')}" if gap else "")
         with column:
             widget = st.text_area if area else st.text_input
             kwargs = {"height": height} if area else {}
             out[code] = widget(caption, value=current, key=f"{key}.{code}", max_chars=MAX_TEXT, **kwargs)
-    return out
+    return edit.text(out, value)
+
+
+def title_inputs(key: str, ws: Workspace | None, label_key: str = "common.title_in") -> dict[str, str]:
+    """One input per content language for a new record's title (or name)."""
+    return {
+        code: st.text_input(tr(label_key, language=language_name(code)), key=f"{key}.{code}")
+        for code in content_languages(ws)
+    }
 
 
 ACTOR_KEY = "actor"

@@ -9,7 +9,7 @@ import streamlit as st
 from curriculum.i18n import t
 from curriculum.problems import ContentError
 from curriculum.review_word import accept_edit, import_review, review_copy, suggestion
-from curriculum.ui.state import actor, flash, lang, reason, tr
+from curriculum.ui.state import actor, content_languages, flash, lang, languages_of, reason, tr
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -29,8 +29,16 @@ def word_section(ws, curriculum_id: str, round_name: str | None) -> None:
 def _copy(ws, curriculum_id: str, round_name: str) -> None:
     L = lang()  # captured: format_func callbacks may run outside the script run
     columns = st.columns(2)
+    curriculum = ws.curricula.get(curriculum_id)
+    choices = list((curriculum.languages if curriculum else ()) or content_languages(ws))
+    if st.session_state.get("word.lang") not in choices:
+        st.session_state.pop("word.lang", None)  # another curriculum, in other languages
     copy_lang = columns[0].selectbox(
-        tr("word.lang"), ["fr", "en"], format_func=lambda code: t(f"common.{code}", L), key="word.lang"
+        tr("word.lang"),
+        choices,
+        index=choices.index(L) if L in choices else 0,
+        format_func=languages_of(),
+        key="word.lang",
     )
     context = columns[1].selectbox(
         tr("word.context"),

@@ -13,7 +13,9 @@ import re
 from functools import cache
 
 from curriculum import model, review
-from curriculum.i18n import NOTICES, STRINGS
+from curriculum.catalogs import interface_languages
+from curriculum.i18n import texts
+from curriculum.languages import menu_name
 from curriculum.workspace import load_workspace
 from tests.conftest import BUNDLED
 from tests.e2e.conftest import SHOTS
@@ -35,7 +37,7 @@ STREAMLIT_ENGLISH = (
     "yyyy/mm/dd",
 )
 # The language switch names each language in that language
-OWN_NAMES = {"English", "Français"}
+OWN_NAMES = {menu_name(code) for code in interface_languages()}
 CHOICES = (
     model.THEMES,
     model.BLOOM_LEVELS,
@@ -122,7 +124,7 @@ def _french_content(ws) -> list[str]:
 
     def walk(value):
         if isinstance(value, model.Text):
-            found.append(value.fr)
+            found.append(value.as_dict().get("fr", ""))
         elif dataclasses.is_dataclass(value):
             for item in dataclasses.fields(value):
                 walk(getattr(value, item.name))
@@ -140,16 +142,15 @@ def _french_content(ws) -> list[str]:
 def vocabulary() -> tuple[frozenset[str], ...]:
     """(French words, English-only words, raw codes, record ids) for the checks."""
     ws = load_workspace(BUNDLED)
-    catalogues = (STRINGS, NOTICES)
-    french = _words(v.get("fr", "") for d in catalogues for v in d.values()) | _words(_french_content(ws))
-    english = {w for w in _words(v.get("en", "") for d in catalogues for v in d.values()) if len(w) >= 4} - french
+    french = _words(texts("fr").values()) | _words(_french_content(ws))
+    english = {w for w in _words(texts("en").values()) if len(w) >= 4} - french
     codes = {code for choices in CHOICES for code in choices}
     for record in (model.Module, model.Session, model.Activity, model.Handout, model.Question, model.Context,
                    model.Curriculum, model.Override, model.Addition, model.ProtectedTime, model.Pause):  # fmt: skip
         for item in dataclasses.fields(record):
             codes.add(item.name)
             if item.type == "Text":
-                codes |= {f"{item.name}_{code}" for code in model.LANGS}
+                codes |= {f"{item.name}_{code}" for code in ws.languages}
     ids = set(ws.modules) | set(ws.contexts) | set(ws.curricula)
     return frozenset(french), frozenset(english), frozenset(codes), frozenset(ids)
 
@@ -170,7 +171,7 @@ def _english_column(heading: str) -> bool:
 def french_faults(screen: dict) -> list[str]:
     """Raw codes and English words in what a French page shows."""
     french, english, codes, ids = vocabulary()
-    labels = {entry.get("fr", "") for entry in STRINGS.values()}  # "discussion" is also its French name
+    labels = set(texts("fr").values())  # "discussion" is also its French name
     faults = []
     prose = [_without_ids(t, ids) for t in screen["texts"] if t not in OWN_NAMES]
     prose += [c["text"] for c in screen["cells"] if not _english_column(c["column"])]

@@ -33,17 +33,17 @@ def test_edit_an_activity_and_save(page, server):
     page.get_by_text(f"Saved: modules/risk-assessment.yaml, revision {before + 1}").wait_for()
     module = _on_disk(server["root"]).modules["risk-assessment"]
     assert module.revision == before + 1
-    assert "E2E-EDIT" in module.sessions[0].activities[0].instructions.en
+    assert "E2E-EDIT" in module.sessions[0].activities[0].instructions["en"]
 
 
 def test_compose_a_curriculum_and_see_the_agenda(page, server):
     open_page(page, server, "composer")
     page.get_by_text("New curriculum").click()
     page.get_by_label("Id (e.g. core-2-day)").fill("e2e-day")
-    page.get_by_label("Title (FR)").fill("Journée E2E")
+    page.get_by_label("Title (French)").fill("Journée E2E")
     with settled(page):
-        page.get_by_label("Title (EN)").fill("E2E day")
-        page.get_by_label("Title (EN)").blur()
+        page.get_by_label("Title (English)").fill("E2E day")
+        page.get_by_label("Title (English)").blur()
     page.get_by_role("button", name="Create").click()
     page.get_by_text("Curriculum “E2E day” created.").wait_for()
     wait_idle(page)  # the run that shows the message has ended: one "Add module" on the page

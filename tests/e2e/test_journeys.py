@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from curriculum import review
+from curriculum import languages, review
 from curriculum.i18n import notice_text, t
 from curriculum.resolve import resolve
 from curriculum.schedule import SCHEDULE_NOTICES
@@ -255,7 +255,7 @@ def _export_round(page, server, lang: str, steps, pack_lang: str, round_no: int)
     ws = _on_disk(server["root"])
     choose(page, t("export.curriculum", lang), ws.curricula["core-3-day"].title.get(lang))
     choose(page, t("export.context", lang), ws.contexts["sahel-mali"].name.get(lang))
-    choose(page, t("export.lang", lang), t(f"common.{pack_lang}", lang))
+    choose(page, t("export.lang", lang), languages.name(pack_lang, lang))
     programme = resolve(ws, "core-3-day", "sahel-mali", pack_lang)
     for notice in programme.notices:  # where the facilitator decides: on the page, before any download
         expect(page.get_by_text(notice_text(notice, lang), exact=False).first).to_be_visible()

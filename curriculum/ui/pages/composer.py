@@ -11,7 +11,7 @@ from curriculum.agenda import agenda_rows, session_label
 from curriculum.export.markup import inert_links
 from curriculum.fit import apply as apply_fit
 from curriculum.fit import fit, summary, target_title
-from curriculum.model import MAX_DAYS, MAX_PAUSE_MINUTES, METHODS, Pause, Text
+from curriculum.model import MAX_DAYS, MAX_PAUSE_MINUTES, METHODS, Pause
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve_records
 from curriculum.ui.state import (
@@ -24,6 +24,7 @@ from curriculum.ui.state import (
     root,
     save_or_explain,
     show_flashes,
+    title_inputs,
     tr,
     workspace,
 )
@@ -45,9 +46,9 @@ if "composer.select" in st.session_state:
     st.session_state["composer.pick"] = st.session_state.pop("composer.select")
 
 
-def _create(new_id: str, title_fr: str, title_en: str) -> None:
+def _create(new_id: str, titles: dict) -> None:
     try:
-        record = compose.new_curriculum(new_id.strip(), Text(title_fr, title_en), next(iter(sorted(ws.contexts)), ""))
+        record = compose.new_curriculum(new_id.strip(), edit.text(titles), next(iter(sorted(ws.contexts)), ""))
         saved = save(root(), "curricula", record, loaded_revision=None, actor=actor())
     except ContentError as exc:
         flash("error", not_saved(exc))
@@ -71,9 +72,8 @@ def _duplicate(source, new_id: str) -> None:
 
 with st.expander(tr("composer.new"), expanded=not ws.curricula):
     new_id = st.text_input(tr("composer.new_id"), key="composer.new.id")
-    new_fr = st.text_input(tr("composer.new_title_fr"), key="composer.new.fr")
-    new_en = st.text_input(tr("composer.new_title_en"), key="composer.new.en")
-    st.button(tr("composer.create"), key="composer.create", on_click=_create, args=(new_id, new_fr, new_en))
+    new_titles = title_inputs("composer.new", ws)
+    st.button(tr("composer.create"), key="composer.create", on_click=_create, args=(new_id, new_titles))
 
 if not ws.curricula:
     st.info(tr("composer.empty"))
@@ -209,7 +209,7 @@ draft["record"] = record
 
 # --- agenda -----------------------------------------------------------------------------
 context = ws.contexts.get(context_id)
-programme = resolve_records(record, context, ws.modules, L)
+programme = resolve_records(record, context, ws.modules, L, ws.languages)
 rows = agenda_rows(programme)
 st.subheader(tr("composer.agenda"))
 table = pd.DataFrame(
@@ -299,7 +299,11 @@ else:
     key = (record, context, tuple(map(id, used)), L)
     cached = st.session_state.get("composer.fit.last")
     if cached is None or cached[0] != key:
-        cached = st.session_state["composer.fit.last"] = (key, used, fit(record, context, ws.modules, L))
+        cached = st.session_state["composer.fit.last"] = (
+            key,
+            used,
+            fit(record, context, ws.modules, L, workspace_languages=ws.languages),
+        )
     proposal = cached[2]
     (st.success if proposal.fits and not proposal.changes else st.info if proposal.fits else st.warning)(
         summary(proposal, L)

@@ -1,4 +1,5 @@
-"""Contexts: briefing, glossary and timing; adaptations with their state; base vs adapted."""
+"""Contexts: languages and fallback order, name, briefing, glossary and timing in every workspace
+language; adaptations with their state; base vs adapted."""
 
 from dataclasses import replace
 from types import SimpleNamespace
@@ -6,7 +7,7 @@ from types import SimpleNamespace
 import pandas as pd
 import streamlit as st
 
-from curriculum import edit
+from curriculum import edit, languages
 from curriculum.adapt import (
     STATES,
     Target,
@@ -19,19 +20,24 @@ from curriculum.adapt import (
 )
 from curriculum.diff import word_diff
 from curriculum.export.markup import inert_links
+from curriculum.i18n import decimal
 from curriculum.model import Timing
 from curriculum.problems import ContentError
 from curriculum.review import location
 from curriculum.ui.state import (
+    content_languages,
     create,
     label_of,
     lang,
+    language_name,
+    languages_of,
     name_of,
     not_saved,
     root,
     save_or_explain,
     show_flashes,
-    text_pair,
+    text_fields,
+    title_inputs,
     tr,
     workspace,
 )
@@ -49,7 +55,7 @@ show_flashes()
 
 with st.expander(tr("contexts.new"), expanded=not ws.contexts):
     new_id = st.text_input(tr("contexts.new_id"), key="contexts.new.id")
-    names = {code: st.text_input(tr(f"contexts.new_name_{code}"), key=f"contexts.new.{code}") for code in ("fr", "en")}
+    names = title_inputs("contexts.new", ws, "common.name_in")
     if st.button(tr("contexts.create"), key="contexts.create"):
         create(
             "contexts",
@@ -103,12 +109,42 @@ settings, adapted_tab, compare_tab = st.tabs(
 )
 
 with settings:
-    name = text_pair(tr("contexts.name"), context.name, f"{prefix}.name")
-    briefing = text_pair(tr("contexts.briefing"), context.briefing, f"{prefix}.briefing", area=True, height=260)
+    spoken = content_languages(ws)  # every workspace language, side by side
+    cols = st.columns(3)
+    context_languages = cols[0].multiselect(
+        tr("contexts.languages"),
+        list(dict.fromkeys([*spoken, *context.languages])),
+        default=list(context.languages),
+        format_func=languages_of(),
+        key=f"{prefix}.languages",
+    )
+    fallback = cols[1].multiselect(  # kept in the order chosen
+        tr("contexts.fallback"),
+        list(dict.fromkeys([*spoken, *context.fallback])),
+        default=list(context.fallback_order),
+        format_func=languages_of(),
+        key=f"{prefix}.fallback",
+    )
+    defaults = list(
+        dict.fromkeys([*context_languages, *([context.default_language] if context.default_language else [])])
+    )
+    default_language = cols[2].selectbox(
+        tr("contexts.default_language"),
+        defaults or [""],
+        index=defaults.index(context.default_language) if context.default_language in defaults else 0,
+        format_func=lambda code: languages.name(code, L) if code else "—",
+        key=f"{prefix}.default_language",
+    )
+    name = text_fields(tr("contexts.name"), context.name, f"{prefix}.name", spoken)
+    briefing = text_fields(
+        tr("contexts.briefing"), context.briefing, f"{prefix}.briefing", spoken, area=True, height=260
+    )
     glossary_rows = {}
-    for column, code in zip(st.columns(2), ("fr", "en"), strict=True):
+    # two glossaries a row: a third beside them would squeeze each grid below its width on a laptop
+    places = [column for start in range(0, len(spoken), 2) for column in st.columns(2)]
+    for column, code in zip(places, spoken, strict=False):
         with column:
-            st.caption(tr("contexts.glossary", code=code.upper()))
+            st.caption(tr("contexts.glossary", code=language_name(code)))
             frame = pd.DataFrame(
                 [{"term": e.term, "replace": e.replace} for e in context.glossary.get(code)],
                 columns=["term", "replace"],
@@ -131,7 +167,7 @@ with settings:
         tr("contexts.factor"),
         factors,
         value=float(timing.interpretation_factor),
-        format_func=lambda value: f"{value:.2f}".replace(".", "," if L == "fr" else "."),
+        format_func=lambda value: decimal(value, L),
         key=f"{prefix}.factor",
     )
     day_start = cols[1].text_input(tr("contexts.day_start"), timing.day_start, key=f"{prefix}.day_start")
@@ -143,19 +179,28 @@ with settings:
                 "start": p.start,
                 "end": p.end,
                 "days": ", ".join(str(d) for d in p.days),
-                "label_fr": p.label.fr,
-                "label_en": p.label.en,
+                **{f"{edit.LABEL_COLUMN}{code}": p.label.as_dict().get(code, "") for code in spoken},
             }
             for p in timing.protected_times
         ],
-        columns=["start", "end", "days", "label_fr", "label_en"],
+        columns=["start", "end", "days", *(f"{edit.LABEL_COLUMN}{code}" for code in spoken)],
     )
+    column_names = {c: tr(f"contexts.col.{c}") for c in ("start", "end", "days")}
+    column_names |= {
+        f"{edit.LABEL_COLUMN}{code}": tr("common.label_in", language=language_name(code)) for code in spoken
+    }
     protected_rows = st.data_editor(
         protected_frame,
         num_rows="dynamic",
         hide_index=True,
         key=f"{prefix}.protected",
-        column_config={c: st.column_config.TextColumn(tr(f"contexts.col.{c}")) for c in protected_frame.columns},
+        # widths set: with a label column per language the grid still fits a 1366-px laptop screen
+        column_config={
+            c: st.column_config.TextColumn(
+                column_names[c], width="small" if c in ("start", "end", "days") else "medium"
+            )
+            for c in protected_frame.columns
+        },
     ).to_dict("records")
     protected, bad_rows = edit.protected_from_rows(protected_rows)
     for number, value in bad_rows:
@@ -169,10 +214,16 @@ with settings:
         _save(
             replace(
                 context,
-                name=edit.text(name),
-                briefing=edit.text(briefing),
-                glossary=edit.glossary_from_rows(glossary_rows),
+                name=name,
+                briefing=briefing,
+                glossary=edit.glossary_from_rows(glossary_rows, context.glossary),
                 timing=new_timing,
+                languages=tuple(context_languages),
+                # an order that is the languages' own is not written out (the file stays as it was)
+                fallback=()
+                if tuple(fallback) == tuple(context_languages) and not context.fallback
+                else tuple(fallback),
+                default_language=default_language,
             )
         )
 

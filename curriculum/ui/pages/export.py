@@ -13,13 +13,23 @@ from curriculum.i18n import notice_text
 from curriculum.problems import ContentError
 from curriculum.resolve import resolve
 from curriculum.review_report import matrix_rows
-from curriculum.ui.state import contexts_by_name, label_of, lang, pick_curriculum, reason, tr, workspace
+from curriculum.ui.state import (
+    content_languages,
+    contexts_by_name,
+    label_of,
+    lang,
+    languages_of,
+    pick_curriculum,
+    reason,
+    tr,
+    workspace,
+)
 
 
 def _state(ws, curriculum_id: str, context_id: str) -> int:
     """What a programme is made of, as one number: the curriculum, the context and every module
     (frozen records, equal when their files hold the same content). A save changes it."""
-    return hash((ws.curricula[curriculum_id], ws.contexts.get(context_id), tuple(ws.modules.values())))
+    return hash((ws.curricula[curriculum_id], ws.contexts.get(context_id), tuple(ws.modules.values()), ws.languages))
 
 
 # Records and programmes are frozen, so one shared object serves every session and rerun
@@ -89,11 +99,14 @@ context_id = top[0].selectbox(
     format_func=lambda c: ws.contexts[c].name.get(L),
     key=f"export.context.{curriculum_id}",  # another curriculum opens on its own default context
 )
+pack_languages = list(curriculum.languages or content_languages(ws))
+if st.session_state.get("export.lang") not in pack_languages:
+    st.session_state.pop("export.lang", None)  # another curriculum, in other languages: start again
 pack_lang = top[1].selectbox(
     tr("export.lang"),
-    ["fr", "en"],
-    index=["fr", "en"].index(L),
-    format_func=label_of("common."),
+    pack_languages,
+    index=pack_languages.index(L) if L in pack_languages else 0,
+    format_func=languages_of(),
     key="export.lang",
 )
 middle = st.columns(3)

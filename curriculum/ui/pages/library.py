@@ -1,4 +1,5 @@
-"""Library: browse modules; edit fields, sessions and activities FR | EN; every change saves safely."""
+"""Library: browse modules; edit fields, sessions and activities in the languages chosen, side by side;
+every change saves safely."""
 
 from dataclasses import replace
 
@@ -17,12 +18,15 @@ from curriculum.ui.state import (
     flash,
     label_of,
     lang,
+    language_name,
     name_of,
     not_saved,
     root,
     save_or_explain,
     show_flashes,
-    text_pair,
+    shown_languages,
+    text_fields,
+    title_inputs,
     tr,
     workspace,
 )
@@ -39,7 +43,7 @@ show_flashes()
 
 with st.expander(tr("library.new"), expanded=not ws.modules):
     new_id = st.text_input(tr("library.new_id"), key="library.new.id")
-    new_title = {code: st.text_input(tr(f"library.title_{code}"), key=f"library.new.{code}") for code in ("fr", "en")}
+    new_title = title_inputs("library.new", ws)
     if st.button(tr("library.create"), key="library.create"):
         create(
             "modules",
@@ -124,9 +128,11 @@ with st.container(border=True):
     if gaps:
         st.warning(tr("library.gaps", n=len(gaps)))
 
+shown = shown_languages(ws, "library.languages")  # side by side in every form below
+
 with st.expander(tr("library.details"), expanded=False):
-    title = text_pair(tr("common.title"), module.title, f"{prefix}.title")
-    summary = text_pair(tr("common.summary"), module.summary, f"{prefix}.summary", area=True, height=120)
+    title = text_fields(tr("common.title"), module.title, f"{prefix}.title", shown)
+    summary = text_fields(tr("common.summary"), module.summary, f"{prefix}.summary", shown, area=True, height=120)
     themes = list(dict.fromkeys([*THEMES, "custom", module.theme]))
     theme = st.selectbox(
         tr("library.theme"),
@@ -146,15 +152,13 @@ with st.expander(tr("library.details"), expanded=False):
 
 def _edited():
     """The module as it stands on screen: the record plus every unsaved field typed here."""
-    changed = replace(module, title=edit.text(title), summary=edit.text(summary), theme=theme, audience=tuple(audience))
+    changed = replace(module, title=title, summary=summary, theme=theme, audience=tuple(audience))
     if session is None:
         return changed
     changed = edit.apply_activity_rows(changed, session.id, table.to_dict("records"))
     changed = edit.apply_cut_rows(changed, session.id, cuts.to_dict("records"))
-    changed = edit.replace_session(changed, session.id, title=edit.text(session_title), optional=session_optional)
-    return edit.replace_activity(
-        changed, session.id, activity.id, instructions=edit.text(instructions), facilitator_notes=edit.text(notes)
-    )
+    changed = edit.replace_session(changed, session.id, title=session_title, optional=session_optional)
+    return edit.replace_activity(changed, session.id, activity.id, instructions=instructions, facilitator_notes=notes)
 
 
 def _commit(change=None, **select) -> None:
@@ -202,19 +206,23 @@ else:
         key=f"{prefix}.session",
     )
     session = module.session(session_id)
-    session_title = text_pair(tr("library.session_title"), session.title, f"{prefix}.{session_id}.title")
+    session_title = text_fields(tr("library.session_title"), session.title, f"{prefix}.{session_id}.title", shown)
+    title_columns = {f"{edit.TITLE_COLUMN}{code}": code for code in shown}
     table = st.data_editor(
-        pd.DataFrame(edit.activity_rows(session)),
-        key=f"{prefix}.{session_id}.activities",
+        pd.DataFrame(edit.activity_rows(session, tuple(shown))),
+        # the languages shown are part of the key: another choice is another grid, not a reshaped one
+        key=f"{prefix}.{'-'.join(shown)}.{session_id}.activities",
         hide_index=True,
         num_rows="fixed",
         width="stretch",
         # the short columns first and every width set, so the whole grid fits a 1366-px laptop screen
-        column_order=("id", "method", "minutes", "grouping", "title_fr", "title_en"),
+        column_order=("id", "method", "minutes", "grouping", *title_columns),
         column_config={
             "id": st.column_config.TextColumn(tr("common.id"), disabled=True, width=110),
-            "title_fr": st.column_config.TextColumn(tr("library.title_fr"), width=220),
-            "title_en": st.column_config.TextColumn(tr("library.title_en"), width=220),
+            **{
+                column: st.column_config.TextColumn(tr("common.title_in", language=language_name(code)), width=220)
+                for column, code in title_columns.items()
+            },
             "method": _choice_column(tr("common.method"), "method", METHODS, 125),
             # no bounds here: the grid would clamp "-30" to 30 and "100000" to the maximum without a
             # word; the core refuses such minutes with a message saying what it accepts
@@ -256,10 +264,10 @@ else:
     )
     activity = edit.find_activity(session, activity_id)
     akey = f"{prefix}.{session_id}.{activity_id}"
-    instructions = text_pair(
-        tr("library.instructions"), activity.instructions, f"{akey}.instructions", area=True, height=220
+    instructions = text_fields(
+        tr("library.instructions"), activity.instructions, f"{akey}.instructions", shown, area=True, height=220
     )
-    notes = text_pair(tr("library.notes"), activity.facilitator_notes, f"{akey}.notes", area=True, height=160)
+    notes = text_fields(tr("library.notes"), activity.facilitator_notes, f"{akey}.notes", shown, area=True, height=160)
 
     with st.expander(tr("library.activity_actions")):
         cols = st.columns(4)

@@ -234,9 +234,7 @@ with comments_tab:
     for comment in tops[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
         where, exists = review.location(ws, comment.target, L)
         with st.container(border=True):
-            place = (
-                tr("review.on", where=where) if exists else f"{tr('review.on', where=where)} — {tr('review.removed')}"
-            )
+            place = tr("review.on" if exists else "review.on_removed", where=where)
             st.markdown(
                 f"**#{comment.id} · {comment.author}** ({comment.role}) · {tr('status.' + comment.status)}"
                 f" · {comment.round} · {_date(comment.created)}"
@@ -246,20 +244,10 @@ with comments_tab:
             suggested_edit(ws, comment)
             for answer in replies.get(comment.id, []):
                 st.markdown(
-                    inert_links(
-                        f"↳ **{answer.author}** ({answer.role}) : {answer.text}"
-                        if L == "fr"
-                        else f"↳ **{answer.author}** ({answer.role}): {answer.text}"
-                    )
+                    inert_links(tr("review.reply_line", author=answer.author, role=answer.role, text=answer.text))
                 )
             if comment.response:
-                st.info(
-                    inert_links(
-                        f"{tr('review.response')} : {comment.response}"
-                        if L == "fr"
-                        else f"{tr('review.response')}: {comment.response}"
-                    )
-                )
+                st.info(inert_links(tr("review.response_text", text=comment.response)))
             with st.expander(tr("review.reply")):
                 reply_text = st.text_area(
                     tr("review.reply_text"), key=f"review.reply.{comment.id}", max_chars=review.MOST_CHARACTERS
