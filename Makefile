@@ -35,8 +35,9 @@ catalogs: pot  ## update every catalog from the template (new entries empty, cha
 run: $(VENV)/.run-deps bytecode  ## start the app on the bundled workspace (port: STREAMLIT_SERVER_PORT, default 8501)
 	$(BIN)/streamlit run app.py --server.headless true
 
-browser-deps:  ## Debian's Chromium for the end-to-end tests, LibreOffice (Writer, Calc, UNO) for the Word and spreadsheet tests, Java for the Nu HTML validator, and axe-core and vnu-jar from the npm registry (--ignore-scripts: vnu-jar's own script would download a Java)
+browser-deps:  ## Debian's Chromium for the end-to-end tests, LibreOffice (Writer, Calc, UNO) for the Word and spreadsheet tests, Java for the Nu HTML validator, poppler-utils and qpdf for the Arabic PDF tests, and axe-core and vnu-jar from the npm registry (--ignore-scripts: vnu-jar's own script would download a Java)
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@{ command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && command -v qpdf >/dev/null 2>&1; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils qpdf >/dev/null; }
 	@{ command -v soffice >/dev/null 2>&1 && test -e /usr/lib/libreoffice/program/libsclo.so && /usr/bin/python3 -c 'import uno' 2>/dev/null; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui python3-uno >/dev/null; }
 	@command -v java >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; }
 	@{ test -f node_modules/axe-core/axe.min.js && test -f node_modules/vnu-jar/build/dist/vnu.jar; } || npm ci --ignore-scripts --no-audit --no-fund --silent

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -195,6 +196,49 @@ def export_figures() -> None:
         line("WeasyPrint on our HTML export of the same pack", min(weasy), f"ours is {ratio:.1f}x faster (goal >= 10x)")
 
 
+def arabized(text: str) -> str:
+    """French text with each Latin letter replaced by an Arabic one (digits, punctuation,
+    spaces and Markdown kept): a stand-in of the same shape for an Arabic pack."""
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    out = []
+    for ch in unicodedata.normalize("NFD", text):
+        if "a" <= ch.lower() <= "z":
+            out.append(letters[(ord(ch.lower()) - ord("a")) % len(letters)])
+        elif not unicodedata.combining(ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def arabic_figures() -> None:
+    """The Arabic facilitator PDF of the 1-day curriculum against the French one (issue 20):
+    the Arabic pack as the bundled content stands (what is not translated yet falls back to
+    French), and a stand-in wholly in Arabic letters (the French pack's text, letter for
+    letter), the figure for a fully translated pack."""
+    from dataclasses import replace
+
+    from curriculum.export.document import with_text
+    from curriculum.export.formats import renderer
+    from curriculum.export.pack import build_pack
+
+    print("\nExport — awareness-1-day facilitator pack, PDF, Arabic against French")
+    workspace = load_workspace(REPO)
+    french = build_pack(resolve(workspace, "awareness-1-day", None, "fr"), "facilitator")
+    packs = {
+        "Arabic pack (bundled content, as translated)": build_pack(
+            resolve(workspace, "awareness-1-day", None, "ar"), "facilitator"
+        ),
+        "Arabic stand-in (French text in Arabic letters)": replace(with_text(french, arabized), lang="ar"),
+    }
+    render = renderer("pdf")
+    for document in (french, *packs.values()):
+        render(document)  # warm: fonts, caches
+    runs = [[timed(lambda d=d: render(d)) for d in (french, *packs.values())] for _ in range(7)]  # in turn
+    fr, *others = (min(times) for times in zip(*runs, strict=True))
+    line("French facilitator PDF", fr, "(best of 7)")
+    for label, seconds in zip(packs, others, strict=True):
+        line(label, seconds, f"ratio {seconds / fr:.2f}x (goal <= 2x)")
+
+
 def _build_seconds(page, lang: str, name: str) -> float:
     """Click "Build the pack": seconds until the run that builds it has ended with its download
     button on the page (the button of an earlier build stays on screen meanwhile, so the end of
@@ -268,7 +312,11 @@ def main() -> None:
     if "--browser" in sys.argv:  # the browser section alone
         browser_figures()
         return
+    if "--arabic" in sys.argv:  # the Arabic PDF figure alone
+        arabic_figures()
+        return
     export_figures()  # first, while this process is small: the large workspace below takes gigabytes
+    arabic_figures()
     with tempfile.TemporaryDirectory() as tmp:
         root = generate(Path(tmp) / "ws", 500, contexts=20, curricula=50)
         store_figures(root)

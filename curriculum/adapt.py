@@ -148,16 +148,20 @@ def _apply(module: Module, target: Target, override, local: dict, notes: dict) -
 
 
 def _append(base: Text, note: Text) -> Text:
-    def join(a: str, b: str) -> str:
-        return f"{a}\n\n{b}" if a and b else a or b
+    """`note` after `base`, in the languages both are written in. A language only one of them
+    has is left out, so a pack in it falls back to a language holding both (and reports the
+    gap) rather than showing half: Arabic notes with a French-only context note lost the note.
+    With no language in common, each language takes the other part in its first language."""
+    if not base or not note:
+        return base or note
+    both = [lang for lang in base if lang in note]
+    if both:
+        return Text({lang: f"{base[lang]}\n\n{note[lang]}" for lang in both})
 
-    languages = dict.fromkeys((*base.languages, *note.languages))
-    return Text(
-        {
-            lang: join(base.get(lang) if lang in base else "", note.get(lang) if lang in note else "")
-            for lang in languages
-        }
-    )
+    def part(text: Text, lang: str) -> str:
+        return text[lang] if lang in text else next(iter(text.values()))
+
+    return Text({lang: f"{part(base, lang)}\n\n{part(note, lang)}" for lang in (*base, *note)})
 
 
 def _replace_field(item, name: str, value: Text):

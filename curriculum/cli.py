@@ -166,16 +166,25 @@ def _check_lang(parser, args) -> None:
         )
 
 
+def _counted(n: int, one: str, many: str) -> str:
+    """'1 error', '3 errors': the command line speaks English (scripts read it)."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def _validate(args) -> int:
     workspace = load_workspace(args.workspace)
     for problem in workspace.problems:
         label = "error" if problem.is_error else "warning"
         print(f"{label}: {problem}", file=sys.stderr)
     errors, warnings = len(workspace.errors), len(workspace.warnings)
-    counts = (
-        f"{len(workspace.modules)} modules, {len(workspace.contexts)} contexts, {len(workspace.curricula)} curricula"
+    counts = ", ".join(
+        (
+            _counted(len(workspace.modules), "module", "modules"),
+            _counted(len(workspace.contexts), "context", "contexts"),
+            _counted(len(workspace.curricula), "curriculum", "curricula"),
+        )
     )
-    print(f"{counts} loaded; {errors} error(s), {warnings} warning(s)")
+    print(f"{counts} loaded; {_counted(errors, 'error', 'errors')}, {_counted(warnings, 'warning', 'warnings')}")
     return 1 if errors or (args.strict and warnings) else 0
 
 

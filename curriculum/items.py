@@ -16,11 +16,12 @@ import unicodedata
 
 from .model import LanguageName, Module, Question
 
-# "all of the above" and its kin, in French and English (options are read case-blind)
+# "all of the above" and its kin, in English, French and Arabic (options are read case-blind)
 CATCH_ALL = re.compile(
     r"\b(?:all|none|both) of the (?:above|previous|options|answers)\b|\ball the above\b"
     r"|\b(?:toutes|aucune) (?:les|des|ces) (?:réponses|propositions|options)\b"
-    r"|\btout ce qui précède\b",
+    r"|\btout ce qui précède\b"
+    r"|(?:كل|جميع) ما سبق|لا شيء مما سبق|(?:كل|جميع) (?:الإجابات|الخيارات|الاقتراحات)",
     re.IGNORECASE,
 )
 

@@ -137,7 +137,11 @@ MESSAGES: dict[str, tuple[Word, Word | str]] = {
     ),
     "bad_id": (
         _C("bad_id.what", "'{value}' is not a valid id"),
-        _C("bad_id.fix", "use lower-case letters, digits and single hyphens only (no /, \\, .., spaces or accents)"),
+        _C(
+            "bad_id.fix",
+            "use Latin lower-case letters (a–z), digits and single hyphens only (no /, \\, .., spaces, accents "
+            "or Arabic letters); a name in any language belongs in the title",
+        ),
     ),
     "not_positive": (
         _C("not_positive.what", "{value} is not a positive whole number"),

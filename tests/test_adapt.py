@@ -365,3 +365,40 @@ def test_french_elision_follows_a_glossary_replacement(text, term, local, expect
     entries = (Substitution(term, local),)
     assert substitute(text, entries, "fr") == expected
     assert substitute(text, entries, "en") == substitute(text, entries).replace("\ue000", "")
+
+
+def test_a_context_note_missing_a_language_of_the_notes_falls_back_whole_and_is_a_gap(small):
+    """Facilitator notes written in French, English and Arabic, and a context note in French
+    and English only: the Arabic pack shows the notes with the note (in French, the fallback)
+    and reports the gap; it showed the Arabic notes alone, the note silently lost."""
+    write(small, "settings.yaml", "languages: [fr, en, ar]\n")
+    play = '        instructions: {fr: "1. Jouer", en: "1. Play"}\n'
+    noted = (
+        '        instructions: {fr: "1. Jouer", en: "1. Play", ar: "1. العب"}\n'
+        '        facilitator_notes: {fr: "Chronométrer.", en: "Keep time.", ar: "راقب الوقت."}\n'
+    )
+    assert play in MODULE
+    write(small, "modules/sharing.yaml", MODULE.replace(play, noted))
+    ws = with_contexts(small)
+    role_play = next(
+        a for s in resolve(ws, "short", "ctx-a", "ar").sessions for a in s.activities if a.id == "role-play"
+    )
+    assert role_play.facilitator_notes == "Chronométrer.\n\nInviter le parquet."
+    english = resolve(ws, "short", "ctx-a", "en")
+    assert next(a for s in english.sessions for a in s.activities if a.id == "role-play").facilitator_notes == (
+        "Keep time.\n\nInvite the prosecutor."
+    )
+    assert "translation-gap" in {n.code for n in resolve(ws, "short", "ctx-a", "ar").notices}
+    assert "translation-gap" not in {n.code for n in english.notices}
+
+
+def test_notes_and_a_note_with_no_language_in_common_both_stay(small):
+    write(small, "settings.yaml", "languages: [fr, en, ar]\n")
+    play = '        instructions: {fr: "1. Jouer", en: "1. Play"}\n'
+    write(
+        small, "modules/sharing.yaml", MODULE.replace(play, play + '        facilitator_notes: {ar: "راقب الوقت."}\n')
+    )
+    ws = with_contexts(small)
+    role_play = adapt_module(ws.modules["sharing"], ws.contexts["ctx-a"]).module.session("practice").activities[0]
+    assert role_play.facilitator_notes["ar"] == "راقب الوقت.\n\nInviter le parquet."
+    assert role_play.facilitator_notes["en"] == "راقب الوقت.\n\nInvite the prosecutor."

@@ -20,7 +20,7 @@ def run(*args, env=None):
 def test_validate_clean_workspace_exits_0(small):
     result = run("validate", "--workspace", str(small))
     assert result.returncode == 0, result.stderr
-    assert "1 modules, 1 contexts, 1 curricula loaded; 0 error(s), 0 warning(s)" in result.stdout
+    assert "1 module, 1 context, 1 curriculum loaded; 0 errors, 0 warnings" in result.stdout
 
 
 def test_validate_reports_each_problem_on_one_line_and_exits_1(small):

@@ -83,8 +83,16 @@ def test_duplicate_options_are_caught_across_case_accents_and_punctuation():
     assert [(f.code, f.path) for f in found] == [("duplicate_option", ("questions", 0, "options", 1))]
 
 
-def test_catch_all_options_in_either_language_are_caught():
-    for option in ("All of the above", "Toutes les réponses", "aucune des propositions", "tout ce qui précède"):
+def test_catch_all_options_in_any_bundled_language_are_caught():
+    for option in (
+        "All of the above",
+        "Toutes les réponses",
+        "aucune des propositions",
+        "tout ce qui précède",
+        "كل ما سبق",
+        "لا شيء مما سبق",
+        "جميع الإجابات السابقة",
+    ):
         found = Findings()
         items.check_question(choice(0, "Un", "Deux", option), found, ("questions", 0))
         assert [f.code for f in found] == ["catch_all_option"], option

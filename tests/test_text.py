@@ -155,6 +155,15 @@ def test_a_context_naming_an_unknown_language_is_an_error_with_line(small, chang
     assert "sharing" in ws.modules  # the rest loads
 
 
+def test_an_arabic_id_is_refused_with_the_fix_and_arabic_stays_welcome_in_the_title(small):
+    text = (small / "modules/sharing.yaml").read_text().replace("- id: intro", "- id: مقدمة", 1)
+    write(small, "modules/sharing.yaml", text)
+    error = _error(load_workspace(small), "modules/sharing.yaml")
+    assert error.code == "bad_id" and "'مقدمة'" in error.what
+    assert "Latin lower-case letters (a–z)" in error.fix and "belongs in the title" in error.fix
+    assert "حروف عربية" in error.text("ar") and "lettres arabes" in error.text("fr")
+
+
 def test_a_curriculum_in_an_undeclared_language_is_an_error(small):
     write(small, "settings.yaml", "languages: [fr, en]\n")
     text = (

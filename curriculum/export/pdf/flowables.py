@@ -8,9 +8,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, FrameBreak, KeepTogether, ListFlowable, ListItem, Paragraph
 from reportlab.platypus import Table as RLTable
+from reportlab.platypus.paragraph import FragLine, ParaLines
 
-from .fonts import FONT
-from .styles import ACCENT, BODY_HEIGHT, FRAME_H, H1, INK, Family
+from . import bidi_order
+from .fonts import FONT, GlyphStr, ShapingFont
+from .shaping import reversed_plain, shaped_pieces
+from .styles import ACCENT, BODY_HEIGHT, FRAME_H, H1, INK, RIGHT_TO_LEFT, Family, directed
 
 
 class BodyParagraph(Paragraph):
@@ -26,6 +29,85 @@ class BodyParagraph(Paragraph):
         lines = super().breakLines(width)
         self.broken = (widths, self.style, lines)
         return lines
+
+    def drawPara(self, debug=0):
+        """Lines are broken in logical order; each is drawn in visual order (`visual_lines`)
+        when it holds right-to-left text or the paragraph runs right to left."""
+        logical = self.blPara
+        visual = visual_lines(logical, getattr(self.style, "bidi_rtl", False))
+        if visual is logical:
+            return super().drawPara(debug)
+        self.blPara = visual
+        try:
+            return super().drawPara(debug)
+        finally:
+            self.blPara = logical
+
+
+def visual_lines(para, rtl: bool):
+    """A copy of laid-out paragraph lines with each line's pieces in the order they are drawn
+    (the bidi algorithm's levels, `bidi_order`), each piece of a shaping font shaped by HarfBuzz
+    in its direction; `para` itself when nothing needs it (a French or English paragraph)."""
+    laid_out = para
+    if getattr(para, "kind", 0) != 1:
+        if not para.lines or not (rtl or isinstance(pdfmetrics.getFont(para.fontName), ShapingFont)):
+            return para  # one plain run of Vera (ReportLab's fast path): drawn as it is
+        para = fragment_lines(para)
+    lines, changed = [], False
+    for line in para.lines:
+        words = [w for w in line.words if "cbDefn" not in w.__dict__]
+        text = "".join(w.text for w in words)
+        if len(words) != len(line.words) or not bidi_order.needs_bidi(text, rtl):
+            lines.append(line)
+            continue
+        lines.append(line.clone(words=visual_pieces(words, text, rtl)))
+        changed = True
+    return para.clone(lines=lines) if changed else laid_out
+
+
+def fragment_lines(para) -> ParaLines:
+    """The lines of a paragraph of one run (ReportLab's fast path: each line a list of words)
+    as lines of fragments, the form `visual_lines` reorders and ReportLab draws piece by piece."""
+    lines = [
+        FragLine(
+            extraSpace=extra,
+            wordCount=len(words),
+            lineBreak=False,
+            words=[para.clone(text=" ".join(words), lines=None)],
+            fontSize=para.fontSize,
+            ascent=para.ascent,
+            descent=para.descent,
+        )
+        for extra, words in para.lines
+    ]
+    return ParaLines(kind=1, lines=lines, ascent=para.ascent, descent=para.descent, fontSize=para.fontSize)
+
+
+def visual_pieces(words: list, text: str, rtl: bool) -> list:
+    """One line's fragments split where the level or the fragment changes, in drawing order."""
+    levels = bidi_order.levels(text, rtl)
+    runs: list[tuple[object, int, str]] = []
+    start = 0
+    for frag in words:
+        end = start + len(frag.text)
+        runs += [(frag, level, piece) for level, piece in bidi_order.level_runs(text, levels, start, end)]
+        start = end
+    drawn: list[tuple[object, str]] = []  # (fragment, text), left to right
+    for index in bidi_order.visual_order([level for _, level, _ in runs]):
+        frag, level, piece = runs[index]
+        odd = bool(level % 2)
+        if not isinstance(pdfmetrics.getFont(frag.fontName), ShapingFont):
+            drawn.append((frag, reversed_plain(piece) if odd else piece))
+            continue
+        for part in shaped_pieces(frag.fontName, piece, odd):
+            before = drawn[-1] if drawn else None
+            if before and before[0] is frag and isinstance(part, GlyphStr) and isinstance(before[1], GlyphStr):
+                # plain glyphs of one fragment next to each other (a right-to-left run and the
+                # numbers in it): one string, one thing less for ReportLab to write
+                part = GlyphStr(before[1] + part, before[1].width + part.width)
+                drawn.pop()
+            drawn.append((frag, part))
+    return [frag.clone(text=part) for frag, part in drawn]
 
 
 class HeadingParagraph(BodyParagraph):
@@ -188,7 +270,9 @@ def no_space_after(flowable) -> None:
 BULLETS = ("•", "–", "·")
 
 
-def bullet_list(items: list[list], ordered: bool, family: Family, depth: int, space_after: float) -> ListFlowable:
+def bullet_list(items: list[list], ordered: bool, family: Family, depth: int, space_after: float):
+    if RIGHT_TO_LEFT.get():
+        return rtl_bullet_list(items, ordered, family, depth, space_after)
     number_width = pdfmetrics.stringWidth(f"{len(items)}.", FONT, family.size) + 5
     kwargs = dict(
         leftIndent=max(16, number_width) if ordered else 13,
@@ -202,3 +286,27 @@ def bullet_list(items: list[list], ordered: bool, family: Family, depth: int, sp
         return ListFlowable([ListItem(i) for i in items], bulletType="1", bulletFormat="%s.", **kwargs)
     bullet = BULLETS[min(depth, len(BULLETS) - 1)]
     return ListFlowable([ListItem(i, value=bullet) for i in items], bulletType="bullet", start=bullet, **kwargs)
+
+
+def rtl_bullet_list(items: list[list], ordered: bool, family: Family, depth: int, space_after: float) -> RLTable:
+    """A list for a right-to-left pack: ReportLab's ListFlowable only puts its bullets on the
+    left, so each item is a row of a borderless table, its bullet or number on the right."""
+    style = directed(family.item)
+    width = max(16, pdfmetrics.stringWidth(f"{len(items)}.", style.fontName, family.size) + 6) if ordered else 13
+    bullet = BULLETS[min(depth, len(BULLETS) - 1)]
+    marker = BodyParagraph(bullet, style)  # (no markup characters; one paragraph for every row)
+    rows = [
+        [item, BodyParagraph(f"{number}.", style) if ordered else marker] for number, item in enumerate(items, start=1)
+    ]
+    table = CountedTable(rows, colWidths=["*", width], splitByRow=1, hAlign="RIGHT", spaceAfter=space_after)
+    table.setStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    return table

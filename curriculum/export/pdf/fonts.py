@@ -1,5 +1,7 @@
-"""The fonts of a PDF pack: ReportLab's own Bitstream Vera family, embedded as subsets, and the
-PDF standard Symbol / ZapfDingbats faces for the few characters Vera lacks.
+"""The fonts of a PDF pack: ReportLab's own Bitstream Vera family, embedded as subsets, the
+PDF standard Symbol / ZapfDingbats faces for the few characters Vera lacks, and the Amiri
+family (Arabic and Latin, SIL Open Font License, shipped in `fonts/`) for right-to-left packs
+and for Arabic inside a French or English one.
 
 The family is registered with ReportLab when this module is first imported (once per process;
 the import lock makes that safe across threads)."""
@@ -10,7 +12,7 @@ import os
 
 import reportlab
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN, ShapedStr, TTFont
 
 FONT, FONT_B, FONT_I, FONT_BI = "Vera", "VeraBd", "VeraIt", "VeraBI"
 _FONT_DIR = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
@@ -18,6 +20,8 @@ _FONT_DIR = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
 _MONO_FILE = next((f for f in ("VeraMono.ttf", "VeraMo.ttf") if os.path.exists(os.path.join(_FONT_DIR, f))), "")
 CODE_FONT = "VeraMono" if _MONO_FILE else FONT
 WIDTH_CACHE_MAX = 200_000
+ARABIC, ARABIC_B, ARABIC_I, ARABIC_BI = "Amiri", "AmiriBd", "AmiriIt", "AmiriBI"
+_ARABIC_DIR = os.path.join(os.path.dirname(__file__), "fonts")
 
 
 class Font(TTFont):
@@ -41,25 +45,125 @@ class Font(TTFont):
         return width
 
 
-def register_fonts() -> frozenset[str]:
-    """Register the Vera family with ReportLab; return the characters it can draw."""
-    files = [(FONT, "Vera.ttf"), (FONT_B, "VeraBd.ttf"), (FONT_I, "VeraIt.ttf"), (FONT_BI, "VeraBI.ttf")]
-    if _MONO_FILE:
-        files.append((CODE_FONT, _MONO_FILE))
+class GlyphStr(str):
+    """Shaped glyphs that need no placing of their own (each advances by its width): drawn
+    as a plain string, which is much cheaper than ReportLab's glyph-by-glyph `ShapedStr`."""
+
+    def __new__(cls, codes: str, width: float):
+        self = super().__new__(cls, codes)
+        self.width = width  # thousandths of an em
+        return self
+
+
+class ShapingFont(Font):
+    """A font whose text is shaped by HarfBuzz (`shaping.shape`): its widths are the shaped
+    widths, and the PDF's ToUnicode map gives each shaped glyph back the characters it was
+    shaped from, so that copying and searching find the words as they were typed.
+
+    ReportLab gives a glyph that no character maps to (an Arabic letter's joined form, a
+    ligature) a code from the Private Use Area, and its ToUnicode map would give that code
+    back: `actual` remembers, for each such code, the characters HarfBuzz made it from."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.actual: dict[int, str] = {}
+        self.private: dict[tuple[int, int], int] = {}  # (glyph, slack) -> its private code
+        self.codes: dict[tuple[int, str, int], tuple[int, float]] = {}  # see shaping.glyph_code
+        self.advances: dict[int, float] = {}  # glyph -> its advance, thousandths of an em
+
+    def stringWidth(self, text, size, encoding="utf8"):
+        if isinstance(text, ShapedStr):
+            return sum(data.x_advance for data in text.__shapeData__) * size / 1000
+        if isinstance(text, GlyphStr):
+            return text.width * size / 1000
+        key = (text, size)
+        width = self.widths.get(key)
+        if width is None:
+            from .shaping import shaped_width  # shaping imports this module
+
+            if len(self.widths) > WIDTH_CACHE_MAX:
+                self.widths.clear()
+            width = self.widths[key] = shaped_width(self, text, size)
+        return width
+
+    def addObjects(self, doc):
+        subsets = [list(subset) for subset in self.state[doc].subsets]
+        super().addObjects(doc)
+        for number, subset in enumerate(subsets):
+            if not any(code in self.actual for code in subset):
+                continue
+            base = b"".join((SUBSETN(number), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
+            stream = doc.idToObject.get("toUnicodeCMap:" + base)
+            if stream is not None:
+                stream.content = to_unicode_cmap(base, [self.actual.get(code, chr(code)) for code in subset])
+
+
+def to_unicode_cmap(name: str, texts: list[str]) -> str:
+    """A ToUnicode CMap (PDF 1.7, 9.10.3) giving each code of a subset its text, which may be
+    several characters (a ligature) or none (a glyph that only completes another)."""
+    entries = [f"<{code:02X}> <{text.encode('utf-16-be').hex().upper()}>" for code, text in enumerate(texts) if text]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            f"/CIDSystemInfo\n<< /Registry ({name})\n/Ordering ({name})\n/Supplement 0\n>> def",
+            f"/CMapName /{name} def",
+            "/CMapType 2 def",
+            f"1 begincodespacerange\n<00> <{len(texts) - 1:02X}>\nendcodespacerange",
+            f"{len(entries)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+def register_family(family: list[tuple[str, str]], folder: str, cls: type[Font] = Font) -> frozenset[str]:
+    """Register a family (normal, bold, italic, bold italic, then any other face) with
+    ReportLab, once; return the characters its first face can draw (and the line break)."""
     registered = set(pdfmetrics.getRegisteredFontNames())
-    for name, file in files:
+    for name, file in family:
         if name not in registered:
-            pdfmetrics.registerFont(Font(name, os.path.join(_FONT_DIR, file)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_B, italic=FONT_I, boldItalic=FONT_BI)
-    face = pdfmetrics.getFont(FONT).face
-    return frozenset(chr(code) for code in face.charToGlyph if code >= 32) | {"\n"}
+            pdfmetrics.registerFont(cls(name, os.path.join(folder, file)))
+    normal, bold, italic, bold_italic = (name for name, _ in family[:4])
+    pdfmetrics.registerFontFamily(normal, normal=normal, bold=bold, italic=italic, boldItalic=bold_italic)
+    face = pdfmetrics.getFont(normal).face
+    # (not the Private Use Area, where ReportLab puts the glyphs it shaped)
+    return frozenset(chr(code) for code in face.charToGlyph if code >= 32 and not 0xE000 <= code <= 0xF8FF) | {"\n"}
 
 
-COVERED = register_fonts()  # characters Vera draws (and the line break)
+_VERA = [(FONT, "Vera.ttf"), (FONT_B, "VeraBd.ttf"), (FONT_I, "VeraIt.ttf"), (FONT_BI, "VeraBI.ttf")]
+COVERED = register_family(_VERA + ([(CODE_FONT, _MONO_FILE)] if _MONO_FILE else []), _FONT_DIR)
+_AMIRI = [
+    (ARABIC, "Amiri-Regular.ttf"),
+    (ARABIC_B, "Amiri-Bold.ttf"),
+    (ARABIC_I, "Amiri-Slanted.ttf"),
+    (ARABIC_BI, "Amiri-BoldSlanted.ttf"),
+]
+ARABIC_COVERED = register_family(_AMIRI, _ARABIC_DIR, ShapingFont)  # shaped by HarfBuzz
+ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+def is_arabic(ch: str) -> bool:
+    """A character of the Arabic script (letters, digits, marks, presentation forms)."""
+    code = ord(ch[0])
+    return any(low <= code <= high for low, high in ARABIC_BLOCKS)
+
+
+# the Vera face and its Amiri counterpart (a right-to-left pack draws everything in Amiri)
+ARABIC_OF = {FONT: ARABIC, FONT_B: ARABIC_B, FONT_I: ARABIC_I, FONT_BI: ARABIC_BI}
+AMIRI_FACES = frozenset(ARABIC_OF.values())
 
 
 def fallback_font(ch: str) -> str:
-    """The standard PDF face that has `ch` (Symbol, ZapfDingbats), or ""."""
+    """The face that has `ch`: Amiri for Arabic (and the other letters it has), else the
+    standard PDF face (Symbol, ZapfDingbats), or ""."""
+    if is_arabic(ch) and ch in ARABIC_COVERED:
+        return ARABIC
     for font, codec in (("Symbol", "symbol"), ("ZapfDingbats", "zapfdingbats")):
         try:
             ch.encode(codec)

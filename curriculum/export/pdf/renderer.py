@@ -22,6 +22,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as RLTable
 
+from ... import languages
 from .. import richtext
 from ..document import Bullets, Contents, Document, Heading, Note, Para, Table
 from ..document import PageBreak as DocPageBreak
@@ -81,6 +82,7 @@ from .styles import (
     NOTE_BG,
     NOTE_EDGE,
     NOTE_TITLE,
+    RIGHT_TO_LEFT,
     STRIPE,
     TOC_LEVELS,
     TOC_TEXT_MAX,
@@ -98,6 +100,8 @@ class DocTemplate(BaseDocTemplate):
 class Renderer:
     def __init__(self, document: Document):
         self.document = document
+        self.rtl = RIGHT_TO_LEFT.get()
+        self.align = "RIGHT" if self.rtl else "LEFT"
         headings = [b for b in document.blocks if isinstance(b, Heading)]
         self.keys = bookmark_keys(headings)
         self.outline = outline_levels(headings)
@@ -138,15 +142,18 @@ class Renderer:
             story.append(plain_paragraph(clip(doc.subtitle, COVER_TEXT_MAX), COVER_SUB))
         if doc.meta:
             rows = [
-                [plain_paragraph(clip(k, 80), COVER_LABEL), plain_paragraph(clip(v, COVER_TEXT_MAX), COVER_VALUE)]
+                self.columns(
+                    [plain_paragraph(clip(k, 80), COVER_LABEL), plain_paragraph(clip(v, COVER_TEXT_MAX), COVER_VALUE)]
+                )
                 for k, v in doc.meta
             ]
-            table = RLTable(rows, colWidths=[42 * mm, FRAME_W - 42 * mm], hAlign="LEFT")
+            widths = self.columns([42 * mm, FRAME_W - 42 * mm])
+            table = RLTable(rows, colWidths=widths, hAlign=self.align)
             table.setStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                    ("RIGHTPADDING" if self.rtl else "LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("LEFTPADDING" if self.rtl else "RIGHTPADDING", (0, 0), (-1, -1), 6),
                     ("TOPPADDING", (0, 0), (-1, -1), 4),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
                     ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
@@ -156,6 +163,11 @@ class Renderer:
             )
             story += [Spacer(1, 16 * mm), table]
         return story
+
+    def columns(self, cells: list) -> list:
+        """A row's cells (or the columns' widths) in the order they are laid out: the first
+        column on the right in a right-to-left pack."""
+        return cells[::-1] if self.rtl else cells
 
     def block(self, block) -> list:
         if isinstance(block, Heading):
@@ -227,7 +239,7 @@ class Renderer:
         table.setStyle(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), NOTE_BG),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, NOTE_EDGE),
+                ("LINEAFTER" if self.rtl else "LINEBEFORE", (0, 0), (0, -1), 3, NOTE_EDGE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 11),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 10),
@@ -256,6 +268,7 @@ class Renderer:
         rows = [list(row[:columns]) + [""] * (columns - len(row)) for row in block.rows]
         widths = relative_widths(block.widths, columns, FRAME_W)
         widths = fit_widths(widths, min_widths(header, rows, columns), FRAME_W)
+        header, rows, widths = self.columns(header), [self.columns(row) for row in rows], self.columns(widths)
         data, heights, style = [], [], list(GRID)
         if header:
             data.append([self.cell(cell, width, head=True) for cell, width in zip(header, widths, strict=True)])
@@ -277,7 +290,7 @@ class Renderer:
             minRowHeights=heights,
             splitByRow=1,
             splitInRow=1 if tall else 0,
-            hAlign="LEFT",
+            hAlign=self.align,
             spaceBefore=3,
             spaceAfter=10,
         )
@@ -292,24 +305,29 @@ class Renderer:
         if not text or not text.strip():
             return ""
         if head:
-            if width and COVERED.issuperset(text) and "\n" not in text:
-                if pdfmetrics.stringWidth(text, FONT_B, CELL.size) <= width - 2 * CELL_PAD - 1:
-                    return text.strip()
-            return plain_paragraph(text, HEAD_CELL)
+            return self.short_cell(text.strip(), width, FONT_B) or plain_paragraph(text, HEAD_CELL)
         if text.strip() == "☐":
             return CheckBox()
         blocks = self.parse(text)
         if len(blocks) == 1 and isinstance(blocks[0], richtext.MParagraph) and blocks[0].kind == "p":
             runs = blocks[0].runs
-            if width and len(runs) == 1 and plain_run(runs[0]):
-                value = runs[0].text.strip()
-                if pdfmetrics.stringWidth(value, FONT, CELL.size) <= width - 2 * CELL_PAD - 1:
+            if len(runs) == 1 and plain_run(runs[0]):
+                value = self.short_cell(runs[0].text.strip(), width, FONT)
+                if value:
                     return value
             return paragraph(runs, CELL.item)
         flowables = self.mblocks(blocks, CELL, width_hint=width or 80)
         if flowables:
             no_space_after(flowables[-1])
         return flowables or ""
+
+    def short_cell(self, text: str, width: float, font: str) -> str:
+        """`text` as a table cell's plain string when it fits on one line of `width` (a string
+        is much cheaper than a paragraph); else "". Never right to left: ReportLab's table
+        splits a cell's string into plain strings, which would lose the shaped glyphs' places."""
+        if self.rtl or not width or "\n" in text or not COVERED.issuperset(text):
+            return ""
+        return text if pdfmetrics.stringWidth(text, font, CELL.size) <= width - 2 * CELL_PAD - 1 else ""
 
     # Markdown blocks ---------------------------------------------------------------------
     def mblocks(self, blocks: list, family: Family, in_list=False, depth=0, width_hint=FRAME_W) -> list:
@@ -348,14 +366,14 @@ class Renderer:
         for number, row in enumerate(block.rows):
             style = HEAD_CELL if number < head else CELL.item
             cells = [paragraph(cell, style) for cell in row[:columns]]
-            data.append(cells + [""] * (columns - len(cells)))
+            data.append(self.columns(cells + [""] * (columns - len(cells))))
         tall = sum(len(richtext.plain(c)) for row in block.rows for c in row) > 1500
         table = CountedTable(
             data,
-            colWidths=auto_widths(block.rows, head, columns),
+            colWidths=self.columns(auto_widths(block.rows, head, columns)),
             repeatRows=head if head < len(data) else 0,
             splitInRow=1 if tall else 0,
-            hAlign="LEFT",
+            hAlign=self.align,
             spaceBefore=3,
             spaceAfter=8,
         )
@@ -376,64 +394,76 @@ def parsed(text: str) -> list:
 
 
 def plain_run(run: richtext.Run) -> bool:
-    return not (run.bold or run.italic or run.code or run.href or run.strike) and COVERED.issuperset(run.text)
+    return not (run.bold or run.italic or run.code or run.href or run.strike)
 
 
 def render(document: Document) -> bytes:
-    """The document as a complete PDF (same document, same bytes)."""
+    """The document as a complete PDF (same document, same bytes); right to left, in the
+    Amiri family, when its language is written so (`languages.is_rtl`)."""
     with _BUILD_LOCK:
-        renderer = Renderer(document)
-        story = keep_with_next(renderer.story())
-        buffer = io.BytesIO()
-        title = plain_text(" — ".join(x for x in (document.title, document.subtitle) if x))
-        doc = DocTemplate(
-            buffer,
-            pagesize=A4,
-            leftMargin=MARGIN_L,
-            rightMargin=MARGIN_R,
-            topMargin=MARGIN_T,
-            bottomMargin=MARGIN_B,
-            title=title,
-            author=AUTHOR,
-            subject=plain_text(document.subtitle),
-            creator=AUTHOR,
-            producer=AUTHOR,
-            keywords="",
-            invariant=1,
-            lang=plain_text(document.lang) or None,
-            initialFontName=FONT,
-            initialFontSize=10,
-        )
-        frame = Frame(
-            MARGIN_L,
-            MARGIN_B,
-            FRAME_W,
-            FRAME_H,
-            id="body",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=FRAME_PAD,
-            bottomPadding=FRAME_PAD,
-        )
-        cover = Frame(
-            MARGIN_L,
-            MARGIN_B,
-            FRAME_W,
-            FRAME_H,
-            id="cover",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=FRAME_PAD,
-            bottomPadding=FRAME_PAD,
-        )
-        doc.addPageTemplates(
-            [
-                PageTemplate(id="cover", frames=[cover], onPage=cover_page, autoNextPageTemplate="body"),
-                PageTemplate(id="body", frames=[frame]),
-            ]
-        )
-        maker = functools.partial(
-            NumberedCanvas, footer=plain_text(document.footer), label=plain_text(document.page_label)
-        )
-        doc.build(story, canvasmaker=maker)
-        return buffer.getvalue()
+        token = RIGHT_TO_LEFT.set(languages.is_rtl(document.lang or ""))
+        try:
+            return _build(document)
+        finally:
+            RIGHT_TO_LEFT.reset(token)
+
+
+def _build(document: Document) -> bytes:
+    renderer = Renderer(document)
+    story = keep_with_next(renderer.story())
+    buffer = io.BytesIO()
+    title = plain_text(" — ".join(x for x in (document.title, document.subtitle) if x))
+    doc = DocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_L,
+        rightMargin=MARGIN_R,
+        topMargin=MARGIN_T,
+        bottomMargin=MARGIN_B,
+        title=title,
+        author=AUTHOR,
+        subject=plain_text(document.subtitle),
+        creator=AUTHOR,
+        producer=AUTHOR,
+        keywords="",
+        invariant=1,
+        lang=plain_text(document.lang) or None,
+        initialFontName=FONT,
+        initialFontSize=10,
+    )
+    frame = Frame(
+        MARGIN_L,
+        MARGIN_B,
+        FRAME_W,
+        FRAME_H,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=FRAME_PAD,
+        bottomPadding=FRAME_PAD,
+    )
+    cover = Frame(
+        MARGIN_L,
+        MARGIN_B,
+        FRAME_W,
+        FRAME_H,
+        id="cover",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=FRAME_PAD,
+        bottomPadding=FRAME_PAD,
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="cover", frames=[cover], onPage=cover_page, autoNextPageTemplate="body"),
+            PageTemplate(id="body", frames=[frame]),
+        ]
+    )
+    maker = functools.partial(
+        NumberedCanvas,
+        footer=plain_text(document.footer),
+        label=plain_text(document.page_label),
+        rtl=renderer.rtl,
+    )
+    doc.build(story, canvasmaker=maker)
+    return buffer.getvalue()

@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from .fonts import CODE_FONT, FONT, FONT_B, FONT_I
+from .fonts import ARABIC_OF, CODE_FONT, FONT, FONT_B, FONT_I
 
 PAGE_W, PAGE_H = A4
 MARGIN_L = MARGIN_R = 20 * mm
@@ -138,6 +140,7 @@ TOC_STYLES = [
     make_style("toc-3", fontSize=9.2, leading=12, leftIndent=32, textColor=MUTED, spaceAfter=0, rightIndent=34),
 ]
 FOOTER_SIZE = 8
+FOOTER_STYLE = make_style("footer", fontSize=FOOTER_SIZE, leading=FOOTER_SIZE * 1.25, textColor=MUTED, spaceAfter=0)
 
 CELL_PAD = 4.5
 GRID = [
@@ -158,3 +161,45 @@ HEADER_ROW = [
     ("LINEBELOW", (0, 0), (-1, 0), 0.9, HEAD_RULE),
     ("FONTNAME", (0, 0), (-1, 0), FONT_B),
 ]
+
+
+# Whether the pack being built runs right to left (set by `render` for one build): the
+# paragraph styles above are then drawn through their right-to-left twins (`directed`).
+RIGHT_TO_LEFT: ContextVar[bool] = ContextVar("right_to_left", default=False)
+_TWINS: dict[tuple[int, bool, bool], tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+
+def directed(style: ParagraphStyle, rtl: bool | None = None) -> ParagraphStyle:
+    """`style` for a paragraph that reads right to left (`rtl`; by default as the pack does):
+    in the Amiri family in a right-to-left pack or for right-to-left text; right to left,
+    aligned right with its indents mirrored, its lines laid out from the right by the bidi
+    algorithm (`flowables.visual_lines`). A left-to-right pack's own paragraphs keep `style`."""
+    pack = RIGHT_TO_LEFT.get()
+    rtl = pack if rtl is None else rtl
+    style = getattr(style, "base", style)
+    if not (pack or rtl):
+        return style
+    key = (id(style), pack, rtl)
+    twin = _TWINS.get(key)
+    if twin is None or twin[0] is not style:
+        twin = _TWINS[key] = (style, rtl_twin(style) if rtl else amiri_twin(style))
+    return twin[1]
+
+
+def amiri_twin(style: ParagraphStyle) -> ParagraphStyle:
+    """`style` in the Amiri family, still left to right (French text in an Arabic pack)."""
+    fonts = {
+        "fontName": ARABIC_OF.get(style.fontName, style.fontName),
+        "bulletFontName": ARABIC_OF.get(style.bulletFontName, style.bulletFontName),
+    }
+    return style.clone(f"{style.name}-amiri", base=style, **fonts)
+
+
+def rtl_twin(style: ParagraphStyle) -> ParagraphStyle:
+    return amiri_twin(style).clone(
+        f"{style.name}-rtl",
+        alignment=TA_RIGHT if style.alignment == TA_LEFT else style.alignment,
+        leftIndent=style.rightIndent,
+        rightIndent=style.leftIndent,
+        bidi_rtl=True,
+    )

@@ -14,9 +14,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
 
 from .. import richtext
+from ..bidi import direction_of
+from .bidi_order import CONTROLS
 from .flowables import BodyParagraph
-from .fonts import CODE_FONT, COVERED, FONT, fallback_font
-from .styles import CODE_INK, FOOTER_SIZE, LINK
+from .fonts import AMIRI_FACES, ARABIC_COVERED, CODE_FONT, COVERED, FONT, fallback_font
+from .styles import CODE_INK, FOOTER_SIZE, LINK, RIGHT_TO_LEFT, directed
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -56,7 +58,23 @@ SUBSTITUTES = {
     "\u2060": "",
     "\ufeff": "",
     "\t": " ",
+    # bidi controls: lines are ordered by the implicit bidi rules alone (see bidi_order), so an
+    # override (U+202E) in a text cannot reverse what follows it
+    **dict.fromkeys(CONTROLS, ""),
 }
+
+
+def covered(font: str = "") -> frozenset[str]:
+    """The characters a text font draws (by default the pack's): Vera's, or Amiri's."""
+    amiri = font in AMIRI_FACES if font else RIGHT_TO_LEFT.get()
+    return ARABIC_COVERED if amiri else COVERED
+
+
+def reads_rtl(text: str) -> bool:
+    """Whether a paragraph of `text` reads right to left in the pack being built: as the pack
+    does, unless it is wholly in the other direction's script (`export.bidi.direction_of`, the
+    rule of every format)."""
+    return direction_of(text, "rtl" if RIGHT_TO_LEFT.get() else "ltr") == "rtl"
 
 
 def dropped(ch: str) -> bool:
@@ -69,11 +87,12 @@ def plain_text(value: str) -> str:
     """A user string drawn or stored as is (footer, outline, PDF metadata): nothing that would
     break the file, simple equivalents for the characters Vera lacks."""
     value = value or ""
-    if COVERED.issuperset(value):
+    drawn = covered()
+    if drawn.issuperset(value) and CONTROLS.isdisjoint(value):
         return value
     out = []
     for ch in value:
-        if ch not in COVERED:
+        if ch not in drawn or ch in CONTROLS:
             ch = SUBSTITUTES.get(ch, ch)
             if not ch or dropped(ch):
                 continue
@@ -84,7 +103,7 @@ def plain_text(value: str) -> str:
 def glyph(ch: str) -> str:
     """Markup for one character that Vera does not cover."""
     ch = SUBSTITUTES.get(ch, ch)
-    if not ch or ch in COVERED:
+    if not ch or ch in covered():
         return escape(ch)
     if dropped(ch):
         return ""
@@ -97,9 +116,12 @@ def markup_text(value: str) -> str:
     """Plain user text as safe ReportLab paragraph markup."""
     if not value:
         return ""
-    if COVERED.issuperset(value):
+    drawn = covered()
+    if drawn.issuperset(value) and CONTROLS.isdisjoint(value):
         return escape(value).replace("\n", "<br/>")
-    return "".join(glyph(ch) if ch not in COVERED else escape(ch) for ch in value).replace("\n", "<br/>")
+    return "".join(glyph(ch) if ch not in drawn or ch in CONTROLS else escape(ch) for ch in value).replace(
+        "\n", "<br/>"
+    )
 
 
 def attr(value: str) -> str:
@@ -149,19 +171,20 @@ def fragment_template(style: ParagraphStyle, look: tuple):
     return frag
 
 
-def segments(text: str):
-    """(text, fallback font) pieces: characters Vera lacks go to Symbol / ZapfDingbats."""
-    if COVERED.issuperset(text):
+def segments(text: str, drawn: frozenset[str]):
+    """(text, fallback font) pieces: characters the text font lacks go to Amiri (Arabic in a
+    French or English pack) or to Symbol / ZapfDingbats; bidi controls are dropped."""
+    if drawn.issuperset(text) and CONTROLS.isdisjoint(text):
         yield text, ""
         return
     piece, font = [], ""
     for ch in text:
         target = ""
-        if ch not in COVERED:
+        if ch not in drawn or ch in CONTROLS:
             ch = SUBSTITUTES.get(ch, ch)
             if not ch or dropped(ch):
                 continue
-            if ch not in COVERED:
+            if ch not in drawn:
                 target = fallback_font(ch)
         if target != font and piece:
             yield "".join(piece), font
@@ -175,13 +198,15 @@ def segments(text: str):
 def paragraph(runs: list[richtext.Run], style: ParagraphStyle, cls=None, **kw) -> Paragraph:
     """A `cls` paragraph (default `BodyParagraph`) of `runs`, built from fragments (see `fragment_template`)."""
     cls = cls or BodyParagraph
+    style = directed(style, reads_rtl("".join(run.text for run in runs)))
+    drawn = covered(style.fontName)
     frags = []
     for run in runs:
         if run.text == "\n":
             frags.append(fragment_template(style, "br").clone(text="", link=[], us_lines=[]))
             continue
         href = safe_href(run.href)
-        for text, font in segments(run.text):
+        for text, font in segments(run.text, drawn):
             look = (run.bold, run.italic, run.strike, run.code, href, font)
             template = fragment_template(style, look)
             frags.append(template.clone(text=text, link=list(template.link), us_lines=list(template.us_lines)))
@@ -240,13 +265,13 @@ def code_markup(text: str, width: float, size: float) -> str:
     return markup_text("\n".join(lines)).replace("<br/>", "\n")
 
 
-def fit_text(text: str, width: float) -> str:
+def fit_text(text: str, width: float, font: str = FONT) -> str:
     """`text` shortened with an ellipsis to fit `width` points in the footer font."""
     text = " ".join((text or "").split())
-    if pdfmetrics.stringWidth(text, FONT, FOOTER_SIZE) <= width:
+    if pdfmetrics.stringWidth(text, font, FOOTER_SIZE) <= width:
         return text
 
     def fits(head: str) -> bool:
-        return pdfmetrics.stringWidth(head.rstrip() + "…", FONT, FOOTER_SIZE) <= width
+        return pdfmetrics.stringWidth(head.rstrip() + "…", font, FOOTER_SIZE) <= width
 
     return text[: longest_head(text, fits)].rstrip() + "…"
