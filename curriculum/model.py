@@ -79,7 +79,7 @@ class Text(Mapping):
     `Text({"fr": "…", "ar": "…"})` and `Text(fr="…", en="…")` both work.
     """
 
-    __slots__ = ("_items", "_hash")
+    __slots__ = ("_items", "_map", "_hash")
 
     def __init__(self, values: Mapping[str, str] | Iterable[tuple[str, str]] = (), /, **more: str) -> None:
         if type(values) is dict and not more:  # the loader's case: keys are unique already
@@ -89,6 +89,7 @@ class Text(Mapping):
             kept = {lang: value for lang, value in (*pairs, *more.items())}
             items = tuple(pair for pair in kept.items() if pair[1])
         object.__setattr__(self, "_items", items)
+        object.__setattr__(self, "_map", dict(items))  # pages look texts up thousands of times a run
         object.__setattr__(self, "_hash", None)
 
     @classmethod
@@ -97,6 +98,7 @@ class Text(Mapping):
         reads thousands of texts: no copy, no check)."""
         text = object.__new__(cls)
         object.__setattr__(text, "_items", pairs)
+        object.__setattr__(text, "_map", dict(pairs))
         object.__setattr__(text, "_hash", None)
         return text
 
@@ -104,10 +106,7 @@ class Text(Mapping):
         raise AttributeError("Text is frozen")
 
     def __getitem__(self, lang: str) -> str:
-        for code, value in self._items:
-            if code == lang:
-                return value
-        raise KeyError(lang)
+        return self._map[lang]
 
     def __iter__(self) -> Iterator[str]:
         return (code for code, _ in self._items)
@@ -116,11 +115,11 @@ class Text(Mapping):
         return len(self._items)
 
     def __contains__(self, lang: object) -> bool:
-        return any(code == lang for code, _ in self._items)
+        return lang in self._map
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Text):
-            return dict(self._items) == dict(other._items)
+            return self._map == other._map
         return NotImplemented
 
     def __hash__(self) -> int:
@@ -140,17 +139,14 @@ class Text(Mapping):
     def get(self, lang: str, fallback: Iterable[str] = ()) -> str:
         """The text in `lang`, else in the first language of `fallback` that has one, else in
         the first language it has (nothing crashes on a gap), else ""."""
-        for code, value in self._items:
-            if code == lang:
-                return value
-        return self.source(lang, fallback)[1]
+        value = self._map.get(lang)
+        return value if value is not None else self.source(lang, fallback)[1]
 
     def source(self, lang: str, fallback: Iterable[str] = ()) -> tuple[str, str]:
         """(language, text) that `get(lang, fallback)` gives: ("", "") for an empty text."""
         items = self._items
-        for pair in items:
-            if pair[0] == lang:
-                return pair
+        if lang in self._map:
+            return lang, self._map[lang]
         for wanted in fallback:
             for pair in items:
                 if pair[0] == wanted:
@@ -172,7 +168,7 @@ class Text(Mapping):
         return self._items
 
     def as_dict(self) -> dict[str, str]:
-        return dict(self._items)
+        return dict(self._map)
 
     def replace(self, lang: str, value: str) -> Text:
         """The text with `lang` set to `value` (removed when `value` is empty)."""

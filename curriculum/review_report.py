@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from .agenda import spreadsheet_rows
 from .diff import word_diff
-from .export.bidi import contain
+from .export.bidi import contain, has_controls
 from .i18n import label, t
 from .languages import is_rtl, isolate
 from .model import Text
 from .review import comments, location, round_snapshot, snapshot
 
 MATRIX_COLUMNS = ("no.", "round", "location", "excerpt", "comment", "reviewer", "role", "status", "response")
+TEXTS = ("round", "location", "excerpt", "comment", "reviewer", "role", "response")  # typed or quoted by people
 
 
 def matrix_rows(root, workspace, curriculum_id: str, round_name: str | None, lang: str = "en") -> list[dict]:
@@ -53,13 +54,10 @@ def matrix_table(rows: list[dict], lang: str) -> list[dict]:
     """The rows as shown on screen and in the files: headers and statuses named in `lang`, stray
     bidi controls in what reviewers typed made harmless (`export.bidi.contain`)."""
     headers = matrix_headers(lang)
-    return [dict(zip(headers, (_cell(k, v, lang) for k, v in row.items()), strict=True)) for row in rows]
-
-
-def _cell(key: str, value, lang: str):
-    if key == "status":
-        return label("status", value, lang)
-    return contain(value) if isinstance(value, str) else value
+    names = {code: label("status", code, lang) for code in {row["status"] for row in rows if "status" in row}}
+    if has_controls("".join([row[column] or "" for row in rows for column in TEXTS])):  # rare: typed or pasted
+        rows = [{k: contain(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
+    return [dict(zip(headers, (names[v] if k == "status" else v for k, v in row.items()), strict=True)) for row in rows]
 
 
 def matrix_csv(rows: list[dict], lang: str = "en") -> bytes:

@@ -21,6 +21,16 @@ from .document import Document, with_text
 LRE, RLE, PDF, LRO, RLO = "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+CONTROL_CHARS = LRE + RLE + PDF + LRO + RLO + LRI + RLI + FSI + PDI
+
+
+def has_controls(text: str) -> bool:
+    """Whether `text` holds any explicit bidi control. On a long text (a whole comment matrix
+    joined) nine substring searches take microseconds where the regular expression takes
+    milliseconds."""
+    return any(char in text for char in CONTROL_CHARS)
+
+
 _CLOSE = {"embedding": PDF, "isolate": PDI, "override": ""}
 
 
