@@ -581,7 +581,7 @@ STRINGS: dict[str, Source] = dict(
         _C("word.import", "Import the comments"),
         _C(
             "word.imported",
-            "{name}: {new} new comments, {replies} replies, {edits} suggested edits, {skipped} already imported.",
+            "{name}: new comments: {new}; replies: {replies}; suggested edits: {edits}; already imported: {skipped}.",
         ),
         _C("word.outside", "A comment anchored outside every item was put on the curriculum as a whole: “{text}”"),
         _C("word.by_headings", "{name}: the copy's marks were deleted; items were found by their headings."),

@@ -21,6 +21,7 @@ from curriculum.review_report import matrix_rows
 from curriculum.review_word import accept_edit, import_review, review_copy, suggestion
 from curriculum.review_word.reading import read_package
 from curriculum.workspace import load_workspace, save
+from tests.conftest import write
 from tests.test_cli import run
 
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -148,6 +149,33 @@ def test_review_copy_marks_every_item_and_says_which_round_it_is(opened):
     assert document.core_properties.keywords == facts.fingerprint
 
 
+def test_an_arabic_review_copy_reads_right_to_left_and_comes_back(opened):
+    write(opened, "settings.yaml", "languages: [fr, en, ar]\n")
+    module = (opened / "modules/sharing.yaml").read_text()
+    write(
+        opened,
+        "modules/sharing.yaml",
+        module.replace("en: Sharing information}", "en: Sharing information, ar: تبادل المعلومات}"),
+    )
+    review.open_round(opened, load_workspace(opened), "short", "Round 2", "2026-12-15")
+    data = review_copy(opened, load_workspace(opened), "short", "Round 2", "ar")
+    body = docx.Document(io.BytesIO(data)).element.body
+    paragraphs = body.findall(qn("w:p"))
+    rtl = [
+        p
+        for p in paragraphs
+        if p.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is not None
+        and p.find(f"{qn('w:pPr')}/{qn('w:bidi')}").get(qn("w:val")) != "0"
+    ]
+    arabic = [p for p in paragraphs if "تبادل المعلومات" in "".join(t.text or "" for t in p.iter(qn("w:t")))]
+    assert arabic and all(p in rtl for p in arabic)  # the Arabic title reads right to left
+    assert any(r.get(qn("w:bidi")) == "ar-EG" for r in body.iter(qn("w:lang")))
+    english = review_copy(opened, load_workspace(opened), "short", "Round 2", "en")
+    assert docx.Document(io.BytesIO(english)).element.body.find(f".//{qn('w:bidi')}") is None  # no Arabic: unchanged
+    report = import_review(opened, load_workspace(opened), "short", "back.docx", data)
+    assert report.new == [] and report.outside == []  # the marks survive: an unchanged copy adds nothing
+
+
 def test_review_copy_of_an_unknown_round_is_refused(opened):
     with pytest.raises(ContentError, match="no round 'Lisbon'|Lisbon"):
         review_copy(opened, load_workspace(opened), "short", "Lisbon", "en")
@@ -172,7 +200,7 @@ def returned_with_comments(root) -> bytes:
 def test_comments_land_on_their_items_with_author_and_quote(opened):
     ws = load_workspace(opened)
     report = import_review(opened, ws, "short", "aminata.docx", returned_with_comments(opened))
-    assert report.summary() == "3 new comments, 1 replies, 0 suggested edits, 0 already imported"
+    assert report.summary() == "new comments: 3; replies: 1; suggested edits: 0; already imported: 0"
     by_text = {c.text: c for c in report.new}
     first = by_text["Add the legal basis."]
     assert (first.target, first.author, first.role, first.excerpt) == (
@@ -195,7 +223,7 @@ def test_importing_the_same_file_again_adds_nothing(opened):
     data = returned_with_comments(opened)
     import_review(opened, ws, "short", "aminata.docx", data)
     again = import_review(opened, ws, "short", "aminata (2).docx", data)
-    assert again.summary() == "0 new comments, 0 replies, 0 suggested edits, 4 already imported"
+    assert again.summary() == "new comments: 0; replies: 0; suggested edits: 0; already imported: 4"
     assert len(review.comments(opened, "short")) == 4
     assert len(review.imported_files(opened, "short", "Round 1")) == 1
 
@@ -241,7 +269,7 @@ def returned_with_change(root) -> bytes:
 def test_tracked_change_becomes_a_suggested_edit_and_accepting_saves_the_module(opened):
     ws = load_workspace(opened)
     report = import_review(opened, ws, "short", "nadia.docx", returned_with_change(opened))
-    assert report.summary() == "0 new comments, 0 replies, 1 suggested edits, 0 already imported"
+    assert report.summary() == "new comments: 0; replies: 0; suggested edits: 1; already imported: 0"
     edit = report.new[0]
     assert (edit.kind, edit.target, edit.author, edit.created) == (
         "suggested-edit",
@@ -445,7 +473,7 @@ def test_command_line_writes_the_copy_and_imports_it_back(opened, tmp_path):
     args = ("review", "import", "short", str(returned), "--workspace", str(opened))
     result = run(*args)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "3 new comments, 1 replies, 0 suggested edits, 0 already imported\n"
+    assert result.stdout == "new comments: 3; replies: 1; suggested edits: 0; already imported: 0\n"
     assert "anchored outside every item" in result.stderr
     result = run(*args, "--json")
     found = json.loads(result.stdout)

@@ -52,7 +52,7 @@ def test_libreoffice_comments_reply_and_tracked_change_land_on_their_items(small
     )
     assert done.returncode == 0, done.stderr
     report = import_review(small, ws, "short", back.name, back.read_bytes())
-    assert report.summary() == "2 new comments, 1 replies, 1 suggested edits, 0 already imported"
+    assert report.summary() == "new comments: 2; replies: 1; suggested edits: 1; already imported: 0"
     assert not report.by_headings and report.outside == []
     found = {(c.author, c.text): c for c in report.new}
     activity = found["Aminata K.", "Add the legal basis."]
@@ -75,4 +75,4 @@ def test_libreoffice_comments_reply_and_tracked_change_land_on_their_items(small
     intro = load_workspace(small).modules["sharing"].session("basics").activities[0]
     assert intro.instructions["en"] == "1. Present the legal frame"
     again = import_review(small, load_workspace(small), "short", back.name, back.read_bytes())
-    assert again.summary() == "0 new comments, 0 replies, 0 suggested edits, 4 already imported"
+    assert again.summary() == "new comments: 0; replies: 0; suggested edits: 0; already imported: 4"

@@ -18,6 +18,7 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass
+from functools import partial
 from xml.sax.saxutils import escape
 
 import docx
@@ -28,9 +29,12 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ..export.wordml import clean
+from ..export.bidi import RTL_LETTER, script_language
+from ..export.docx import language_tag
+from ..export.wordml import clean, set_directions
 from ..glossary import substitute
 from ..i18n import long_date, t
+from ..languages import direction, is_rtl
 from ..model import Text
 
 FIELD_CODES = {"title": "t", "summary": "s", "instructions": "i", "facilitator_notes": "n", "body": "b"}
@@ -102,6 +106,8 @@ def render_copy(
     core.keywords = facts.fingerprint
     core.author = core.last_modified_by = "curriculum builder"
     _add_custom_properties(writer.document, facts)
+    # Arabic paragraphs read right to left, in an Arabic copy as in a French one quoting Arabic
+    set_directions(writer.document.element.body, direction(lang), partial(_bidi_language, lang))
     out = io.BytesIO()
     writer.document.save(out)
     return out.getvalue()
@@ -192,6 +198,15 @@ class _Writer:
         end = etree.Element(qn("w:bookmarkEnd"))
         end.set(qn("w:id"), str(self.next_id))
         start.addnext(end)
+
+
+def _bidi_language(lang: str, text: str) -> str:
+    """The Word language tag of a right-to-left paragraph: the copy's own language when it is
+    written right to left, else the likeliest language of the paragraph's script."""
+    if is_rtl(lang):
+        return language_tag(lang)
+    letter = RTL_LETTER.search(text)
+    return language_tag(script_language(letter.group())) if letter else ""
 
 
 def _in(text: dict, lang: str) -> str:

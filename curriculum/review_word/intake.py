@@ -44,7 +44,7 @@ class ImportReport:
 
     def summary(self) -> str:
         new, replies, edits = self.counts
-        return f"{new} new comments, {replies} replies, {edits} suggested edits, {self.skipped} already imported"
+        return f"new comments: {new}; replies: {replies}; suggested edits: {edits}; already imported: {self.skipped}"
 
     def as_json(self) -> dict:
         new, replies, edits = self.counts

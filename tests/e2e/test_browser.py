@@ -142,8 +142,8 @@ def test_bring_back_several_word_copies_at_once(page, server, tmp_path):
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(files)
     wait_idle(page)
     page.get_by_role("button", name="Import the comments").click()
-    page.get_by_text("aminata.docx: 1 new comments, 0 replies, 0 suggested edits, 0 already imported.").wait_for()
-    page.get_by_text("jonas.docx: 1 new comments, 0 replies, 0 suggested edits, 0 already imported.").wait_for()
+    page.get_by_text("aminata.docx: new comments: 1; replies: 0; suggested edits: 0; already imported: 0.").wait_for()
+    page.get_by_text("jonas.docx: new comments: 1; replies: 0; suggested edits: 0; already imported: 0.").wait_for()
     found = {c.author: c.target for c in review.comments(root, "awareness-1-day", round_name="Word round")}
     assert found == {
         "Aminata K.": "opening-foundations/terms-and-frame/expectations-circle",  # the day now opens with the frame
