@@ -56,12 +56,12 @@ def test_names_are_listed_as_the_language_lists_them_each_isolated_in_arabic():
     assert listing([], "ar") == ""
 
 
-def test_a_french_title_beside_an_arabic_length_is_isolated_so_the_length_stays_whole(bundled, monkeypatch):
+def test_a_french_title_beside_an_arabic_length_is_isolated_so_the_length_stays_whole(small, monkeypatch):
     assert embedded("Du signalement à l’évaluation", "ar") == isolate("Du signalement à l’évaluation")
     assert embedded("تقييم", "ar") == "تقييم" and embedded("Titre", "fr") == "Titre"
-    at = _page(bundled, monkeypatch, "ar", "library")
+    at = _page(small, monkeypatch, "ar", "library")  # a module in French and English only
     session = at.selectbox(key=next(k for k in (b.key for b in at.selectbox) if k and k.endswith(".session")))
-    shown = session.options[0]  # "⁨French title⁩ — 90 د" (the bundled module's sessions are French)
+    shown = session.options[0]  # "⁨Les bases⁩ — 35 د"
     assert shown.startswith(FSI) and PDI + " — " in shown and shown.endswith(" د"), shown
 
 
