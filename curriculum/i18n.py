@@ -797,6 +797,7 @@ def texts(lang: str) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=4096)  # a slider formats each of its hundred steps at every rerun
 def decimal(value: float, lang: str, places: int = 2) -> str:
     """A number with `places` decimals as `lang` writes it: 1,15 in French, 1.15 in English."""
     return format_decimal(value, format="0." + "0" * places, locale=_locale(lang), numbering_system="default")
