@@ -111,10 +111,6 @@ MESSAGES: dict[str, tuple[Word, Word | str]] = {
         _C("not_text_pair.what", "expected a localised text, found {found}"),
         _C("not_text_pair.fix", 'write `{{fr: "…", en: "…"}}` (one entry per language)'),
     ),
-    "unknown_language": (
-        _C("unknown_language.what", "unknown language '{lang}'"),
-        _C("unknown_language.fix", "use fr and en"),
-    ),
     "not_text": (
         _C("not_text.what", "expected text, found {found}"),
         _C("not_text.fix", "write the text as a string"),
@@ -485,10 +481,6 @@ MESSAGES: dict[str, tuple[Word, Word | str]] = {
     ),
     "output_folder": (
         _C("output_folder.what", "cannot create the output folder {folder}: {reason}"),
-        NO_FIX,
-    ),
-    "programme_language": (
-        _C("programme_language.what", "unknown language '{lang}': use fr or en"),
         NO_FIX,
     ),
     "workspace_missing": (

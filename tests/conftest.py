@@ -176,3 +176,19 @@ def bundled(tmp_path) -> Path:
     root = tmp_path / "bundled"
     copy_bundled(root)
     return root
+
+
+def write_catalog(locale_dir: Path, lang: str, entries: list[tuple[str, object, object]]) -> Path:
+    """A catalog of `entries` (key, English, translation) under `locale_dir` (a workspace's
+    `locale/`); a plural entry has tuples/lists."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    catalog = Catalog(locale=lang, fuzzy=False)
+    for key, english, translation in entries:
+        catalog.add(english, tuple(translation) if isinstance(translation, list) else translation, context=key)
+    path = locale_dir / lang / "LC_MESSAGES" / "messages.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        write_po(handle, catalog)
+    return path

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from curriculum import review
-from tests.conftest import MODULE, REPO, app_test, write
+from curriculum import review, review_report
+from tests.conftest import MODULE, REPO, app_test, write, write_catalog
 
 
 def test_an_unexpected_error_is_told_in_the_interface_language_without_streamlits_box(small, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
+    # patched where the page reaches it: a module that binds review.comments at its first import
+    # would otherwise keep the broken one for every later test (review_report does)
     monkeypatch.setattr(review, "comments", broken)
+    monkeypatch.setattr(review_report, "comments", broken)
     st.set_option("client.showErrorDetails", "type")  # as the served app (.streamlit/config.toml)
     try:
         at = app_test(small, monkeypatch, "fr").run()
@@ -57,15 +60,7 @@ def test_workspace_warnings_are_summarised_and_listed_on_demand(small, monkeypat
 
 
 def test_the_language_switch_offers_every_catalog_and_a_workspace_language_without_code(small, monkeypatch):
-    from babel.messages.catalog import Catalog
-    from babel.messages.pofile import write_po
-
-    catalog = Catalog(locale="sw", fuzzy=False)
-    catalog.add("Module library", "Maktaba ya moduli", context="library.title")
-    po = small / "locale" / "sw" / "LC_MESSAGES" / "messages.po"
-    po.parent.mkdir(parents=True)
-    with open(po, "wb") as handle:
-        write_po(handle, catalog)
+    write_catalog(small / "locale", "sw", [("library.title", "Module library", "Maktaba ya moduli")])
     at = app_test(small, monkeypatch, "en").run()
     (switch,) = at.sidebar.radio
     assert switch.options == ["English", "العربية", "Français", "Kiswahili"]

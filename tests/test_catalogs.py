@@ -18,6 +18,7 @@ from curriculum import catalogs
 from curriculum.i18n import NOTICES, STRINGS, Plural, decimal, long_date, number, percent, t
 from curriculum.messages import MESSAGES
 from curriculum.workspace import load_workspace
+from tests.conftest import write_catalog
 
 REPO = Path(__file__).resolve().parent.parent
 LOCALE = REPO / "curriculum" / "locale"
@@ -80,7 +81,7 @@ def test_every_shipped_catalog_is_complete_and_keeps_the_placeholders(po):
 
 
 def test_the_fault_list_names_file_line_and_what_is_wrong(tmp_path):
-    po = _po(
+    po = write_catalog(
         tmp_path, "fr", [("library.title", "Module library", ""), ("common.saved", "Saved: {name}.", "Fait : {nom}.")]
     )
     assert _faults(po, tmp_path) == [
@@ -129,7 +130,7 @@ ARABIC_FORMS = ["صفر {n}", "واحد {n}", "اثنان {n}", "قليل {n}", 
 )  # fmt: skip
 def test_arabic_chooses_among_six_plural_forms(tmp_path, n, form):
     english = STRINGS["status.warnings"]
-    _po(tmp_path / "locale", "ar", [("status.warnings", (english.singular, english.plural), ARABIC_FORMS)])
+    write_catalog(tmp_path / "locale", "ar", [("status.warnings", (english.singular, english.plural), ARABIC_FORMS)])
     catalogs.use_workspace(tmp_path)
     assert t("status.warnings", "ar", n=n) == f"{form} {n}"
 
@@ -158,7 +159,7 @@ def test_numbers_and_dates_follow_each_locale():
 
 
 def test_a_workspace_adds_a_language_without_code(tmp_path):
-    _po(tmp_path / "locale", "sw", [("library.title", "Module library", "Maktaba ya moduli")])
+    write_catalog(tmp_path / "locale", "sw", [("library.title", "Module library", "Maktaba ya moduli")])
     assert "sw" not in catalogs.interface_languages()
     load_workspace(tmp_path)  # loading a workspace uses its catalogs
     assert catalogs.interface_languages() == ("en", "ar", "fr", "sw")
@@ -169,7 +170,7 @@ def test_a_workspace_adds_a_language_without_code(tmp_path):
 
 
 def test_a_catalog_edited_while_the_app_runs_is_read_again_on_the_next_load(tmp_path):
-    po = _po(tmp_path / "locale", "sw", [("library.title", "Module library", "Maktaba ya moduli")])
+    po = write_catalog(tmp_path / "locale", "sw", [("library.title", "Module library", "Maktaba ya moduli")])
     load_workspace(tmp_path)
     assert t("library.title", "sw") == "Maktaba ya moduli"
     po.write_text(po.read_text(encoding="utf-8").replace("Maktaba ya moduli", "Maktaba mpya"), encoding="utf-8")
@@ -181,7 +182,7 @@ def test_a_catalog_edited_while_the_app_runs_is_read_again_on_the_next_load(tmp_
 
 
 def test_a_broken_placeholder_is_reported_with_file_and_line_and_falls_back_to_english(tmp_path):
-    po = _po(
+    po = write_catalog(
         tmp_path / "locale",
         "sw",
         [
@@ -223,16 +224,16 @@ def test_an_unreadable_catalog_is_reported_and_its_language_reads_in_english(tmp
 
 
 def test_a_catalog_folder_that_is_not_a_language_is_reported_and_not_offered(tmp_path):
-    _po(tmp_path / "locale", "sw", [("library.title", "Module library", "Maktaba ya moduli")]).parent.parent.rename(
-        tmp_path / "locale" / "swahili"
-    )
+    write_catalog(
+        tmp_path / "locale", "sw", [("library.title", "Module library", "Maktaba ya moduli")]
+    ).parent.parent.rename(tmp_path / "locale" / "swahili")
     workspace = load_workspace(tmp_path)
     assert [p.code for p in workspace.problems if p.file.startswith("locale/")] == ["catalog_unreadable"]
     assert catalogs.interface_languages() == ("en", "ar", "fr")
 
 
 def test_a_compiled_catalog_is_used_only_while_newer_than_its_source(tmp_path):
-    po = _po(tmp_path / "locale", "sw", [("library.title", "Module library", "Maktaba ya moduli")])
+    po = write_catalog(tmp_path / "locale", "sw", [("library.title", "Module library", "Maktaba ya moduli")])
     CommandLineInterface().run(["pybabel", "-q", "compile", "-D", "messages", "-d", str(tmp_path / "locale")])
     mo = po.with_suffix(".mo")
     po.write_text(po.read_text(encoding="utf-8").replace("Maktaba ya moduli", "Maktaba mpya"), encoding="utf-8")
@@ -244,18 +245,3 @@ def test_a_compiled_catalog_is_used_only_while_newer_than_its_source(tmp_path):
     os.utime(po, ns=(newer, newer))  # the .po was edited after the .mo was compiled: the .po wins
     catalogs.clear()
     assert t("library.title", "sw") == "Maktaba mpya"
-
-
-def _po(locale_dir: Path, lang: str, entries: list[tuple[str, object, object]]) -> Path:
-    """A catalog of `entries` (key, English, translation); a plural entry has tuples/lists."""
-    from babel.messages.catalog import Catalog
-    from babel.messages.pofile import write_po
-
-    catalog = Catalog(locale=lang, fuzzy=False)
-    for key, english, translation in entries:
-        catalog.add(english, tuple(translation) if isinstance(translation, list) else translation, context=key)
-    path = locale_dir / lang / "LC_MESSAGES" / "messages.po"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as handle:
-        write_po(handle, catalog)
-    return path

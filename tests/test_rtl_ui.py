@@ -7,13 +7,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
 
 from curriculum.i18n import embedded, listing, notice_text, t, texts
 from curriculum.languages import BIDI_ISOLATES, isolate
 from curriculum.schedule import Notice
-from tests.conftest import REPO, app_test
+from tests.conftest import REPO, app_test, write_catalog
 
 FSI, PDI = BIDI_ISOLATES
 
@@ -96,13 +94,14 @@ def test_the_library_activity_grid_puts_its_id_at_the_right_in_arabic(bundled, m
 
 
 def test_a_fourth_interface_language_from_a_workspace_catalog_needs_no_code(small, monkeypatch):
-    catalog = Catalog(locale="sw", fuzzy=False)
-    catalog.add("Module library", "Maktaba ya moduli", context="library.title")
-    catalog.add("Interface language", "Lugha ya kiolesura", context="lang.label")
-    po = small / "locale" / "sw" / "LC_MESSAGES" / "messages.po"
-    po.parent.mkdir(parents=True)
-    with open(po, "wb") as handle:
-        write_po(handle, catalog)
+    write_catalog(
+        small / "locale",
+        "sw",
+        [
+            ("library.title", "Module library", "Maktaba ya moduli"),
+            ("lang.label", "Interface language", "Lugha ya kiolesura"),
+        ],
+    )
     at = app_test(small, monkeypatch, "en").run()
     (switch,) = at.sidebar.radio
     assert "Kiswahili" in switch.options
