@@ -24,8 +24,8 @@ from curriculum.export import pdf
 from curriculum.export.document import Bullets, Contents, Document, Heading, Note, PageBreak, Para, Table, bounded
 from curriculum.export.pdf import bidi_order
 from curriculum.export.pdf.flowables import visual_lines
-from curriculum.export.pdf.fonts import ARABIC
-from curriculum.export.pdf.shaping import READING_STEP, shaped_pieces
+from curriculum.export.pdf.fonts import ARABIC, ARABIC_B
+from curriculum.export.pdf.shaping import READING_STEP, _glyphs, shaped_pieces
 from curriculum.export.pdf.styles import BODY, FRAME_W, MARGIN_L, MARGIN_R, PAGE_W
 from curriculum.export.pdf.text import plain_paragraph
 from curriculum.i18n import t
@@ -174,8 +174,67 @@ def test_letters_are_shaped_and_the_shaped_glyphs_map_back():
     font = pdfmetrics.getFont(ARABIC)
     assert "".join(font.actual.get(ord(ch), ch) for ch in reversed(shaped)) == word
     assert shaped_pieces(ARABIC, "Dupont", rtl=False) == ("Dupont",)  # Latin is drawn as it is
-    marked = shaped_pieces(ARABIC, "السرّ", rtl=True)  # the shadda placed over its letter, glyph by glyph
-    assert any(isinstance(piece, ShapedStr) for piece in marked)
+
+
+# words where HarfBuzz moves glyphs: marks (a shadda alone, with a kasra, with a fatha; before
+# and after the letter in drawing order), tanwin, lam-alef, cursive joins Amiri kerns, digits
+MOVED = ("السرّ", "للميسِّر", "المنظَّم", "ولأيّ", "عادةً", "تضمّ المجموعة", "لا", "الإحالة 08:30", "مَن", "الحدّ")
+
+
+def drawn_at(name: str, pieces: tuple[str, ...]) -> tuple[list[tuple[int, float, float]], float]:
+    """Where ReportLab draws each glyph of `pieces` ((glyph, x, rise), thousandths of an em,
+    sorted) and where the pen ends: a plain string glyph after glyph, each by its width in
+    the PDF's font; a `ShapedStr` glyph by glyph at its offset, the pen moving by its advance."""
+    font = pdfmetrics.getFont(name)
+    pen, glyphs = 0.0, []
+    for piece in pieces:
+        if isinstance(piece, ShapedStr):
+            for code, data in zip(piece, piece.__shapeData__, strict=True):
+                glyphs.append((font.face.charToGlyph[ord(code)], round(pen + data.x_offset, 2), data.y_offset))
+                pen += data.x_advance
+            continue
+        start = pen
+        for code in piece:
+            glyphs.append((font.face.charToGlyph[ord(code)], round(pen, 2), 0))
+            pen += font.face.charWidths[ord(code)]
+        assert pen - start == pytest.approx(piece.width)  # what ReportLab measures is what it draws
+    return sorted(glyphs), round(pen, 2)
+
+
+def harfbuzz_at(name: str, text: str) -> tuple[list[tuple[int, float, float]], float]:
+    """Where HarfBuzz puts each glyph of `text` shaped right to left, as `drawn_at` says."""
+    infos, positions = _glyphs(pdfmetrics.getFont(name), text, True)
+    pen, glyphs = 0.0, []
+    for number, (info, position) in enumerate(zip(infos, positions, strict=True)):
+        glyphs.append((info.codepoint, round(pen + position.x_offset, 2), position.y_offset if number else 0))
+        pen += position.x_advance
+    return sorted(glyphs), round(pen, 2)
+
+
+@pytest.mark.parametrize("name", [ARABIC, ARABIC_B])
+def test_every_glyph_is_drawn_where_harfbuzz_puts_it(name):
+    """Moved glyphs are placed by the width of the glyph before them (a code per width) in
+    plain strings, and by ReportLab's glyph-by-glyph `ShapedStr` only where a width cannot
+    place them: a raised glyph, a mark drawn right of the letter after it."""
+    plain = placed = 0
+    for text in (*MOVED, LONG, SENTENCE):
+        pieces = shaped_pieces(name, text, rtl=True)
+        assert drawn_at(name, pieces) == harfbuzz_at(name, text), text
+        plain += sum(len(piece) for piece in pieces if not isinstance(piece, ShapedStr))
+        placed += sum(len(piece) for piece in pieces if isinstance(piece, ShapedStr))
+    assert placed < plain / 20, (placed, plain)  # (the speed of Arabic packs: see benchmarks/run.py)
+
+
+def test_each_letter_and_mark_is_read_back_once():
+    """A shadda and a kasra on one letter are one cluster of two glyphs: each glyph gives back
+    its own mark, not the pair (which read as two shaddas and two kasras)."""
+    heading = "ملاحظات للميسِّر"
+    data = pdf.render(arabic_document(Heading(heading, 2, "notes"), Para(" ".join(MOVED))))
+    text = pdftotext(data).split("\f")[-2]
+    assert readable(heading) in readable(text)
+    source = unicodedata.normalize("NFKC", heading + " ".join(MOVED))
+    for mark in "\u0651\u0650\u064e\u064b":  # shadda, kasra, fatha, tanwin
+        assert text.count(mark) == source.count(mark), mark
 
 
 def test_paragraphs_end_at_the_right_margin(arabic_pack):

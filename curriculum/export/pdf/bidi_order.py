@@ -12,10 +12,10 @@ Arabic sentence needs no isolate to keep its order under the implicit rules.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
-NEUTRAL = frozenset({"B", "S", "WS", "ON"})
 # what `text` removes from every string it draws: embeddings, overrides, isolates and marks
 OPENING = {"(": ")", "[": "]", "{": "}", "⁅": "⁆", "〈": "〉", "⟨": "⟩"}
 CLOSING = frozenset(OPENING.values())
@@ -33,49 +33,43 @@ def needs_bidi(text: str, rtl: bool) -> bool:
     return bool(text) and (rtl or any(is_rtl_char(ch) for ch in text))
 
 
-def _resolve_weak(types: list[str], base: str) -> list[str]:
-    previous = base
-    for i, kind in enumerate(types):  # W1: a combining mark takes the type before it
-        if kind == "NSM":
-            types[i] = previous
-        else:
-            previous = kind
-    strong = base
-    for i, kind in enumerate(types):  # W2: European digits after Arabic letters are Arabic digits
-        if kind in ("L", "R", "AL"):
-            strong = kind
-        elif kind == "EN" and strong == "AL":
-            types[i] = "AN"
-    types[:] = ["R" if kind == "AL" else kind for kind in types]  # W3
-    for i in range(1, len(types) - 1):  # W4: one separator between two numbers of a kind
-        before, kind, after = types[i - 1], types[i], types[i + 1]
-        if kind == "ES" and before == after == "EN":
-            types[i] = "EN"
-        elif kind == "CS" and before == after and before in ("EN", "AN"):
-            types[i] = before
-    i = 0
-    while i < len(types):  # W5: currency and percent signs next to European digits
-        if types[i] != "ET":
-            i += 1
-            continue
-        end = i
-        while end < len(types) and types[end] == "ET":
-            end += 1
-        if (i > 0 and types[i - 1] == "EN") or (end < len(types) and types[end] == "EN"):
-            types[i:end] = ["EN"] * (end - i)
-        i = end
-    types[:] = ["ON" if kind in ("ES", "ET", "CS") else kind for kind in types]  # W6
-    strong = base
-    for i, kind in enumerate(types):  # W7: European digits in a left-to-right stretch
-        if kind in ("L", "R"):
-            strong = kind
-        elif kind == "EN" and strong == "L":
-            types[i] = "L"
+def _resolve_weak(types: str, base: str) -> str:
+    """Rules W1-W7 on one letter per character (`TYPES`)."""
+    if "m" in types:  # W1: a combining mark takes the type before it
+        types = _MARKS.sub(lambda m: m[1] * len(m[0]), base + types)[1:]
+    if "A" in types:  # W2: European digits after Arabic letters are Arabic digits
+        if "E" in types:
+            types = _AFTER_ARABIC.sub(lambda m: m[0].replace("E", "N"), types)
+        types = types.replace("A", "R")  # W3
+    if "s" in types or "c" in types:  # W4: one separator between two numbers of a kind
+        types = _NUMBER_SEPARATOR.sub("E", types)
+        types = _ARABIC_NUMBER_SEPARATOR.sub("N", types)
+    if "t" in types:  # W5: currency and percent signs next to European digits
+        types = _TERMINATORS.sub(lambda m: _terminators(m, types), types)
+    types = types.translate(_W6)  # W6
+    if "E" in types:  # W7: European digits in a left-to-right stretch
+        types = _AFTER_LEFT.sub(lambda m: m[0].replace("E", "L"), base + types)[1:]
     return types
 
 
+_MARKS = re.compile(r"(.)m+")
+_AFTER_ARABIC = re.compile(r"A[^LRA]*")
+_AFTER_LEFT = re.compile(r"L[^LR]*")
+_NUMBER_SEPARATOR = re.compile(r"(?<=E)[sc](?=E)")
+_ARABIC_NUMBER_SEPARATOR = re.compile(r"(?<=N)c(?=N)")
+_TERMINATORS = re.compile(r"t+")
+_W6 = str.maketrans("stc", "OOO")
+
+
+def _terminators(match: re.Match, types: str) -> str:
+    start, end = match.span()
+    if (start and types[start - 1] == "E") or (end < len(types) and types[end] == "E"):
+        return "E" * (end - start)
+    return match[0]
+
+
 def _direction(kind: str) -> str:
-    return "R" if kind in ("R", "EN", "AN") else "L"
+    return "R" if kind in "REN" else "L"
 
 
 def bracket_pairs(text: str) -> list[tuple[int, int]]:
@@ -99,34 +93,34 @@ def _resolve_brackets(text: str, types: list[str], base: str) -> None:
     """N0: a pair of brackets takes the direction of the text inside it (or of the text
     before it, when the inside runs the other way), so "(module-2)" keeps its brackets round it."""
     for start, end in bracket_pairs(text):
-        if types[start] != "ON" or types[end] != "ON":
+        if types[start] != "O" or types[end] != "O":
             continue
-        inside = {_direction(kind) for kind in types[start + 1 : end] if kind in ("L", "R", "EN", "AN")}
+        inside = {_direction(kind) for kind in types[start + 1 : end] if kind in "LREN"}
         if not inside:
             continue
         if base in inside:
             found = base
         else:
-            before = next((_direction(k) for k in reversed(types[:start]) if k in ("L", "R", "EN", "AN")), base)
+            before = next((_direction(k) for k in reversed(types[:start]) if k in "LREN"), base)
             found = before if before in inside else base
         types[start] = types[end] = found
 
 
-def _resolve_neutral(types: list[str], base: str) -> list[str]:
-    direction = _direction
-    i = 0
-    while i < len(types):
-        if types[i] not in NEUTRAL:
-            i += 1
-            continue
-        end = i
-        while end < len(types) and types[end] in NEUTRAL:
-            end += 1
-        before = direction(types[i - 1]) if i > 0 else base
-        after = direction(types[end]) if end < len(types) else base
-        types[i:end] = [before if before == after else base] * (end - i)  # N1, N2
-        i = end
-    return types
+def _resolve_neutral(types: str, base: str) -> str:
+    """Rules N1-N2: a run of neutrals between two of one direction takes it, else the base."""
+    if not _NEUTRALS.search(types):
+        return types
+
+    def resolved(match: re.Match) -> str:
+        start, end = match.span()
+        before = _direction(types[start - 1]) if start else base
+        after = _direction(types[end]) if end < len(types) else base
+        return (before if before == after else base) * (end - start)
+
+    return _NEUTRALS.sub(resolved, types)
+
+
+_NEUTRALS = re.compile(r"[BSWO]+")
 
 
 class _Types(dict):
@@ -149,38 +143,36 @@ ONLY_RIGHT_TO_LEFT = frozenset("RAmbBSWOcst")
 def levels(text: str, rtl: bool) -> list[int]:
     """The embedding level of each character of one line (0 left to right, 1 right to left,
     2 left to right inside right to left)."""
+    return [int(level) for level in level_string(text, rtl)]
+
+
+def level_string(text: str, rtl: bool) -> str:
+    """`levels` as one digit per character (what `level_runs` reads)."""
     base = "R" if rtl else "L"
     letters = text.translate(_TYPE_TABLE)
     if rtl and ONLY_RIGHT_TO_LEFT.issuperset(letters):
-        return [1] * len(text)  # right-to-left letters, marks and neutrals only: all at the base level
-    types = [TYPES[letter] for letter in letters]
-    types = _resolve_weak(types, base)
-    _resolve_brackets(text, types, base)
+        return "1" * len(text)  # right-to-left letters, marks and neutrals only: all at the base level
+    types = _resolve_weak(letters, base)
+    if any(ch in OPENING for ch in text):
+        found = list(types)
+        _resolve_brackets(text, found, base)
+        types = "".join(found)
     types = _resolve_neutral(types, base)
-    base_level = 1 if rtl else 0
-    out = []
-    for kind in types:
-        if base_level == 0:  # I1
-            out.append(1 if kind == "R" else 2 if kind in ("AN", "EN") else 0)
-        else:  # I2
-            out.append(2 if kind in ("L", "EN", "AN") else 1)
-    end = len(text)
-    while end > 0 and unicodedata.bidirectional(text[end - 1]) in ("WS", "S", "B"):  # L1
-        end -= 1
-        out[end] = base_level
-    return out
+    out = types.translate(_I2 if rtl else _I1)
+    end = len(letters.rstrip("WSB"))  # L1: white space at the end of the line is at the base level
+    return out[:end] + ("1" if rtl else "0") * (len(out) - end)
 
 
-def level_runs(text: str, levels: list[int], start: int, end: int) -> list[tuple[int, str]]:
-    """The pieces of text[start:end] at one level each, in logical order."""
-    runs, i = [], start
-    while i < end:
-        j = i + 1
-        while j < end and levels[j] == levels[i]:
-            j += 1
-        runs.append((levels[i], text[i:j]))
-        i = j
-    return runs
+_I1 = str.maketrans("LRENb", "01220")  # (a boundary neutral: the base level)
+_I2 = str.maketrans("LRENb", "21221")
+
+
+def level_runs(text: str, levels: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The pieces of text[start:end] at one level each (`level_string`), in logical order."""
+    return [(int(levels[run.start()]), text[run.start() : run.end()]) for run in _RUNS.finditer(levels, start, end)]
+
+
+_RUNS = re.compile(r"0+|1+|2+")
 
 
 def visual_order(run_levels: list[int]) -> list[int]:

@@ -85,7 +85,7 @@ def fragment_lines(para) -> ParaLines:
 
 def visual_pieces(words: list, text: str, rtl: bool) -> list:
     """One line's fragments split where the level or the fragment changes, in drawing order."""
-    levels = bidi_order.levels(text, rtl)
+    levels = bidi_order.level_string(text, rtl)
     runs: list[tuple[object, int, str]] = []
     start = 0
     for frag in words:

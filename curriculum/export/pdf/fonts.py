@@ -67,8 +67,8 @@ class ShapingFont(Font):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.actual: dict[int, str] = {}
-        self.private: dict[tuple[int, int], int] = {}  # (glyph, slack) -> its private code
-        self.codes: dict[tuple[int, str, int], tuple[int, float]] = {}  # see shaping.glyph_code
+        self.private: dict[tuple[int, float, str], int] = {}  # (glyph, width, characters) -> its code
+        self.codes: dict[tuple[int, str, float], tuple[int, float]] = {}  # see shaping.glyph_code
         self.advances: dict[int, float] = {}  # glyph -> its advance, thousandths of an em
 
     def stringWidth(self, text, size, encoding="utf8"):
