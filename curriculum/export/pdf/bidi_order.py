@@ -19,6 +19,7 @@ from functools import lru_cache
 # what `text` removes from every string it draws: embeddings, overrides, isolates and marks
 OPENING = {"(": ")", "[": "]", "{": "}", "⁅": "⁆", "〈": "〉", "⟨": "⟩"}
 CLOSING = frozenset(OPENING.values())
+_OPENING = frozenset(OPENING)
 CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
 
@@ -35,8 +36,11 @@ def needs_bidi(text: str, rtl: bool) -> bool:
 
 def _resolve_weak(types: str, base: str) -> str:
     """Rules W1-W7 on one letter per character (`TYPES`)."""
-    if "m" in types:  # W1: a combining mark takes the type before it
-        types = _MARKS.sub(lambda m: m[1] * len(m[0]), base + types)[1:]
+    if "m" in types:  # W1: a combining mark takes the type before it (marks on marks: again)
+        types = base + types
+        while "m" in types:
+            types = _MARK.sub(r"\1\1", types)
+        types = types[1:]
     if "A" in types:  # W2: European digits after Arabic letters are Arabic digits
         if "E" in types:
             types = _AFTER_ARABIC.sub(lambda m: m[0].replace("E", "N"), types)
@@ -52,7 +56,7 @@ def _resolve_weak(types: str, base: str) -> str:
     return types
 
 
-_MARKS = re.compile(r"(.)m+")
+_MARK = re.compile(r"([^m])m")
 _AFTER_ARABIC = re.compile(r"A[^LRA]*")
 _AFTER_LEFT = re.compile(r"L[^LR]*")
 _NUMBER_SEPARATOR = re.compile(r"(?<=E)[sc](?=E)")
@@ -153,7 +157,7 @@ def level_string(text: str, rtl: bool) -> str:
     if rtl and ONLY_RIGHT_TO_LEFT.issuperset(letters):
         return "1" * len(text)  # right-to-left letters, marks and neutrals only: all at the base level
     types = _resolve_weak(letters, base)
-    if any(ch in OPENING for ch in text):
+    if not _OPENING.isdisjoint(text):
         found = list(types)
         _resolve_brackets(text, found, base)
         types = "".join(found)

@@ -4,6 +4,8 @@ the next page only when they must."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, FrameBreak, KeepTogether, ListFlowable, ListItem, Paragraph
@@ -85,29 +87,40 @@ def fragment_lines(para) -> ParaLines:
 
 def visual_pieces(words: list, text: str, rtl: bool) -> list:
     """One line's fragments split where the level or the fragment changes, in drawing order."""
+    spans = tuple((frag.fontName, len(frag.text)) for frag in words)
+    return [words[index].clone(text=part) for index, part in drawn_pieces(spans, text, rtl)]
+
+
+@lru_cache(maxsize=20_000)
+def drawn_pieces(spans: tuple[tuple[str, int], ...], text: str, rtl: bool) -> tuple[tuple[int, str], ...]:
+    """The pieces of one line (`text`, made of fragments of a font and a length each) as
+    (fragment's index, text to draw), from left to right: cut where the bidi level or the
+    fragment changes, right-to-left runs reversed, runs of a shaping font shaped. Remembered
+    (a pack built again, a heading repeated on every page): the result is only read."""
     levels = bidi_order.level_string(text, rtl)
-    runs: list[tuple[object, int, str]] = []
+    runs: list[tuple[int, int, str]] = []
     start = 0
-    for frag in words:
-        end = start + len(frag.text)
-        runs += [(frag, level, piece) for level, piece in bidi_order.level_runs(text, levels, start, end)]
+    for index, (_, length) in enumerate(spans):
+        end = start + length
+        runs += [(index, level, piece) for level, piece in bidi_order.level_runs(text, levels, start, end)]
         start = end
-    drawn: list[tuple[object, str]] = []  # (fragment, text), left to right
-    for index in bidi_order.visual_order([level for _, level, _ in runs]):
-        frag, level, piece = runs[index]
+    drawn: list[tuple[int, str]] = []  # left to right
+    for order in bidi_order.visual_order([level for _, level, _ in runs]):
+        index, level, piece = runs[order]
         odd = bool(level % 2)
-        if not isinstance(pdfmetrics.getFont(frag.fontName), ShapingFont):
-            drawn.append((frag, reversed_plain(piece) if odd else piece))
+        font = spans[index][0]
+        if not isinstance(pdfmetrics.getFont(font), ShapingFont):
+            drawn.append((index, reversed_plain(piece) if odd else piece))
             continue
-        for part in shaped_pieces(frag.fontName, piece, odd):
+        for part in shaped_pieces(font, piece, odd):
             before = drawn[-1] if drawn else None
-            if before and before[0] is frag and isinstance(part, GlyphStr) and isinstance(before[1], GlyphStr):
+            if before and before[0] == index and isinstance(part, GlyphStr) and isinstance(before[1], GlyphStr):
                 # plain glyphs of one fragment next to each other (a right-to-left run and the
                 # numbers in it): one string, one thing less for ReportLab to write
                 part = GlyphStr(before[1] + part, before[1].width + part.width)
                 drawn.pop()
-            drawn.append((frag, part))
-    return [frag.clone(text=part) for frag, part in drawn]
+            drawn.append((index, part))
+    return tuple(drawn)
 
 
 class HeadingParagraph(BodyParagraph):
