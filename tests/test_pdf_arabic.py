@@ -25,7 +25,7 @@ from curriculum.export.document import Bullets, Contents, Document, Heading, Not
 from curriculum.export.pdf import bidi_order
 from curriculum.export.pdf.flowables import visual_lines
 from curriculum.export.pdf.fonts import ARABIC, ARABIC_B
-from curriculum.export.pdf.shaping import READING_STEP, _glyphs, shaped_pieces
+from curriculum.export.pdf.shaping import READING_STEP, _shaped, shaped_pieces
 from curriculum.export.pdf.styles import BODY, FRAME_W, MARGIN_L, MARGIN_R, PAGE_W
 from curriculum.export.pdf.text import plain_paragraph
 from curriculum.i18n import t
@@ -203,11 +203,16 @@ def drawn_at(name: str, pieces: tuple[str, ...]) -> tuple[list[tuple[int, float,
 
 def harfbuzz_at(name: str, text: str) -> tuple[list[tuple[int, float, float]], float]:
     """Where HarfBuzz puts each glyph of `text` shaped right to left, as `drawn_at` says."""
-    infos, positions = _glyphs(pdfmetrics.getFont(name), text, True)
+    buffer = _shaped(pdfmetrics.getFont(name), text, True)
+    infos, positions, scale = (
+        buffer.glyph_infos,
+        buffer.glyph_positions,
+        1000 / pdfmetrics.getFont(name).face.unitsPerEm,
+    )
     pen, glyphs = 0.0, []
     for number, (info, position) in enumerate(zip(infos, positions, strict=True)):
-        glyphs.append((info.codepoint, round(pen + position.x_offset, 2), position.y_offset if number else 0))
-        pen += position.x_advance
+        glyphs.append((info.codepoint, round(pen + position.x_offset * scale, 2), position.y_offset if number else 0))
+        pen += position.x_advance * scale
     return sorted(glyphs), round(pen, 2)
 
 

@@ -8,6 +8,7 @@ glyph that no character maps to is remembered with the characters it came from
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 import uharfbuzz
@@ -34,9 +35,9 @@ def _hb_font(name: str) -> uharfbuzz.Font:
     return uharfbuzz.Font(font.hbFace)
 
 
-def _glyphs(font: ShapingFont, text: str, rtl: bool | None):
-    """HarfBuzz's glyphs and positions for `text`, in direction `rtl` (None: the direction of
-    its script, as a word is measured)."""
+def _shaped(font: ShapingFont, text: str, rtl: bool | None) -> uharfbuzz.Buffer:
+    """HarfBuzz's buffer of glyphs and positions (font units) for `text`, in direction `rtl`
+    (None: the direction of its script, as a word is measured)."""
     buffer = uharfbuzz.Buffer()
     buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
     buffer.add_str(str(text))  # (a plain str: ReportLab splits words into str subclasses)
@@ -44,7 +45,7 @@ def _glyphs(font: ShapingFont, text: str, rtl: bool | None):
     if rtl is not None:
         buffer.direction = "rtl" if rtl else "ltr"
     uharfbuzz.shape(_hb_font(font.fontName), buffer, FEATURES)
-    return buffer.glyph_infos, buffer.glyph_positions
+    return buffer
 
 
 def shaped_width(font: ShapingFont, text: str, size: float) -> float:
@@ -56,7 +57,7 @@ def shaped_width(font: ShapingFont, text: str, size: float) -> float:
 @lru_cache(maxsize=50_000)
 def _em_width(name: str, text: str) -> float:
     font = pdfmetrics.getFont(name)
-    _, positions = _glyphs(font, text, None)
+    positions = _shaped(font, text, None).glyph_positions
     return sum(position.x_advance for position in positions) * 1000 / font.face.unitsPerEm
 
 
@@ -72,23 +73,24 @@ def shaped_pieces(name: str, text: str, rtl: bool) -> tuple[str, ...]:
     negative) is cut out as ReportLab's `ShapedStr`, written glyph by glyph (`_placed`).
     Remembered: the result is only read."""
     font = pdfmetrics.getFont(name)
-    infos, positions = _glyphs(font, text, rtl)
+    buffer = _shaped(font, text, rtl)
+    infos = buffer.glyph_infos
     count = len(infos)
     if not count:
         return ()
+    # (font units; the PDF's widths are thousandths of an em)
+    x_offsets, y_offsets, advances, y_advances = map(
+        list, zip(*(p.position for p in buffer.glyph_positions), strict=True)
+    )
+    y_offsets[0] = 0  # a mark with nothing before it is not raised (ReportLab's writer looks back)
     scale = 1000 / font.face.unitsPerEm
+    gids = [info.codepoint for info in infos]
     clusters = [info.cluster for info in infos]
-    sources = _sources(font, text, clusters, [info.codepoint for info in infos])
-    advances = [position.x_advance * scale for position in positions]
-    x_offsets = [position.x_offset * scale for position in positions] + [0.0]
-    y_offsets = [position.y_offset * scale for position in positions]
-    y_advances = [position.y_advance * scale for position in positions]
-    y_offsets[0] = 0.0  # a mark with nothing before it is not raised (ReportLab's writer looks back)
-    pens = [0.0]
-    for advance in advances:
-        pens.append(pens[-1] + advance)
-    drawn_at = [pens[i] + x_offsets[i] for i in range(count)]
-    placed = _placed(pens, drawn_at, y_offsets, y_advances)
+    sources = _sources(font, text, clusters, gids)
+    placed = _placed(advances, x_offsets, y_offsets, y_advances)
+    # each glyph of a plain string as wide as the way to where the next one is drawn
+    widths = [a + after - x for a, after, x in zip(advances, [*x_offsets[1:], 0], x_offsets, strict=True)]
+    known = font.codes
     pieces, start = [], 0
     for end in range(1, count + 1):
         if end < count and placed[end] == placed[start]:
@@ -97,21 +99,28 @@ def shaped_pieces(name: str, text: str, rtl: bool) -> tuple[str, ...]:
         if placed[start]:
             data = []
             for i in range(start, end):
-                gid = infos[i].codepoint
+                gid = gids[i]
                 # how far the next glyph is pushed away from this one, for text extraction (READING_STEP)
                 nominal = nominal_advance(font, gid)
-                gap = advances[i] - nominal + x_offsets[i + 1] - x_offsets[i]
+                gap = widths[i] * scale - nominal
                 slack = -(-gap // READING_STEP) * READING_STEP if gap > READING_STEP / 2 else 0
                 code, width = glyph_code(font, gid, sources[i], nominal + slack)
                 codes.append(chr(code))
-                data.append(ShapeData(clusters[i], advances[i], y_advances[i], x_offsets[i], y_offsets[i], width))
+                x_offset, y_offset = x_offsets[i] * scale, y_offsets[i] * scale
+                data.append(
+                    ShapeData(clusters[i], advances[i] * scale, y_advances[i] * scale, x_offset, y_offset, width)
+                )
             pieces.append(ShapedStr("".join(codes), shapeData=data))
         else:
-            for i in range(start, end):  # each glyph as wide as the way to where the next is drawn
-                after = drawn_at[i + 1] if i + 1 < end else pens[end]
-                code, _ = glyph_code(font, infos[i].codepoint, sources[i], round(after - drawn_at[i], 3))
-                codes.append(chr(code))
-            pieces.append(GlyphStr("".join(codes), pens[end] - pens[start]))
+            if end < count:  # the next glyph places itself
+                widths[end - 1] = advances[end - 1] - x_offsets[end - 1]
+            for i in range(start, end):
+                key = (gids[i], sources[i], widths[i] * scale)
+                found = known.get(key)
+                if found is None:
+                    found = glyph_code(font, *key)
+                codes.append(chr(found[0]))
+            pieces.append(GlyphStr("".join(codes), sum(advances[start:end]) * scale))
         start = end
     return tuple(pieces)
 
@@ -148,27 +157,30 @@ def _sources(font: ShapingFont, text: str, clusters: list[int], gids: list[int])
     return sources
 
 
-def _placed(pens: list[float], drawn_at: list[float], y_offsets: list[float], y_advances: list[float]) -> list[bool]:
+def _placed(advances: list[int], x_offsets: list[int], y_offsets: list[int], y_advances: list[int]) -> list[bool]:
     """For each glyph, whether it is placed by a `ShapedStr` rather than by the width of the
     glyph before it in a plain string: a raised glyph, one that would need a negative width
     (a mark drawn right of the letter after it), a moved glyph that would start a plain
     string (a `ShapedStr` before or after a plain string places its own glyphs)."""
-    count = len(drawn_at)
-    placed = [bool(y_offsets[i] or y_advances[i]) for i in range(count)]
-    changed = True
-    while changed:  # each pass only turns plain glyphs into placed ones: it ends
-        changed = False
-        for i in range(count):
+    count = len(advances)
+    placed = [bool(y or v) for y, v in zip(y_offsets, y_advances, strict=True)]
+    todo: Iterable[int] = range(count)
+    while todo:  # glyphs only ever turn from plain to placed: it ends
+        again = set()
+        for i in todo:
             if placed[i]:
                 continue
-            if i + 1 < count and placed[i + 1] and y_offsets[i + 1]:
+            last = i + 1 == count
+            if not last and placed[i + 1] and y_offsets[i + 1]:
                 placed[i] = True  # ReportLab's writer cannot start a string with a raised glyph
-            elif (i == 0 or placed[i - 1]) and drawn_at[i] != pens[i]:
-                placed[i] = True
+            elif (i == 0 or placed[i - 1]) and x_offsets[i]:
+                placed[i] = True  # a moved glyph would start a plain string
             else:
-                after = drawn_at[i + 1] if i + 1 < count and not placed[i + 1] else pens[i + 1]
-                placed[i] = after < drawn_at[i]
-            changed |= placed[i]
+                after = 0 if last or placed[i + 1] else x_offsets[i + 1]
+                placed[i] = advances[i] + after - x_offsets[i] < 0
+            if placed[i]:
+                again.update((i - 1, i + 1))  # the glyphs on either side may follow
+        todo = sorted(j for j in again if 0 <= j < count and not placed[j])
     return placed
 
 
