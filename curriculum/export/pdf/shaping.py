@@ -8,8 +8,10 @@ glyph that no character maps to is remembered with the characters it came from
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 import uharfbuzz
 from reportlab.pdfbase import pdfmetrics
@@ -82,11 +84,26 @@ def shaped_pieces(name: str, text: str, rtl: bool) -> tuple[str, ...]:
     x_offsets, y_offsets, advances, y_advances = map(
         list, zip(*(p.position for p in buffer.glyph_positions), strict=True)
     )
-    y_offsets[0] = 0  # a mark with nothing before it is not raised (ReportLab's writer looks back)
     scale = 1000 / font.face.unitsPerEm
     gids = [info.codepoint for info in infos]
     clusters = [info.cluster for info in infos]
-    sources = _sources(font, text, clusters, gids)
+    sources = _sources(font, text, clusters, gids, rtl)
+    pens = [0, *accumulate(advances)]
+    after = _tail(advances, y_offsets, y_advances, sources, clusters, rtl)
+    tail = []  # (code, how it is placed) of the glyphs drawn after the run, from its end (`_tail`)
+    if after:
+        for i in sorted(after, key=lambda i: (bool(y_offsets[i]), i)):
+            code, width = glyph_code(font, gids[i], "", 0)
+            x_offset = (pens[i] + x_offsets[i] - pens[count]) * scale
+            tail.append((chr(code), ShapeData(clusters[i], 0, 0, x_offset, y_offsets[i] * scale, width)))
+        kept = [i for i in range(count) if i not in after]
+        # a glyph left out gives its advance to the glyph before it (a mark has none)
+        advances = [pens[end] - pens[start] for start, end in zip(kept, [*kept[1:], count], strict=True)]
+        gids, clusters, sources, x_offsets, y_offsets, y_advances = (
+            [values[i] for i in kept] for values in (gids, clusters, sources, x_offsets, y_offsets, y_advances)
+        )
+        count = len(kept)
+    y_offsets[0] = 0  # a mark with nothing before it is not raised (ReportLab's writer looks back)
     placed = _placed(advances, x_offsets, y_offsets, y_advances)
     # each glyph of a plain string as wide as the way to where the next one is drawn
     widths = [a + after - x for a, after, x in zip(advances, [*x_offsets[1:], 0], x_offsets, strict=True)]
@@ -122,14 +139,68 @@ def shaped_pieces(name: str, text: str, rtl: bool) -> tuple[str, ...]:
                 codes.append(chr(found[0]))
             pieces.append(GlyphStr("".join(codes), sum(advances[start:end]) * scale))
         start = end
+    if tail:
+        pieces.append(ShapedStr("".join(code for code, _ in tail), shapeData=[data for _, data in tail]))
     return tuple(pieces)
 
 
-def _sources(font: ShapingFont, text: str, clusters: list[int], gids: list[int]) -> list[str]:
+def _tail(
+    advances: list[int], y_offsets: list[int], y_advances: list[int], sources: list[str], clusters: list[int], rtl: bool
+) -> set[int]:
+    """The glyphs of a run drawn after it, from its end, with no text of their own: its marks
+    (a shadda, a kasra: no advance, on a letter of the run), their characters given to their
+    letter in `sources`, and glyphs that stand for no character (the kashida Amiri draws after
+    a lam), their advance left to the glyph before them.
+
+    A text extractor such as poppler's (`pdftotext`) cuts a word where a glyph starts within
+    0.1 em of the one before it or 0.2 em before its end, as a mark over the end of its letter
+    does, and where a glyph without text leaves a gap. Drawn after the run, these leave each
+    word's letters one after the other, and a letter reads back with its marks ("دّ").
+
+    In a right-to-left run the letter's text lists its marks first: poppler reverses the
+    characters of a right-to-left word, and those a glyph stands for with them unless all are
+    right-to-left letters (`TextPage::addChar`), which a mark is not; so "ّد" reads back "دّ".
+    (A reader that takes glyphs in the order they are written, as pypdf does, gets the mark
+    first. Poppler could count marks as right-to-left there: see docs/ARCHITECTURE.md.)"""
+    count = len(advances)
+    marks: dict[int, int] = {}
+    for i, advance in enumerate(advances):
+        if advance or y_advances[i] or not _is_mark(sources[i]):
+            continue
+        step = 1 if rtl else -1  # (a mark comes before its letter in a right-to-left run's drawing order)
+        base = i + step
+        while 0 <= base < count and not advances[base]:
+            base += step
+        if 0 <= base < count and sources[base]:
+            marks[i] = base
+    if marks and all(y_offsets[i] for i in marks):
+        marks = {}  # (ReportLab's writer cannot start a string with a raised glyph)
+    textless = {i for i in range(1, count) if not sources[i] and not y_offsets[i] and not y_advances[i]}
+    if textless and min(textless) <= min(set(range(count)) - textless - set(marks), default=count):
+        textless = set()  # (a glyph with an advance goes only after a glyph that keeps it)
+    for base in set(marks.values()):
+        on = sorted((i for i, b in marks.items() if b == base), key=lambda i: (clusters[i], _order(sources[i])))
+        if rtl:  # (see above: the marks first, as poppler then reads them after the letter)
+            sources[base] = "".join(sources[i] for i in reversed(on)) + sources[base]
+        else:
+            sources[base] += "".join(sources[i] for i in on)
+    return set(marks) | textless
+
+
+def _is_mark(source: str) -> bool:
+    return bool(source) and all(unicodedata.category(ch) == "Mn" for ch in source)
+
+
+def _order(source: str) -> int:
+    return unicodedata.combining(source[0]) if source else 0
+
+
+def _sources(font: ShapingFont, text: str, clusters: list[int], gids: list[int], rtl: bool) -> list[str]:
     """The characters each glyph shows, for the ToUnicode map: its cluster's. Where a cluster
-    has several glyphs (a shadda and a kasra on one letter, a letter drawn in two parts), each
-    glyph drawn for one of its characters gets that one, and the first other glyph the rest
-    (the others none), so that text extraction gives each character once."""
+    has several glyphs (a shadda and a kasra on one letter, a kashida Amiri draws after a
+    lam), each glyph drawn for one of its characters gets that one, and the glyph that comes
+    first in reading order among the others the rest (the others none), so that text
+    extraction gives each character once."""
     starts = sorted(set(clusters))
     ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
     sources = [text[cluster : ends[cluster]] for cluster in clusters]
@@ -150,7 +221,7 @@ def _sources(font: ShapingFont, text: str, clusters: list[int], gids: list[int])
                 sources[i], left = own, left.replace(own, "", 1)
             else:
                 rest.append(i)
-        for number, i in enumerate(rest):
+        for number, i in enumerate(reversed(rest) if rtl else rest):
             sources[i] = left if number == 0 else ""
         if left and not rest:
             sources[glyphs[0]] += left
@@ -209,7 +280,7 @@ def _glyph_code(font: ShapingFont, gid: int, source: str, width: float) -> tuple
     drawn = chr(mapped[0]) if mapped else ""
     if drawn and drawn != source and drawn == source.translate(MIRRORED):
         source = drawn  # a bracket HarfBuzz mirrored reads as the bracket it shows, as in other PDFs
-    if drawn == source and abs(face.charWidths[mapped[0]] - width) < SAME_WIDTH:
+    if drawn and drawn == source and abs(face.charWidths[mapped[0]] - width) < SAME_WIDTH:
         return mapped[0], face.charWidths[mapped[0]]
     nominal = nominal_advance(font, gid)
     if abs(width - nominal) < SAME_WIDTH:
