@@ -38,6 +38,21 @@ def test_the_library_shows_the_interface_language_and_the_next_then_the_language
     assert title.as_dict() == {"fr": "Les bases", "en": "The basics", "ar": "أساسيات تبادل المعلومات"}
 
 
+def test_the_languages_shown_follow_the_interface_until_the_user_chooses(small, monkeypatch):
+    """Switching the interface to Arabic shows Arabic content first, as a first visit in Arabic
+    would; once the user has chosen languages, a switch keeps their choice."""
+    at = app_test(arabic_workspace(small), monkeypatch, "fr").run()
+    assert at.multiselect(key="library.languages").value == ["fr", "en"]
+    at.sidebar.radio(key="ui_lang").set_value("ar").run()
+    assert not at.exception, at.exception
+    assert at.multiselect(key="library.languages").value == ["ar", "fr"]
+    assert at.text_input(key="lib.sharing.1.basics.title.ar").value == "الأساسيات"
+    at.multiselect(key="library.languages").set_value(["en"]).run()
+    at.sidebar.radio(key="ui_lang").set_value("fr").run()
+    assert not at.exception, at.exception
+    assert at.multiselect(key="library.languages").value == ["en"]
+
+
 def test_a_new_module_is_titled_in_every_workspace_language(small, monkeypatch):
     at = app_test(arabic_workspace(small), monkeypatch).run()
     at.text_input(key="library.new.id").set_value("local")

@@ -101,11 +101,17 @@ def languages_of():
 
 def shown_languages(ws: Workspace | None, key: str) -> list[str]:
     """The content languages a page shows side by side, chosen by the user: by default the
-    interface's language (when content has it) and the first other one."""
+    interface's language (when content has it) and the first other one. The default follows
+    a switch of the interface's language until the user chooses languages of their own."""
     options = list(content_languages(ws))
     first = lang() if lang() in options else options[0]
     default = [first, *[code for code in options if code != first][:1]]
-    chosen = st.multiselect(tr("common.languages_shown"), options, default=default, format_func=languages_of(), key=key)
+    followed = f"{key}.default"  # the default last given to the choice
+    chosen = st.session_state.get(key)
+    if chosen is None or chosen == st.session_state.get(followed):  # not the user's own choice
+        chosen = st.session_state[followed] = default
+    st.session_state[key] = [code for code in chosen if code in options]  # (a language no longer offered)
+    chosen = st.multiselect(tr("common.languages_shown"), options, format_func=languages_of(), key=key)
     return [code for code in options if code in chosen] or default
 
 
