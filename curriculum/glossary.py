@@ -16,16 +16,27 @@ _PROTECTED = re.compile(
 )
 
 
+# Where a language writes short words joined to the next one (Arabic: و and ف, then ب, ك and
+# ل: "وبسامي"), a term is found behind them and they stay before its replacement; the
+# article loses its first letter after one of them ("ل" + "النيابة" is written "للنيابة"):
+# (those words as a pattern, the article, the words it loses its first letter after).
+# Languages without such a rule are not listed.
+_ATTACHED = {"ar": ("[وف]?[بكل]?", "ال", "ل")}
+
+
 @dataclass(frozen=True)
 class _Terms:
     """A glossary ready to apply: the case-blind pattern of all terms (longest first), each
     term's own pattern with its replacement in that order, the position of each term by lower
-    case, and the terms in lower case when each is `_plain_lower` (else None: no shortcut)."""
+    case, and the terms in lower case when each is `_plain_lower` (else None: no shortcut);
+    in a language that joins short words to the next (`_ATTACHED`), the replacement of each
+    term written after them with its article shortened."""
 
     pattern: re.Pattern
     each: tuple[tuple[re.Pattern, str], ...]
     by_lower: dict[str, int]
     lowered: tuple[str, ...] | None
+    shortened: dict[str, str]
 
     def replacement(self, found: str) -> str:
         """The replacement of the term the pattern matched as `found`: the first term, in the
@@ -39,20 +50,27 @@ class _Terms:
 
 
 @functools.lru_cache(maxsize=64)
-def _compiled(entries: tuple[Substitution, ...]) -> _Terms | None:
+def _compiled(entries: tuple[Substitution, ...], lang: str = "") -> _Terms | None:
     usable = sorted((e for e in entries if e.term.strip()), key=lambda e: len(e.term), reverse=True)
     if not usable:
         return None
-    pattern = "|".join(re.escape(e.term) for e in usable)
+    joined, article, _ = _ATTACHED.get(lang, ("", "", ""))
+    shortened = {  # "لنيابة" (after ل) -> the replacement of "النيابة"
+        e.term[1:]: e.replace for e in usable if article and e.term.startswith(article) and len(e.term) > len(article)
+    }
+    forms = sorted({*(e.term for e in usable), *shortened}, key=len, reverse=True)
+    pattern = "|".join(re.escape(form) for form in forms)
     by_lower: dict[str, int] = {}
     for at, entry in enumerate(usable):
         by_lower.setdefault(entry.term.lower(), at)
-    lowered = tuple(_plain_lower(e.term) for e in usable)
+    lowered = tuple(_plain_lower(form) for form in (*(e.term for e in usable), *shortened))
+    prefix = f"(?P<joined>{joined})" if joined else ""
     return _Terms(
-        re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE),
+        re.compile(rf"(?<![\w-]){prefix}(?P<term>{pattern})(?![\w-])", re.IGNORECASE),
         tuple((re.compile(re.escape(e.term), re.IGNORECASE), e.replace) for e in usable),
         by_lower,
         None if None in lowered else lowered,
+        {form: replace for form, replace in shortened.items() if form not in by_lower},
     )
 
 
@@ -105,10 +123,11 @@ def _elide(text: str, lang: str) -> str:
 
 def substitute(text: str, entries: tuple[Substitution, ...], lang: str = "") -> str:
     """`text` with each glossary term replaced by its local word, outside protected parts; in a
-    language that elides (`lang`), the short word before a replacement follows its first letter."""
+    language that elides (`lang`), the short word before a replacement follows its first letter;
+    in one that joins short words to the next, a term is found behind them too (`_ATTACHED`)."""
     if not text or not entries:
         return text
-    terms = _compiled(entries)
+    terms = _compiled(entries, lang if lang in _ATTACHED else "")
     if terms is None:
         return text
     if terms.lowered is not None:
@@ -117,10 +136,19 @@ def substitute(text: str, entries: tuple[Substitution, ...], lang: str = "") -> 
             return text
 
     mark = _MARK if lang in _ELISION else ""
+    _, article, before = _ATTACHED.get(lang, ("", "", ""))
 
     def swap(match: re.Match) -> str:
-        found = match.group(0)
-        return mark + _cased(found, terms.replacement(found))
+        found = match.group("term")
+        joined = match.group("joined") if article else ""
+        after = bool(joined) and joined.endswith(before)  # (after ل: the article shortened)
+        shortened = found in terms.shortened
+        if shortened and not after:
+            return match.group(0)  # ("لنيابة" not after ل: not the term)
+        replacement = terms.shortened[found] if shortened else _cased(found, terms.replacement(found))
+        if after and replacement.startswith(article):
+            replacement = replacement[1:]  # ل + الكاتبة -> للكاتبة
+        return mark + joined + replacement
 
     out, at = [], 0
     for protected in _PROTECTED.finditer(text):
