@@ -2,9 +2,10 @@
 lam-alef and the other ligatures, marks placed, in the direction the bidi algorithm gave
 the run. Glyphs are written as plain strings (`GlyphStr`), each with the width that brings
 the next glyph where HarfBuzz put it, and as ReportLab's own `ShapedStr` (which its text
-object writes glyph by glyph, much more slowly) only where a width cannot place them. Each
-glyph that no character maps to is remembered with the characters it came from
-(`ShapingFont.actual`), for the PDF's ToUnicode map."""
+object writes glyph by glyph, much more slowly) only where a width cannot place them; marks
+are drawn after their run, their letter standing for them, so that text extractors read
+whole words. Each code ReportLab gives a glyph in the Private Use Area is remembered with the
+characters it stands for (`ShapingFont.actual`), for the PDF's ToUnicode map."""
 
 from __future__ import annotations
 
@@ -72,7 +73,8 @@ def shaped_pieces(name: str, text: str, rtl: bool) -> tuple[str, ...]:
     own code when that is its usual width, else a code of its own per width: `glyph_code`),
     so that most text is plain strings of glyphs (`GlyphStr`, one string for ReportLab to
     write). Only what plain widths cannot place (a raised glyph, a width that would be
-    negative) is cut out as ReportLab's `ShapedStr`, written glyph by glyph (`_placed`).
+    negative) is cut out as ReportLab's `ShapedStr`, written glyph by glyph (`_placed`). Marks
+    and glyphs that stand for no character come last, placed back from the run's end (`_tail`).
     Remembered: the result is only read."""
     font = pdfmetrics.getFont(name)
     buffer = _shaped(font, text, rtl)
@@ -89,14 +91,14 @@ def shaped_pieces(name: str, text: str, rtl: bool) -> tuple[str, ...]:
     clusters = [info.cluster for info in infos]
     sources = _sources(font, text, clusters, gids, rtl)
     pens = [0, *accumulate(advances)]
-    after = _tail(advances, y_offsets, y_advances, sources, clusters, rtl)
+    later = _tail(advances, y_offsets, y_advances, sources, clusters, rtl)
     tail = []  # (code, how it is placed) of the glyphs drawn after the run, from its end (`_tail`)
-    if after:
-        for i in sorted(after, key=lambda i: (bool(y_offsets[i]), i)):
+    if later:
+        for i in sorted(later, key=lambda i: (bool(y_offsets[i]), i)):
             code, width = glyph_code(font, gids[i], "", 0)
             x_offset = (pens[i] + x_offsets[i] - pens[count]) * scale
             tail.append((chr(code), ShapeData(clusters[i], 0, 0, x_offset, y_offsets[i] * scale, width)))
-        kept = [i for i in range(count) if i not in after]
+        kept = [i for i in range(count) if i not in later]
         # a glyph left out gives its advance to the glyph before it (a mark has none)
         advances = [pens[end] - pens[start] for start, end in zip(kept, [*kept[1:], count], strict=True)]
         gids, clusters, sources, x_offsets, y_offsets, y_advances = (
