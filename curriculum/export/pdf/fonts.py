@@ -100,12 +100,10 @@ class ShapingFont(Font):
 
 def to_unicode_cmap(name: str, texts: list[str]) -> str:
     """A ToUnicode CMap (PDF 1.7, 9.10.3) giving each code of a subset its text, which may be
-    several characters (a ligature) or none (a glyph that only completes another)."""
-    entries = [
-        f"<{code:02X}> <{text.encode('utf-16-be').hex().upper()}>"
-        for code, text in enumerate(texts)
-        if text is not None
-    ]
+    several characters (a ligature, a letter and its marks) or none: an empty entry, for a
+    glyph whose letter stands for it (a mark drawn apart, a kashida), which readers then skip
+    rather than guess a character for."""
+    entries = [f"<{code:02X}> <{text.encode('utf-16-be').hex().upper()}>" for code, text in enumerate(texts)]
     return "\n".join(
         [
             "/CIDInit /ProcSet findresource begin",
