@@ -52,6 +52,8 @@ def test_building_the_same_pack_again_does_not_build_it_again(page, builds):
     assert not page.exception, page.exception
     assert builds == [("facilitator", "md"), ("facilitator", "html")]
     assert _download(page) == "Download short-generic-en-facilitator.md"
+    # no bar left reading "Building…" at 0 over the ready pack (it stayed so in every language)
+    assert [bar.proto.text for bar in page.get("progress") if bar.proto.value < 100] == []
 
 
 def test_a_pack_is_offered_only_for_the_choices_it_was_built_from(page, builds):

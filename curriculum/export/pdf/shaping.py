@@ -178,7 +178,8 @@ def _tail(
     if marks and all(y_offsets[i] for i in marks):
         marks = {}  # (ReportLab's writer cannot start a string with a raised glyph)
     textless = {i for i in range(1, count) if not sources[i] and not y_offsets[i] and not y_advances[i]}
-    if textless and min(textless) <= min(set(range(count)) - textless - set(marks), default=count):
+    first_kept = next((i for i in range(count) if i not in textless and i not in marks), count)
+    if textless and min(textless) < first_kept:
         textless = set()  # (a glyph with an advance goes only after a glyph that keeps it)
     for base in set(marks.values()):
         on = sorted((i for i, b in marks.items() if b == base), key=lambda i: (clusters[i], _order(sources[i])))

@@ -158,6 +158,8 @@ if st.button(tr("export.build"), type="primary", key="export.build"):
             if built is None:
                 built = _make(programme, pack, fmt, day, session, _progress)
                 _packs().put(inputs, built)
+            else:
+                bar.empty()  # built before: no "Building…" left standing over a ready pack
             name, data, preview = built
         path = write_pack(default_exports(), name, data)
     except ContentError as exc:
